@@ -1,0 +1,62 @@
+# Everyday commands. `make help` lists them.
+SHELL := /bin/bash
+export TURBO_TELEMETRY_DISABLED := 1
+export NEXT_TELEMETRY_DISABLED := 1
+export DO_NOT_TRACK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test bench clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+node_modules/.modules.yaml: package.json pnpm-lock.yaml pnpm-workspace.yaml
+	@./scripts/ensure-pnpm.sh
+	pnpm install --frozen-lockfile
+
+install: node_modules/.modules.yaml ## Install pnpm (if missing) and the dependencies
+
+dev: install ## Run everything on the embedded defaults (or the services in .env)
+	pnpm dev
+
+api: install ## Run only the API server
+	pnpm --filter @acme/server dev
+
+web: install ## Run only the web app (auth server + UI)
+	pnpm --filter @acme/web dev
+
+services-up: ## Start Postgres, MinIO and Redis in Docker (see docker-compose.yml)
+	docker compose up -d --wait
+
+services-down: ## Stop the Docker services (volumes are kept)
+	docker compose down
+
+migrate: install ## Apply pending migrations (embedded Postgres when DATABASE_URL is unset)
+	pnpm db:migrate
+
+studio: install ## Open Prisma Studio on DATABASE_URL
+	pnpm db:studio
+
+lint: install ## Lint and check formatting (Biome)
+	pnpm lint
+
+format: install ## Format and fix what Biome can
+	pnpm format
+
+type-check: install ## Type-check every package
+	pnpm typecheck
+
+check: lint type-check ## Lint and type-check
+
+build: install ## Build every app
+	pnpm build
+
+test: install ## Run all tests against real Postgres, Redis and S3 (started if needed)
+	@./scripts/ensure-services.sh
+	pnpm test $(VITEST_ARGS)
+
+bench: install ## Run the load benchmarks (bench/README.md)
+	pnpm bench
+
+clean: ## Remove build output, caches and the embedded services' data
+	rm -rf .data .cache .turbo apps/*/.next apps/*/.turbo packages/*/.turbo packages/*/.cache packages/db/src/generated

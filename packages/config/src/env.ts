@@ -1,0 +1,48 @@
+// Parsing of environment variables with zod. Every package declares its own schema
+// and reads `process.env` only through `parseEnv`, so bad configuration fails at
+// startup with one line naming the variable.
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Empty strings count as unset, as they do in most .env files. */
+function withoutEmpty(source: Source): Source {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+}
+
+export function parseEnv<S extends z.ZodObject>(schema: S, source: Source = process.env): z.infer<S> {
+  const result = schema.safeParse(withoutEmpty(source));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "environment";
+    return `${key}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+}
+
+/** Zod helpers for the shapes environment variables take. */
+export const envField = {
+  port: () => z.coerce.number().int().min(1, "must be a port number").max(65535, "must be a port number"),
+  positiveInt: () => z.coerce.number().int().positive(),
+  nonNegativeInt: () => z.coerce.number().int().nonnegative(),
+  boolean: () =>
+    z
+      .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+      .transform((value) => value === "true" || value === "1" || value === "yes"),
+  url: (protocols: string[]) =>
+    z.string().refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol.replace(/:$/, ""));
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` },
+    ),
+  nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),
+};

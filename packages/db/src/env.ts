@@ -1,0 +1,27 @@
+// The database package's configuration, validated once at startup.
+import { ConfigError, envField, parseEnv } from "@acme/config";
+import { z } from "zod";
+
+export const dbEnvSchema = z.object({
+  DATABASE_URL: envField.url(["postgres", "postgresql"]).optional(),
+  DB_POOL_SIZE: envField.positiveInt().max(200).default(10),
+  DB_CONNECT_TIMEOUT_MS: envField.positiveInt().default(5_000),
+  DB_IDLE_TIMEOUT_MS: envField.positiveInt().default(10_000),
+  /** Embedded Postgres (PGlite over the wire protocol) used by `pnpm dev` when DATABASE_URL is unset. */
+  EMBEDDED_DB_PORT: envField.port().default(54329),
+  EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
+});
+
+export type DbEnv = z.infer<typeof dbEnvSchema>;
+
+export function dbEnv(source?: Record<string, string | undefined>): DbEnv {
+  return parseEnv(dbEnvSchema, source);
+}
+
+/** The DATABASE_URL, or a one-line error saying how to get one. */
+export function requireDatabaseUrl(env: DbEnv): string {
+  if (!env.DATABASE_URL) {
+    throw new ConfigError("DATABASE_URL is not set (`pnpm dev` starts an embedded Postgres and sets it)");
+  }
+  return env.DATABASE_URL;
+}

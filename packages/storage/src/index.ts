@@ -1,0 +1,2 @@
+export { type StorageEnv, storageEnv } from "./env";
+export { type ObjectStat, ObjectStore, type ObjectStoreConfig, objectStoreConfigFromEnv } from "./object-store";

@@ -1,0 +1,150 @@
+// The object store the API uses, on the `minio` client (any S3-compatible server).
+import type { Readable } from "node:stream";
+import { ConfigError, ServiceUnavailableError } from "@acme/config";
+import * as Minio from "minio";
+import type { StorageEnv } from "./env";
+
+export interface ObjectStoreConfig {
+  endpoint: string;
+  /** Host used in presigned URLs handed to browsers; defaults to `endpoint`. */
+  publicEndpoint?: string;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+  region: string;
+}
+
+export interface ObjectStat {
+  size: number;
+  contentType: string | undefined;
+}
+
+function clientFor(endpoint: string, config: ObjectStoreConfig): Minio.Client {
+  const url = new URL(endpoint);
+  const useSSL = url.protocol === "https:";
+  return new Minio.Client({
+    endPoint: url.hostname,
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey: config.accessKey,
+    secretKey: config.secretKey,
+    region: config.region,
+    pathStyle: true,
+  });
+}
+
+function isNotFound(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "NotFound" || code === "NoSuchKey";
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+export class ObjectStore {
+  readonly bucket: string;
+  private readonly client: Minio.Client;
+  private readonly signer: Minio.Client;
+
+  constructor(readonly config: ObjectStoreConfig) {
+    this.bucket = config.bucket;
+    this.client = clientFor(config.endpoint, config);
+    // Presigned URLs embed the host they were signed for.
+    this.signer = config.publicEndpoint ? clientFor(config.publicEndpoint, config) : this.client;
+  }
+
+  /** Creates the bucket if it is missing; fails with one line when the store is unreachable. */
+  async ensureBucket(): Promise<void> {
+    try {
+      if (!(await this.client.bucketExists(this.bucket))) {
+        await this.client.makeBucket(this.bucket, this.config.region);
+      }
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        "S3",
+        `cannot reach bucket "${this.bucket}" at ${this.config.endpoint} (S3_ENDPOINT): ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** True when the bucket answers; for readiness checks. */
+  async ping(): Promise<boolean> {
+    try {
+      return await this.client.bucketExists(this.bucket);
+    } catch {
+      return false;
+    }
+  }
+
+  async put(key: string, body: Buffer | string, contentType?: string): Promise<void> {
+    const data = typeof body === "string" ? Buffer.from(body) : body;
+    await this.client.putObject(
+      this.bucket,
+      key,
+      data,
+      data.length,
+      contentType ? { "Content-Type": contentType } : {},
+    );
+  }
+
+  async get(key: string): Promise<Buffer> {
+    return readAll(await this.client.getObject(this.bucket, key));
+  }
+
+  /** The first `length` bytes (fewer if the object is shorter), for type sniffing. */
+  async head(key: string, length: number): Promise<Buffer> {
+    return readAll(await this.client.getPartialObject(this.bucket, key, 0, length));
+  }
+
+  /** The object's size and type, or null when it does not exist. */
+  async stat(key: string): Promise<ObjectStat | null> {
+    try {
+      const stat = await this.client.statObject(this.bucket, key);
+      return { size: stat.size, contentType: stat.metaData?.["content-type"] as string | undefined };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Idempotent: removing a missing object succeeds. */
+  async remove(key: string): Promise<void> {
+    try {
+      await this.client.removeObject(this.bucket, key);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  presignedPut(key: string, expirySeconds: number): Promise<string> {
+    return this.signer.presignedPutObject(this.bucket, key, expirySeconds);
+  }
+
+  presignedGet(key: string, expirySeconds: number, downloadName?: string): Promise<string> {
+    const headers: Record<string, string> = {};
+    if (downloadName) {
+      headers["response-content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(downloadName)}`;
+    }
+    return this.signer.presignedGetObject(this.bucket, key, expirySeconds, headers);
+  }
+}
+
+export function objectStoreConfigFromEnv(env: StorageEnv): ObjectStoreConfig {
+  if (!env.S3_ENDPOINT || !env.S3_ACCESS_KEY || !env.S3_SECRET_KEY) {
+    throw new ConfigError(
+      "S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY must all be set (`pnpm dev` starts an embedded S3 server and sets them)",
+    );
+  }
+  return {
+    endpoint: env.S3_ENDPOINT,
+    publicEndpoint: env.S3_PUBLIC_ENDPOINT,
+    accessKey: env.S3_ACCESS_KEY,
+    secretKey: env.S3_SECRET_KEY,
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+  };
+}
