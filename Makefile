@@ -53,7 +53,7 @@ build: install ## Build every app
 
 test: install ## Run all tests against real Postgres, Redis and S3 (started if needed)
 	@./scripts/ensure-services.sh
-	pnpm test $(VITEST_ARGS)
+	pnpm exec vitest run $(VITEST_ARGS)
 
 bench: install ## Run the load benchmarks (bench/README.md)
 	pnpm bench
