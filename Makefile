@@ -13,6 +13,7 @@ help: ## List the commands
 node_modules/.modules.yaml: package.json pnpm-lock.yaml pnpm-workspace.yaml
 	@./scripts/ensure-pnpm.sh
 	pnpm install --frozen-lockfile
+	@touch $@
 
 install: node_modules/.modules.yaml ## Install pnpm (if missing) and the dependencies
 
