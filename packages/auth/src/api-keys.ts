@@ -1,0 +1,118 @@
+// API keys with scopes. Verification is in-process (Better Auth has no HTTP route
+// for it, and none is added: a public verify endpoint is a key-guessing oracle).
+// It reads Postgres on every call; the API server caches the results.
+import { z } from "zod";
+import type { Auth } from "./auth";
+import { type Permissions, permissionsToScopes, type Scope, scopeSchema, scopesToPermissions } from "./scopes";
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1, "Name is required").max(64),
+  scopes: z.array(scopeSchema).min(1, "Pick at least one scope"),
+  /** Days until the key expires; omitted means it does not expire. */
+  expiresInDays: z.number().int().min(1).max(365).optional(),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+
+export interface ApiKeySummary {
+  id: string;
+  name: string | null;
+  /** The first characters, prefix included, to tell keys apart. */
+  start: string | null;
+  scopes: Scope[];
+  expiresAt: Date | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  enabled: boolean;
+}
+
+export type ApiKeyVerification =
+  | { valid: true; keyId: string; userId: string; scopes: Scope[]; expiresAt: Date | null }
+  | { valid: false; reason: "not_found" | "expired" | "disabled" | "invalid" };
+
+function parsePermissions(value: unknown): Permissions | null {
+  if (!value) return null;
+  if (typeof value === "string") {
+    try {
+      return JSON.parse(value) as Permissions;
+    } catch {
+      return null;
+    }
+  }
+  return value as Permissions;
+}
+
+interface KeyRecord {
+  id: string;
+  name: string | null;
+  start: string | null;
+  permissions?: unknown;
+  expiresAt?: Date | null;
+  createdAt: Date;
+  lastRequest?: Date | null;
+  enabled?: boolean | null;
+}
+
+function summarize(key: KeyRecord): ApiKeySummary {
+  return {
+    id: key.id,
+    name: key.name,
+    start: key.start,
+    scopes: permissionsToScopes(parsePermissions(key.permissions)),
+    expiresAt: key.expiresAt ?? null,
+    createdAt: key.createdAt,
+    lastUsedAt: key.lastRequest ?? null,
+    enabled: key.enabled !== false,
+  };
+}
+
+const REASON_BY_CODE: Record<string, "not_found" | "expired" | "disabled"> = {
+  KEY_NOT_FOUND: "not_found",
+  INVALID_API_KEY: "not_found",
+  KEY_EXPIRED: "expired",
+  KEY_DISABLED: "disabled",
+};
+
+export function createApiKeyService(auth: Auth) {
+  return {
+    /** Creates a key for `userId`; the returned `key` is shown once and never stored in clear. */
+    async create(userId: string, input: CreateApiKeyInput): Promise<ApiKeySummary & { key: string }> {
+      const parsed = createApiKeyInput.parse(input);
+      const created = await auth.api.createApiKey({
+        body: {
+          userId,
+          name: parsed.name,
+          permissions: scopesToPermissions(parsed.scopes),
+          expiresIn: parsed.expiresInDays ? parsed.expiresInDays * 24 * 60 * 60 : null,
+        },
+      });
+      return { ...summarize(created as KeyRecord), key: created.key };
+    },
+
+    async list(headers: Headers): Promise<ApiKeySummary[]> {
+      const result = (await auth.api.listApiKeys({ headers })) as KeyRecord[] | { apiKeys: KeyRecord[] };
+      const keys = Array.isArray(result) ? result : result.apiKeys;
+      return keys.map(summarize).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    },
+
+    /** Revokes one of the signed-in user's keys (another user's key is not found). */
+    async revoke(headers: Headers, keyId: string): Promise<void> {
+      await auth.api.deleteApiKey({ headers, body: { keyId } });
+    },
+
+    async verify(key: string): Promise<ApiKeyVerification> {
+      const result = await auth.api.verifyApiKey({ body: { key } });
+      if (!result.valid || !result.key) {
+        return { valid: false, reason: REASON_BY_CODE[result.error?.code ?? ""] ?? "invalid" };
+      }
+      return {
+        valid: true,
+        keyId: result.key.id,
+        userId: result.key.referenceId,
+        scopes: permissionsToScopes(parsePermissions(result.key.permissions)),
+        expiresAt: result.key.expiresAt ?? null,
+      };
+    },
+  };
+}
+
+export type ApiKeyService = ReturnType<typeof createApiKeyService>;

@@ -1,0 +1,142 @@
+// initAuth builds the Better Auth server: email and password accounts, sessions,
+// Ed25519 JWTs published at /api/auth/jwks, and scoped API keys. Everything it
+// needs is passed in; nothing here reads the environment.
+import type { Db } from "@acme/db";
+import { apiKey } from "@better-auth/api-key";
+import { type BetterAuthOptions, betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { jwt } from "better-auth/plugins";
+import { refuseDuplicateSignUp } from "./hooks";
+import { type AuthLogger, betterAuthLogger } from "./logger";
+import type { Mailer } from "./mail/mailer";
+import { passwordResetMail, verificationMail } from "./mail/templates";
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+const DAY_SECONDS = 24 * 60 * 60;
+
+export interface AuthConfig {
+  db: Db;
+  secret: string;
+  /** Where the auth server is reached, e.g. http://localhost:3000. */
+  baseURL: string;
+  issuer: string;
+  audience: string;
+  jwtExpiresIn: string;
+  jwksRotationDays?: number;
+  jwksGraceDays: number;
+  trustedOrigins: string[];
+  trustedProxies?: string[];
+  requireEmailVerification: boolean;
+  rateLimit: {
+    enabled: boolean;
+    windowSeconds: number;
+    max: number;
+    /** Sign-in, sign-up and password reset attempts per client per window. */
+    sensitiveMax: number;
+    storage?: NonNullable<BetterAuthOptions["rateLimit"]>["customStorage"];
+  };
+  apiKeyPrefix: string;
+  mailer: Mailer;
+  logger: AuthLogger;
+}
+
+export function initAuth(config: AuthConfig) {
+  const { rateLimit } = config;
+  const sensitive = { window: rateLimit.windowSeconds, max: rateLimit.sensitiveMax };
+
+  return betterAuth({
+    appName: "Platform",
+    baseURL: config.baseURL,
+    basePath: "/api/auth",
+    secret: config.secret,
+    trustedOrigins: config.trustedOrigins,
+    telemetry: { enabled: false },
+    logger: betterAuthLogger(config.logger),
+    database: prismaAdapter(config.db, { provider: "postgresql" }),
+    hooks: { before: refuseDuplicateSignUp },
+    user: {
+      additionalFields: {
+        role: { type: "string", defaultValue: "user", input: false },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      requireEmailVerification: config.requireEmailVerification,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: async ({ user, url }) => {
+        await config.mailer.send(passwordResetMail(user.email, user.name, url));
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: DAY_SECONDS,
+      sendVerificationEmail: async ({ user, url }) => {
+        await config.mailer.send(verificationMail(user.email, user.name, url));
+      },
+    },
+    session: {
+      expiresIn: 7 * DAY_SECONDS,
+      updateAge: DAY_SECONDS,
+    },
+    rateLimit: {
+      enabled: rateLimit.enabled,
+      window: rateLimit.windowSeconds,
+      max: rateLimit.max,
+      customRules: {
+        "/sign-in/email": sensitive,
+        "/sign-up/email": sensitive,
+        "/request-password-reset": sensitive,
+        "/reset-password": sensitive,
+        "/send-verification-email": sensitive,
+        "/change-password": sensitive,
+      },
+      ...(rateLimit.storage ? { customStorage: rateLimit.storage } : { storage: "memory" as const }),
+    },
+    advanced: {
+      ipAddress: {
+        ipAddressHeaders: ["x-forwarded-for"],
+        ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
+      },
+    },
+    plugins: [
+      jwt({
+        jwks: {
+          keyPairConfig: { alg: "EdDSA", crv: "Ed25519" },
+          ...(config.jwksRotationDays ? { rotationInterval: config.jwksRotationDays * DAY_SECONDS } : {}),
+          gracePeriod: config.jwksGraceDays * DAY_SECONDS,
+        },
+        jwt: {
+          issuer: config.issuer,
+          audience: config.audience,
+          expirationTime: config.jwtExpiresIn,
+          // Only what the API needs; never the whole user record.
+          definePayload: ({ user }) => ({
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: (user.role as string | undefined) ?? "user",
+          }),
+        },
+      }),
+      apiKey({
+        defaultPrefix: config.apiKeyPrefix,
+        defaultKeyLength: 48,
+        requireName: true,
+        maximumNameLength: 64,
+        startingCharactersConfig: { shouldStore: true, charactersLength: config.apiKeyPrefix.length + 6 },
+        keyExpiration: { defaultExpiresIn: null, minExpiresIn: 1, maxExpiresIn: 365 },
+        // Per-key limits are the API server's job; Better Auth's default is 10 a day.
+        rateLimit: { enabled: false },
+        enableSessionForAPIKeys: false,
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof initAuth>;

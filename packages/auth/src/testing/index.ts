@@ -1,0 +1,3 @@
+export { startTestAuthServer, type TestAuthServer } from "./auth-server";
+export { type JsonResponse, TestClient } from "./http-client";
+export { signUpVerified } from "./users";
