@@ -55,3 +55,13 @@ export function authEnv(source?: Record<string, string | undefined>): AuthEnv {
   }
   return env;
 }
+
+const seedEnvSchema = z.object({
+  SEED_DEMO_EMAIL: z.email().default("demo@example.com"),
+  /** Unset: a random password is generated and printed once. */
+  SEED_DEMO_PASSWORD: z.string().min(8).max(128).optional(),
+});
+
+export function seedEnv(source?: Record<string, string | undefined>) {
+  return parseEnv(seedEnvSchema, source);
+}

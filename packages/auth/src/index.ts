@@ -7,9 +7,10 @@ export {
   createApiKeyService,
 } from "./api-keys";
 export { type Auth, type AuthConfig, initAuth, PASSWORD_MAX, PASSWORD_MIN } from "./auth";
-export { type AuthEnv, authEnv } from "./env";
+export { type AuthEnv, authEnv, seedEnv } from "./env";
 export { type AuthFromEnvOptions, authConfigFromEnv, createAuthFromEnv, getDevOutbox } from "./from-env";
 export { type AuthLogger, consoleLogger } from "./logger";
 export { DevOutbox, type Mail, type Mailer, type OutboxMail, SmtpMailer } from "./mail/mailer";
 export { redisRateLimitStorage } from "./rate-limit-storage";
 export { type Permissions, permissionsToScopes, SCOPES, type Scope, scopeSchema, scopesToPermissions } from "./scopes";
+export { type SeedResult, seedDemoUser } from "./seed";

@@ -15,7 +15,7 @@ export function scopesToPermissions(scopes: readonly Scope[]): Permissions {
   const permissions: Permissions = {};
   for (const scope of new Set(scopes)) {
     const [resource, action] = scope.split(":") as [string, string];
-    (permissions[resource] ??= []).push(action);
+    permissions[resource] = [...(permissions[resource] ?? []), action];
   }
   return permissions;
 }

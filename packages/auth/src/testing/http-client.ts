@@ -15,8 +15,10 @@ export class TestClient {
     private readonly ip = "203.0.113.10",
   ) {}
 
+  /** The session token inside the signed session cookie (`<token>.<signature>`). */
   get sessionToken(): string | undefined {
-    return [...this.cookies.entries()].find(([name]) => name.endsWith("session_token"))?.[1];
+    const cookie = [...this.cookies.entries()].find(([name]) => name.endsWith("session_token"))?.[1];
+    return cookie === undefined ? undefined : decodeURIComponent(cookie).split(".")[0];
   }
 
   cookieHeader(): string {

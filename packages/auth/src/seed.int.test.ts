@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoUser } from "./seed";
+import { startTestAuthServer, type TestAuthServer, TestClient } from "./testing";
+
+describe("seedDemoUser", () => {
+  let server: TestAuthServer;
+  beforeAll(async () => {
+    server = await startTestAuthServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("creates a verified demo user with a generated password, once", async () => {
+    const first = await seedDemoUser(server.auth, { email: "demo@example.test" });
+    expect(first.created).toBe(true);
+    expect(first.generatedPassword).toMatch(/^[\w-]{16}$/);
+
+    const again = await seedDemoUser(server.auth, { email: "demo@example.test" });
+    expect(again).toEqual({ email: "demo@example.test", created: false });
+    expect(await server.db.user.count({ where: { email: "demo@example.test" } })).toBe(1);
+
+    const signIn = await new TestClient(server.url).post("/api/auth/sign-in/email", {
+      email: "demo@example.test",
+      password: first.generatedPassword,
+    });
+    expect(signIn.status).toBe(200);
+  });
+
+  it("uses the given password and does not echo it back", async () => {
+    const result = await seedDemoUser(server.auth, { email: "demo2@example.test", password: "chosen-by-the-operator" });
+    expect(result).toEqual({ email: "demo2@example.test", created: true });
+  });
+});
