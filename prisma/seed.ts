@@ -1,6 +1,6 @@
 // `pnpm db:seed`: applies migrations, then creates the demo user if it is missing.
 import { createAuthFromEnv, DevOutbox, seedDemoUser, seedEnv } from "@acme/auth";
-import { runMain } from "@acme/config";
+import { runMain } from "@acme/config/cli";
 import { createDb } from "@acme/db";
 import { deployMigrations } from "@acme/db/migrate";
 import { withDatabase } from "@acme/db/target";

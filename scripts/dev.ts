@@ -2,7 +2,7 @@
 // every app's `dev` task through Turborepo with the services' variables set.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { runMain } from "@acme/config";
+import { runMain } from "@acme/config/cli";
 import { startDevServices } from "./dev-services";
 
 function appsWithDev(): string[] {

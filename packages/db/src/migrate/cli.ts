@@ -1,5 +1,5 @@
 // `pnpm db:migrate | db:migrate:create <name> | db:status | db:drift`.
-import { runMain } from "@acme/config";
+import { runMain } from "@acme/config/cli";
 import { withDatabase } from "../target";
 import { createMigration, deployMigrations, migrationStatus, schemaDrift } from "./commands";
 

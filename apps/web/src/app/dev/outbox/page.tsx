@@ -1,0 +1,42 @@
+// Development only: the mails the auth server "sent" without SMTP. Absent in production.
+import { getDevOutbox } from "@acme/auth";
+import { notFound } from "next/navigation";
+import { getAuth } from "~/auth/server";
+
+export const dynamic = "force-dynamic";
+
+export default function OutboxPage() {
+  getAuth();
+  const outbox = process.env.NODE_ENV === "production" ? null : getDevOutbox();
+  if (!outbox) notFound();
+  const mails = outbox.list();
+  return (
+    <main className="mx-auto max-w-3xl p-6">
+      <h1 className="mb-1 text-2xl font-semibold">Development outbox</h1>
+      <p className="mb-6 text-sm text-neutral-500">
+        Mails the auth server would have sent. Set SMTP_URL to send real ones.
+      </p>
+      {mails.length === 0 ? (
+        <p className="text-neutral-500">No mail yet.</p>
+      ) : (
+        <ul className="space-y-4">
+          {mails.map((mail) => (
+            <li
+              key={mail.id}
+              className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800"
+              data-testid="mail"
+            >
+              <p className="text-sm text-neutral-500">
+                To <span data-testid="mail-to">{mail.to}</span> · {mail.sentAt.toLocaleString()}
+              </p>
+              <h2 className="font-medium" data-testid="mail-subject">
+                {mail.subject}
+              </h2>
+              <div className="prose mt-2 text-sm" dangerouslySetInnerHTML={{ __html: mail.html }} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
