@@ -1,12 +1,8 @@
-// Runs once when the server starts: validate the auth configuration then, so a
-// missing secret or a malformed URL stops the boot instead of the first request.
+// Runs once when the server starts; the Node-only part lives in its own module so
+// the edge bundle never sees it.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { authEnv } = await import("@acme/auth/env");
-  try {
-    authEnv();
-  } catch (error) {
-    console.error(`web: ${(error as Error).message}`);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { validateConfig } = await import("./instrumentation-node");
+    validateConfig();
   }
 }
