@@ -14,3 +14,4 @@ export { DevOutbox, type Mail, type Mailer, type OutboxMail, SmtpMailer } from "
 export { redisRateLimitStorage } from "./rate-limit-storage";
 export { type Permissions, permissionsToScopes, SCOPES, type Scope, scopeSchema, scopesToPermissions } from "./scopes";
 export { type SeedResult, seedDemoUser } from "./seed";
+export { createApiKeyVerifier } from "./verifier";

@@ -1,2 +1,8 @@
 export { type StorageEnv, storageEnv } from "./env";
-export { type ObjectStat, ObjectStore, type ObjectStoreConfig, objectStoreConfigFromEnv } from "./object-store";
+export {
+  type ObjectStat,
+  ObjectStore,
+  type ObjectStoreConfig,
+  objectStoreConfigFromEnv,
+  StorageUnavailableError,
+} from "./object-store";

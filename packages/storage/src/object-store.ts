@@ -33,6 +33,36 @@ function clientFor(endpoint: string, config: ObjectStoreConfig): Minio.Client {
   });
 }
 
+/** The store could not be reached or answered with a server error. */
+export class StorageUnavailableError extends Error {
+  override readonly name = "StorageUnavailableError";
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+]);
+
+function unavailable(error: unknown): boolean {
+  const err = error as { code?: string; cause?: { code?: string }; $metadata?: unknown; name?: string };
+  return NETWORK_CODES.has(err.code ?? "") || NETWORK_CODES.has(err.cause?.code ?? "") || err.name === "AbortError";
+}
+
+/** Runs a store call; network failures become StorageUnavailableError (with the cause). */
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (unavailable(error)) throw new StorageUnavailableError("Object storage is unavailable", { cause: error });
+    throw error;
+  }
+}
+
 function isNotFound(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return code === "NotFound" || code === "NoSuchKey";

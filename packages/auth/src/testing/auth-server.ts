@@ -26,9 +26,13 @@ function recordingLogger(lines: string[]): AuthLogger {
   return { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
 }
 
-export async function startTestAuthServer(overrides: Partial<AuthConfig> = {}): Promise<TestAuthServer> {
-  const database: TestDatabase = await createTestDatabase({ migrate: true });
-  const db = createDb({ url: database.url, poolSize: 4 });
+export async function startTestAuthServer(
+  overrides: Partial<AuthConfig> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestAuthServer> {
+  // A shared database (the API server's tests) is the caller's to drop.
+  const database: TestDatabase | null = options.databaseUrl ? null : await createTestDatabase({ migrate: true });
+  const db = createDb({ url: options.databaseUrl ?? database?.url ?? "", poolSize: 4 });
   const logs: string[] = [];
   const logger = recordingLogger(logs);
   const outbox = new DevOutbox(logger);
@@ -72,7 +76,7 @@ export async function startTestAuthServer(overrides: Partial<AuthConfig> = {}): 
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await db.$disconnect();
-      await database.drop();
+      await database?.drop();
     },
   };
 }

@@ -1,0 +1,78 @@
+// Builds the API's dependencies from the config, and knows how to close them.
+
+import { type ApiDeps, ApiKeyCache, JwksCache, JwtVerifier, RateLimiter } from "@acme/api";
+import { createApiKeyVerifier } from "@acme/auth";
+import { createDb } from "@acme/db";
+import { ObjectStore } from "@acme/storage";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { ServerConfig } from "./config";
+
+export interface BuiltDeps {
+  deps: ApiDeps;
+  jwks: JwksCache;
+  redis: Redis | null;
+  close(): Promise<void>;
+}
+
+export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
+  const env = config.server;
+  const db = createDb(config.db);
+  const store = new ObjectStore(config.storage);
+  const authLogger = {
+    debug: (m: string) => logger.debug(m),
+    info: (m: string) => logger.info(m),
+    warn: (m: string) => logger.warn(m),
+    error: (m: string) => logger.error(m),
+  };
+  const keyVerifier = createApiKeyVerifier({ db, logger: authLogger, apiKeyPrefix: env.API_KEY_PREFIX });
+
+  let jwt: JwtVerifier | undefined;
+  const jwks = new JwksCache({
+    url: env.AUTH_JWKS_URL ?? `${env.BETTER_AUTH_URL}/api/auth/jwks`,
+    ttlMs: env.JWKS_CACHE_TTL_SECONDS * 1000,
+    cooldownMs: env.JWKS_COOLDOWN_SECONDS * 1000,
+    maxStaleMs: env.JWKS_MAX_STALE_SECONDS * 1000,
+    onKeysChanged: () => jwt?.clear(),
+  });
+  jwt = new JwtVerifier(jwks, { issuer: env.AUTH_ISSUER ?? env.BETTER_AUTH_URL, audience: env.AUTH_AUDIENCE });
+
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+    : null;
+  redis?.on("error", (error) => logger.warn({ err: error.message }, "redis error; limits fall back to memory"));
+
+  const deps: ApiDeps = {
+    db,
+    store,
+    jwt,
+    apiKeys: new ApiKeyCache({
+      verify: keyVerifier.verify,
+      ttlMs: env.API_KEY_CACHE_TTL_SECONDS * 1000,
+      negativeTtlMs: env.API_KEY_NEGATIVE_CACHE_TTL_SECONDS * 1000,
+    }),
+    rateLimiter: new RateLimiter({
+      enabled: env.RATE_LIMIT_ENABLED,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      readPoints: env.RATE_LIMIT_READ_POINTS,
+      writePoints: env.RATE_LIMIT_WRITE_POINTS,
+      redis: redis ?? undefined,
+    }),
+    logger,
+    files: {
+      maxBytes: env.FILE_MAX_BYTES,
+      uploadUrlTtlSeconds: env.FILE_UPLOAD_URL_TTL_SECONDS,
+      downloadUrlTtlSeconds: env.FILE_DOWNLOAD_URL_TTL_SECONDS,
+    },
+  };
+
+  return {
+    deps,
+    jwks,
+    redis,
+    async close() {
+      redis?.disconnect();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The API server's configuration, validated at startup.
+import { envField, parseEnv } from "@acme/config";
+import { z } from "zod";
+
+const csv = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+export const serverEnvSchema = z.object({
+  NODE_ENV: envField.nodeEnv(),
+  HOST: z.string().default("127.0.0.1"),
+  /** 0 picks a free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535, "must be a port number").default(4000),
+  /** Where clients reach this server; the OpenAPI document's server URL. */
+  PUBLIC_URL: envField.url(["http", "https"]).default("http://localhost:4000"),
+  CORS_ORIGINS: csv.default(["http://localhost:3000"]),
+  BODY_LIMIT_BYTES: envField.positiveInt().default(1_048_576),
+  TRUST_PROXY: envField.boolean().default(false),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
+  SHUTDOWN_TIMEOUT_MS: envField.positiveInt().default(10_000),
+
+  BETTER_AUTH_URL: envField.url(["http", "https"]).default("http://localhost:3000"),
+  AUTH_JWKS_URL: envField.url(["http", "https"]).optional(),
+  AUTH_ISSUER: envField.url(["http", "https"]).optional(),
+  AUTH_AUDIENCE: z.string().min(1).default("http://localhost:4000"),
+  JWKS_CACHE_TTL_SECONDS: envField.positiveInt().default(300),
+  JWKS_COOLDOWN_SECONDS: envField.positiveInt().default(30),
+  JWKS_MAX_STALE_SECONDS: envField.positiveInt().default(86_400),
+  API_KEY_PREFIX: z.string().default("sk_"),
+  API_KEY_CACHE_TTL_SECONDS: envField.positiveInt().default(30),
+  API_KEY_NEGATIVE_CACHE_TTL_SECONDS: envField.positiveInt().default(5),
+
+  RATE_LIMIT_ENABLED: envField.boolean().default(true),
+  RATE_LIMIT_WINDOW_SECONDS: envField.positiveInt().default(60),
+  RATE_LIMIT_READ_POINTS: envField.positiveInt().default(600),
+  RATE_LIMIT_WRITE_POINTS: envField.positiveInt().default(120),
+  REDIS_URL: envField.url(["redis", "rediss"]).optional(),
+
+  FILE_MAX_BYTES: envField.positiveInt().default(25 * 1_048_576),
+  FILE_UPLOAD_URL_TTL_SECONDS: envField.positiveInt().default(600),
+  FILE_DOWNLOAD_URL_TTL_SECONDS: envField.positiveInt().default(60),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export function serverEnv(source?: Record<string, string | undefined>): ServerEnv {
+  return parseEnv(serverEnvSchema, source);
+}

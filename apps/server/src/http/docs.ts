@@ -1,0 +1,72 @@
+// GET /openapi.json and GET /docs: an API reference rendered by Swagger UI, with
+// its assets served from the installed package (no CDN).
+import { readFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { DOCS_CSP } from "./headers";
+
+const assetsDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+const ASSETS: Record<string, string> = {
+  "swagger-ui.css": "text/css; charset=utf-8",
+  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Platform API reference</title>
+<link rel="stylesheet" href="/docs/swagger-ui.css">
+</head>
+<body>
+<div id="docs"></div>
+<script src="/docs/swagger-ui-bundle.js"></script>
+<script src="/docs/init.js"></script>
+</body>
+</html>`;
+
+const INIT = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#docs", deepLinking: true, tryItOutEnabled: true });`;
+
+const cache = new Map<string, Buffer>();
+
+async function asset(name: string): Promise<Buffer> {
+  let body = cache.get(name);
+  if (!body) {
+    body = await readFile(join(assetsDir, name));
+    cache.set(name, body);
+  }
+  return body;
+}
+
+function send(res: ServerResponse, type: string, body: string | Buffer, cacheSeconds = 0): void {
+  res.statusCode = 200;
+  res.setHeader("Content-Type", type);
+  res.setHeader("Content-Security-Policy", DOCS_CSP);
+  if (cacheSeconds) res.setHeader("Cache-Control", `public, max-age=${cacheSeconds}`);
+  res.end(body);
+}
+
+/** Serves the docs routes; returns false for other paths. */
+export async function serveDocs(path: string, res: ServerResponse, openApi: () => unknown): Promise<boolean> {
+  if (path === "/openapi.json") {
+    res.statusCode = 200;
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    res.end(JSON.stringify(openApi()));
+    return true;
+  }
+  if (path === "/docs" || path === "/docs/") {
+    send(res, "text/html; charset=utf-8", PAGE);
+    return true;
+  }
+  if (path === "/docs/init.js") {
+    send(res, "text/javascript; charset=utf-8", INIT);
+    return true;
+  }
+  const name = path.startsWith("/docs/") ? path.slice("/docs/".length) : "";
+  const type = ASSETS[name];
+  if (!type) return false;
+  send(res, type, await asset(name), 86_400);
+  return true;
+}

@@ -1,0 +1,64 @@
+// The tRPC adapter: context from the HTTP request, errors reported only when unexpected.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  type ApiDeps,
+  type AppRouter,
+  createContextInner,
+  isUnexpected,
+  type RequestRecord,
+  readCredentials,
+} from "@acme/api";
+import type { TRPCError } from "@trpc/server";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+
+export interface RequestState extends RequestRecord {
+  ip: string;
+  startedAt: bigint;
+}
+
+export const requestState = new WeakMap<IncomingMessage, RequestState>();
+
+export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+export function createTrpcOptions(deps: ApiDeps, maxBodySize: number) {
+  return {
+    maxBodySize,
+    createContext({ req, res }: { req: IncomingMessage; res: Pick<ServerResponse, "setHeader" | "headersSent"> }) {
+      const state = requestState.get(req);
+      if (!state) throw new Error("request state missing");
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      return createContextInner({
+        deps,
+        requestId: state.requestId,
+        ip: state.ip,
+        credentials: readCredentials(header),
+        setHeader: (name, value) => {
+          if (!res.headersSent) res.setHeader(name, value);
+        },
+        record: state,
+      });
+    },
+    onError({ error, path, req }: { error: TRPCError; path?: string; req: IncomingMessage }) {
+      if (!isUnexpected(error)) return;
+      const requestId = requestState.get(req)?.requestId;
+      deps.logger.error({ requestId, procedure: path, err: error.cause ?? error }, "unexpected error");
+    },
+    responseMeta: undefined,
+  };
+}
+
+export type TrpcHandlerOptions = ReturnType<typeof createTrpcOptions>;
+
+export function createTrpcHandler(router: AppRouter, options: TrpcHandlerOptions) {
+  return createHTTPHandler({ router, basePath: "/trpc/", ...options });
+}

@@ -1,0 +1,101 @@
+// Real parts for API tests: a migrated Postgres database, the embedded S3 server,
+// a real Better Auth server on the same database, and the API server on loopback.
+// Logs are captured as JSON lines.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { signUpVerified, startTestAuthServer, type TestAuthServer, type TestClient } from "@acme/auth/testing";
+import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
+import { type EmbeddedS3, startEmbeddedS3 } from "@acme/storage/embedded";
+import pino from "pino";
+import type { ServerConfig } from "../config";
+import { serverEnv } from "../env";
+import { type ApiServer, createServer } from "../server";
+import type { KeyServer } from "./key-server";
+
+export const AUDIENCE = "http://api.test";
+
+export interface Harness {
+  url: string;
+  api: ApiServer;
+  auth: TestAuthServer;
+  s3: EmbeddedS3;
+  database: TestDatabase;
+  logs: string[];
+  config: ServerConfig;
+  /** A verified user with a session and a JWT for the API. */
+  user(): Promise<{ userId: string; email: string; token: string; client: TestClient }>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  keyServer?: KeyServer;
+  database?: TestDatabase;
+  s3?: EmbeddedS3;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const database = options.database ?? (await createTestDatabase({ migrate: true }));
+  const s3Dir = mkdtempSync(join(tmpdir(), "api-s3-"));
+  const s3 = options.s3 ?? (await startEmbeddedS3({ directory: s3Dir, port: 0 }));
+  const auth = await startTestAuthServer({ audience: AUDIENCE }, { databaseUrl: database.url });
+
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = pino({ level: "debug", base: undefined }, sink);
+
+  const issuerUrl = options.keyServer?.url ?? auth.url;
+  const config: ServerConfig = {
+    server: serverEnv({
+      NODE_ENV: "test",
+      PORT: "0",
+      BETTER_AUTH_URL: issuerUrl,
+      AUTH_JWKS_URL: options.keyServer?.jwksUrl ?? `${auth.url}/api/auth/jwks`,
+      AUTH_AUDIENCE: AUDIENCE,
+      CORS_ORIGINS: "http://app.test",
+      ...options.env,
+    }),
+    db: { url: database.url, poolSize: 5 },
+    storage: {
+      endpoint: s3.endpoint,
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey,
+      bucket: `files-${Math.random().toString(36).slice(2, 8)}`,
+      region: "us-east-1",
+    },
+  };
+  const api = createServer(config, { logger });
+  await api.built.deps.store.ensureBucket();
+  const url = await api.start();
+
+  return {
+    url,
+    api,
+    auth,
+    s3,
+    database,
+    logs,
+    config,
+    async user() {
+      const { client, email, userId } = await signUpVerified(auth);
+      const { token } = (await client.get<{ token: string }>("/api/auth/token")).body;
+      return { userId, email, token, client };
+    },
+    async stop() {
+      await api.stop();
+      await auth.stop();
+      if (!options.s3) {
+        await s3.stop();
+        rmSync(s3Dir, { recursive: true, force: true });
+      }
+      if (!options.database) await database.drop();
+    },
+  };
+}

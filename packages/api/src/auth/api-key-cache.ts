@@ -1,0 +1,58 @@
+// In-process API-key verification through packages/auth, cached: a warm key costs
+// no network call and no database write. Valid results live `ttlMs` (so a revoked
+// or expired key is refused once that passes, and never after its own expiry);
+// refusals live `negativeTtlMs`, so a flood of bad keys does not reach Postgres.
+import { createHash } from "node:crypto";
+import type { ApiKeyVerification } from "@acme/auth";
+import { LRUCache } from "lru-cache";
+
+export interface ApiKeyCacheOptions {
+  verify: (key: string) => Promise<ApiKeyVerification>;
+  ttlMs: number;
+  negativeTtlMs: number;
+  max?: number;
+  maxKeyLength?: number;
+}
+
+interface Entry {
+  result: ApiKeyVerification;
+  until: number;
+}
+
+export class ApiKeyCache {
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly inFlight = new Map<string, Promise<ApiKeyVerification>>();
+  /** Calls that reached packages/auth, for tests and metrics. */
+  misses = 0;
+
+  constructor(private readonly options: ApiKeyCacheOptions) {
+    this.entries = new LRUCache({ max: options.max ?? 50_000 });
+  }
+
+  async verify(key: string): Promise<ApiKeyVerification> {
+    if (key.length === 0 || key.length > (this.options.maxKeyLength ?? 256)) {
+      return { valid: false, reason: "invalid" };
+    }
+    // Keep digests, not keys, in memory.
+    const id = createHash("sha256").update(key).digest("base64url");
+    const now = Date.now();
+    const hit = this.entries.get(id);
+    if (hit && hit.until > now) return hit.result;
+
+    let pending = this.inFlight.get(id);
+    if (!pending) {
+      this.misses += 1;
+      pending = this.options.verify(key).finally(() => this.inFlight.delete(id));
+      this.inFlight.set(id, pending);
+    }
+    const result = await pending;
+    const ttl = result.valid ? this.options.ttlMs : this.options.negativeTtlMs;
+    const expiry = result.valid && result.expiresAt ? result.expiresAt.getTime() : Number.POSITIVE_INFINITY;
+    this.entries.set(id, { result, until: Math.min(Date.now() + ttl, expiry) });
+    return result;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

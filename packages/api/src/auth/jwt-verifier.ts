@@ -1,0 +1,93 @@
+// Verifies the auth server's JWTs locally: EdDSA only, issuer and audience checked,
+// keys from the cached JWKS. A verified token is remembered (keyed by the exact
+// token string, signature included) until its own expiry, so the same token is
+// not verified twice; a forged or altered token can never match a cached one.
+import { errors, jwtVerify } from "jose";
+import { LRUCache } from "lru-cache";
+import type { AuthFailureReason } from "../principal";
+import { type JwksCache, JwksUnavailableError } from "./jwks-cache";
+
+export interface JwtClaims {
+  sub: string;
+  email?: string;
+  name?: string;
+  role?: string;
+  exp: number;
+}
+
+export type JwtResult = { ok: true; claims: JwtClaims } | { ok: false; reason: AuthFailureReason };
+
+export interface JwtVerifierOptions {
+  issuer: string;
+  audience: string;
+  clockToleranceSeconds?: number;
+  /** Largest token accepted, in characters; bigger ones are refused unparsed. */
+  maxTokenLength?: number;
+  cacheSize?: number;
+}
+
+function reasonOf(error: unknown): AuthFailureReason {
+  if (error instanceof errors.JWTExpired) return "jwt_expired";
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return error.claim === "nbf" ? "jwt_not_yet_valid" : "jwt_claims";
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return "jwt_algorithm";
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "jwt_signature";
+  if (error instanceof errors.JWKSNoMatchingKey) return "jwt_unknown_key";
+  return "jwt_malformed";
+}
+
+export class JwtVerifier {
+  private readonly cache: LRUCache<string, JwtClaims>;
+
+  constructor(
+    private readonly jwks: JwksCache,
+    private readonly options: JwtVerifierOptions,
+  ) {
+    this.cache = new LRUCache({ max: options.cacheSize ?? 10_000 });
+  }
+
+  /** Drops every remembered token (the key set changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  async verify(token: string): Promise<JwtResult> {
+    if (token.length > (this.options.maxTokenLength ?? 8_192)) return { ok: false, reason: "jwt_too_large" };
+    const cached = this.cache.get(token);
+    if (cached) {
+      if (cached.exp * 1000 > Date.now()) return { ok: true, claims: cached };
+      this.cache.delete(token);
+      return { ok: false, reason: "jwt_expired" };
+    }
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        async (header) => {
+          const key = await this.jwks.getKey(header.kid);
+          if (!key) throw new errors.JWKSNoMatchingKey();
+          return key;
+        },
+        {
+          issuer: this.options.issuer,
+          audience: this.options.audience,
+          algorithms: ["EdDSA"],
+          requiredClaims: ["sub", "exp"],
+          clockTolerance: this.options.clockToleranceSeconds ?? 5,
+        },
+      );
+      const claims: JwtClaims = {
+        sub: String(payload.sub),
+        exp: Number(payload.exp),
+        email: typeof payload.email === "string" ? payload.email : undefined,
+        name: typeof payload.name === "string" ? payload.name : undefined,
+        role: typeof payload.role === "string" ? payload.role : undefined,
+      };
+      this.cache.set(token, claims, { ttl: Math.max(claims.exp * 1000 - Date.now(), 1) });
+      return { ok: true, claims };
+    } catch (error) {
+      if (error instanceof JwksUnavailableError) throw error;
+      return { ok: false, reason: reasonOf(error) };
+    }
+  }
+}

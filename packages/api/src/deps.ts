@@ -1,0 +1,24 @@
+// What the API needs from the outside world; the server builds these once and
+// passes them in, tests build them against real services.
+import type { Db } from "@acme/db";
+import type { ObjectStore } from "@acme/storage";
+import type { Logger } from "pino";
+import type { ApiKeyCache } from "./auth/api-key-cache";
+import type { JwtVerifier } from "./auth/jwt-verifier";
+import type { RateLimiter } from "./rate-limit/limiter";
+
+export interface FilesConfig {
+  maxBytes: number;
+  uploadUrlTtlSeconds: number;
+  downloadUrlTtlSeconds: number;
+}
+
+export interface ApiDeps {
+  db: Db;
+  store: ObjectStore;
+  jwt: JwtVerifier;
+  apiKeys: ApiKeyCache;
+  rateLimiter: RateLimiter;
+  logger: Logger;
+  files: FilesConfig;
+}

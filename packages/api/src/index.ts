@@ -1,0 +1,19 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root";
+
+export { ApiKeyCache, type ApiKeyCacheOptions } from "./auth/api-key-cache";
+export { readCredentials } from "./auth/authenticate";
+export { JwksCache, type JwksCacheOptions, JwksUnavailableError } from "./auth/jwks-cache";
+export { JwtVerifier, type JwtVerifierOptions } from "./auth/jwt-verifier";
+export type { RequestRecord } from "./context";
+export type { ApiDeps, FilesConfig } from "./deps";
+export { isUnexpected } from "./errors";
+export { openApiDocument } from "./openapi";
+export type { AuthFailureReason, Principal } from "./principal";
+export { type Bucket, type RateLimitConfig, RateLimiter } from "./rate-limit/limiter";
+export { type AppRouter, appRouter } from "./root";
+export { transformer } from "./transformer";
+export { type Context, createCallerFactory, createContextInner } from "./trpc";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

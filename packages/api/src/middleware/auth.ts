@@ -1,0 +1,23 @@
+// Requires a valid principal and the procedure's scopes. Auth failures are logged
+// at warn with a reason code; the credential itself never is.
+import { TRPCError } from "@trpc/server";
+import { t } from "../init";
+
+export const authenticated = t.middleware(async ({ ctx, meta, next }) => {
+  const outcome = await ctx.resolveAuth();
+  if (!outcome.principal) {
+    ctx.record.authFailure = outcome.reason;
+    ctx.logger.warn({ requestId: ctx.requestId, reason: outcome.reason }, "authentication failed");
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: outcome.reason === "missing" ? "Authentication required" : "Invalid credentials",
+    });
+  }
+  const principal = outcome.principal;
+  ctx.record.principal = principal;
+  const missing = (meta?.scopes ?? []).filter((scope) => !principal.scopes.includes(scope));
+  if (missing.length > 0) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Missing scope: ${missing.join(", ")}` });
+  }
+  return next({ ctx: { principal } });
+});

@@ -1,0 +1,16 @@
+import { dataRouter } from "./router/data";
+import { filesRouter } from "./router/files";
+import { health } from "./router/health";
+import { me } from "./router/me";
+import { tasksRouter } from "./router/tasks";
+import { createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  health,
+  me,
+  data: dataRouter,
+  tasks: tasksRouter,
+  files: filesRouter,
+});
+
+export type AppRouter = typeof appRouter;

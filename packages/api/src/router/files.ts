@@ -1,0 +1,145 @@
+// Files go straight to object storage through presigned URLs; the API keeps the
+// row and checks what arrived. Owner-scoped: another user's file is NOT_FOUND.
+import { randomUUID } from "node:crypto";
+import { storedFileSelect } from "@acme/db";
+import { createUploadInput, fileIdInput } from "@acme/validators";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { notFound } from "../errors";
+import { checkType, SNIFF_BYTES } from "../files/sniff";
+import { authedProcedure, type Context } from "../trpc";
+import { deletedOutput, fileOutput } from "./schemas";
+
+const read = authedProcedure.meta({ scopes: ["files:read"] });
+const write = authedProcedure.meta({ scopes: ["files:write"] });
+const tags = ["files"];
+
+type Row = {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: bigint;
+  status: "pending" | "ready";
+  createdAt: Date;
+};
+const toOutput = (row: Row) => ({ ...row, size: Number(row.size) });
+
+async function ownFile(ctx: Context & { principal: { userId: string } }, id: string) {
+  const row = await ctx.db.storedFile.findFirst({
+    where: { id, ownerId: ctx.principal.userId },
+    select: { ...storedFileSelect, objectKey: true },
+  });
+  if (!row) throw notFound("File");
+  return row;
+}
+
+async function discard(ctx: Context, id: string, objectKey: string): Promise<void> {
+  await ctx.store.remove(objectKey);
+  await ctx.db.storedFile.deleteMany({ where: { id } });
+}
+
+export const filesRouter = {
+  createUpload: write
+    .meta({ openapi: { method: "POST", path: "/files", protect: true, tags, summary: "Start an upload" } })
+    .input(createUploadInput)
+    .output(z.object({ file: fileOutput, uploadUrl: z.string(), expiresInSeconds: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.size > ctx.files.maxBytes) {
+        throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `Files are limited to ${ctx.files.maxBytes} bytes` });
+      }
+      // Fail before writing anything when the store is down: no orphan row.
+      if (!(await ctx.store.ping())) {
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "File storage is unavailable" });
+      }
+      const id = randomUUID();
+      const objectKey = `${ctx.principal.userId}/${id}`;
+      const uploadUrl = await ctx.store.presignedPut(objectKey, ctx.files.uploadUrlTtlSeconds);
+      const row = await ctx.db.storedFile.create({
+        data: { id, ownerId: ctx.principal.userId, objectKey, ...input, size: BigInt(input.size) },
+        select: storedFileSelect,
+      });
+      return { file: toOutput(row), uploadUrl, expiresInSeconds: ctx.files.uploadUrlTtlSeconds };
+    }),
+
+  completeUpload: write
+    .meta({
+      openapi: { method: "POST", path: "/files/{id}/complete", protect: true, tags, summary: "Finish an upload" },
+    })
+    .input(fileIdInput)
+    .output(fileOutput)
+    .mutation(async ({ ctx, input }) => {
+      const row = await ownFile(ctx, input.id);
+      if (row.status === "ready") return toOutput(row);
+      const stat = await ctx.store.stat(row.objectKey);
+      if (!stat) {
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "Nothing was uploaded yet: PUT the file to uploadUrl first",
+        });
+      }
+      const refuse = async (message: string) => {
+        await discard(ctx, row.id, row.objectKey);
+        return new TRPCError({ code: "BAD_REQUEST", message: `${message}; the upload was discarded` });
+      };
+      if (stat.size > ctx.files.maxBytes) throw await refuse(`Files are limited to ${ctx.files.maxBytes} bytes`);
+      if (stat.size !== Number(row.size)) {
+        throw await refuse(`The upload is ${stat.size} bytes, not the ${row.size} declared`);
+      }
+      const verdict = checkType(row.contentType, await ctx.store.head(row.objectKey, SNIFF_BYTES));
+      if (!verdict.ok) throw await refuse(verdict.reason);
+      const ready = await ctx.db.storedFile.update({
+        where: { id: row.id },
+        data: { status: "ready", contentType: verdict.contentType },
+        select: storedFileSelect,
+      });
+      return toOutput(ready);
+    }),
+
+  list: read
+    .meta({ openapi: { method: "GET", path: "/files", protect: true, tags, summary: "List your files" } })
+    .input(z.object({ status: z.enum(["pending", "ready"]).optional() }))
+    .output(z.object({ items: z.array(fileOutput) }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.storedFile.findMany({
+        where: { ownerId: ctx.principal.userId, ...(input.status ? { status: input.status } : {}) },
+        select: storedFileSelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 500,
+      });
+      return { items: rows.map(toOutput) };
+    }),
+
+  downloadUrl: read
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/files/{id}/download",
+        protect: true,
+        tags,
+        summary: "A short-lived download URL",
+      },
+    })
+    .input(fileIdInput)
+    .output(z.object({ url: z.string(), expiresInSeconds: z.number().int() }))
+    .query(async ({ ctx, input }) => {
+      const row = await ownFile(ctx, input.id);
+      if (row.status !== "ready") throw notFound("File");
+      const ttl = ctx.files.downloadUrlTtlSeconds;
+      return { url: await ctx.store.presignedGet(row.objectKey, ttl, row.filename), expiresInSeconds: ttl };
+    }),
+
+  delete: write
+    .meta({ openapi: { method: "DELETE", path: "/files/{id}", protect: true, tags, summary: "Delete a file" } })
+    .input(fileIdInput)
+    .output(deletedOutput)
+    .mutation(async ({ ctx, input }) => {
+      // Idempotent, and silent about ids that are not yours.
+      const row = await ctx.db.storedFile.findFirst({
+        where: { id: input.id, ownerId: ctx.principal.userId },
+        select: { id: true, objectKey: true },
+      });
+      if (!row) return { id: input.id, deleted: false };
+      await discard(ctx, row.id, row.objectKey);
+      return { id: input.id, deleted: true };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,48 @@
+// Output shapes: what procedures return, validated, and described in OpenAPI.
+import { SCOPES } from "@acme/auth/scopes";
+import { taskStatusSchema } from "@acme/validators";
+import { z } from "zod";
+
+export const taskOutput = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  status: taskStatusSchema,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const taskPageOutput = z.object({
+  items: z.array(taskOutput),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  totalPages: z.number().int(),
+});
+
+export const dataEntryOutput = z.object({
+  id: z.string(),
+  content: z.string(),
+  createdAt: z.date(),
+});
+
+export const fileOutput = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  status: z.enum(["pending", "ready"]),
+  createdAt: z.date(),
+});
+
+export const meOutput = z.object({
+  userId: z.string(),
+  method: z.enum(["jwt", "apiKey"]),
+  scopes: z.array(z.enum(SCOPES)),
+  keyId: z.string().nullable(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  requestId: z.string(),
+});
+
+export const deletedOutput = z.object({ id: z.string(), deleted: z.boolean() });

@@ -1,0 +1,28 @@
+// The Better Auth instance an API server needs to verify API keys in-process. It
+// signs nothing (no cookies, no JWTs), so it gets a random per-process secret and
+// never needs BETTER_AUTH_SECRET.
+import { randomBytes } from "node:crypto";
+import type { Db } from "@acme/db";
+import { createApiKeyService } from "./api-keys";
+import { initAuth } from "./auth";
+import type { AuthLogger } from "./logger";
+
+export function createApiKeyVerifier(options: { db: Db; logger: AuthLogger; apiKeyPrefix?: string }) {
+  const auth = initAuth({
+    db: options.db,
+    secret: randomBytes(32).toString("base64url"),
+    baseURL: "http://localhost",
+    issuer: "http://localhost",
+    audience: "http://localhost",
+    jwtExpiresIn: "15m",
+    jwksGraceDays: 30,
+    trustedOrigins: [],
+    requireEmailVerification: true,
+    rateLimit: { enabled: false, windowSeconds: 60, max: 1, sensitiveMax: 1 },
+    apiKeyPrefix: options.apiKeyPrefix ?? "sk_",
+    mailer: { kind: "outbox", send: async () => {} },
+    logger: options.logger,
+  });
+  const service = createApiKeyService(auth);
+  return { verify: service.verify, auth };
+}

@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+export const submitDataInput = z.object({
+  content: z.string().min(1, "Content is required").max(10_000, "At most 10000 characters"),
+});
+
+export type SubmitDataInput = z.infer<typeof submitDataInput>;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const TASK_STATUSES = ["pending", "in_progress", "completed"] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatusValue = z.infer<typeof taskStatusSchema>;
+
+export const taskTitle = z.string().trim().min(1, "Title is required").max(255, "At most 255 characters");
+export const taskDescription = z.string().max(5000, "At most 5000 characters");
+
+export const taskIdInput = z.object({ id: z.uuid("Not a task id") });
+
+export const createTaskInput = z.object({
+  title: taskTitle,
+  description: taskDescription.optional(),
+  status: taskStatusSchema.default("pending"),
+});
+
+export const updateTaskInput = z
+  .object({
+    id: z.uuid("Not a task id"),
+    title: taskTitle.optional(),
+    description: taskDescription.nullable().optional(),
+    status: taskStatusSchema.optional(),
+  })
+  .refine((value) => value.title !== undefined || value.description !== undefined || value.status !== undefined, {
+    message: "Nothing to update",
+  });
+
+export const listTasksInput = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, "At most 100 per page").default(20),
+  status: taskStatusSchema.optional(),
+});
+
+export type CreateTaskInput = z.input<typeof createTaskInput>;
+export type UpdateTaskInput = z.input<typeof updateTaskInput>;
+export type ListTasksInput = z.input<typeof listTasksInput>;
