@@ -20,7 +20,9 @@ export async function readiness(deps: ApiDeps, jwks: JwksCache, redis: Redis | n
   const [postgres, s3, jwksCheck, redisCheck] = await Promise.all([
     timed(() => deps.db.$queryRaw`SELECT 1`, timeoutMs),
     timed(() => deps.store.ping(), timeoutMs),
-    timed(async () => jwks.isUsable() || (await jwks.warm(), true), timeoutMs),
+    timed(async () => {
+      if (!jwks.isUsable()) await jwks.warm();
+    }, timeoutMs),
     redis ? timed(() => redis.ping(), timeoutMs) : Promise.resolve(null),
   ]);
   const checks: Record<string, Check> = {

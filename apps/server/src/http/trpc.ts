@@ -1,5 +1,5 @@
 // The tRPC adapter: context from the HTTP request, errors reported only when unexpected.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import {
   type ApiDeps,
   type AppRouter,
@@ -16,6 +16,12 @@ export interface RequestState extends RequestRecord {
   startedAt: bigint;
 }
 
+/** What the context needs of a response: node's and the REST adapter's both fit. */
+interface HeaderSink {
+  headersSent: boolean;
+  setHeader(name: string, value: string): unknown;
+}
+
 export const requestState = new WeakMap<IncomingMessage, RequestState>();
 
 export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
@@ -30,7 +36,7 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
 export function createTrpcOptions(deps: ApiDeps, maxBodySize: number) {
   return {
     maxBodySize,
-    createContext({ req, res }: { req: IncomingMessage; res: Pick<ServerResponse, "setHeader" | "headersSent"> }) {
+    createContext({ req, res }: { req: IncomingMessage; res: HeaderSink }) {
       const state = requestState.get(req);
       if (!state) throw new Error("request state missing");
       const header = (name: string) => {

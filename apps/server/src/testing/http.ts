@@ -1,10 +1,12 @@
 // Plain fetch helpers for tests: JSON in, status + headers + JSON out.
+// biome-ignore lint/suspicious/noExplicitAny: replies are asserted field by field in tests
 export interface Reply<T = any> {
   status: number;
   headers: Headers;
   body: T;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: as above
 export async function call<T = any>(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
