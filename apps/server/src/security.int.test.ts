@@ -30,13 +30,22 @@ describe("security", () => {
   });
 
   it("has a sample input for every procedure", () => {
-    expect(allProcedures().map((p) => p.path).sort()).toEqual(Object.keys(SAMPLE_INPUTS).sort());
+    expect(
+      allProcedures()
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(Object.keys(SAMPLE_INPUTS).sort());
   });
 
   it("refuses anonymous and wrongly-authenticated callers on every protected procedure with 401", async () => {
     for (const { path, type } of allProcedures()) {
       if (PUBLIC_PROCEDURES.has(path)) continue;
-      for (const headers of [{}, { authorization: "Bearer not-a-jwt" }, { "x-api-key": "sk_nope" }]) {
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: "Bearer not-a-jwt" },
+        { "x-api-key": "sk_nope" },
+      ];
+      for (const headers of attempts) {
         const reply = await callTrpc(h.url, path, type, SAMPLE_INPUTS[path], headers);
         expect(reply.status, `${path} with ${JSON.stringify(headers)}`).toBe(401);
         expect(reply.error?.data?.requestId).toBeTruthy();

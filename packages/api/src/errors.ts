@@ -1,5 +1,5 @@
 // Domain errors become tRPC errors deliberately, always keeping the cause.
-import { DbError } from "@acme/db";
+import { toDbError } from "@acme/db";
 import { StorageUnavailableError } from "@acme/storage";
 import { TRPCError } from "@trpc/server";
 import { JwksUnavailableError } from "./auth/jwks-cache";
@@ -14,8 +14,9 @@ const CODE_BY_KIND = {
 /** A TRPCError for errors we understand; null for the rest (they are bugs: 500). */
 export function toTrpcError(error: unknown): TRPCError | null {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
-  if (cause instanceof DbError) {
-    return new TRPCError({ code: CODE_BY_KIND[cause.kind], message: cause.message, cause });
+  const dbError = toDbError(cause);
+  if (dbError) {
+    return new TRPCError({ code: CODE_BY_KIND[dbError.kind], message: dbError.message, cause: dbError });
   }
   if (cause instanceof StorageUnavailableError) {
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "File storage is unavailable", cause });

@@ -26,7 +26,7 @@ export const PUBLIC_PROCEDURES = new Set(["health"]);
 type Def = { type: "query" | "mutation" | "subscription" };
 
 export function allProcedures(): { path: string; type: "query" | "mutation" }[] {
-  const record = appRouter._def.procedures as Record<string, { _def: Def }>;
+  const record = appRouter._def.procedures as unknown as Record<string, { _def: Def }>;
   return Object.entries(record).map(([path, procedure]) => ({
     path,
     type: procedure._def.type === "mutation" ? "mutation" : "query",
