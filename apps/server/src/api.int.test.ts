@@ -4,7 +4,7 @@ import { createApiKeyService } from "@acme/auth";
 import { createApiClient } from "@acme/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./testing/harness";
-import { apiKey, bearer, call } from "./testing/http";
+import { apiKey, call } from "./testing/http";
 
 describe("API happy paths", () => {
   let h: Harness;

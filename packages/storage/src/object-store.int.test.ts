@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmbeddedS3, startEmbeddedS3 } from "./embedded-s3";
-import { ObjectStore } from "./object-store";
+import { ObjectStore, StorageUnavailableError } from "./object-store";
 
 describe("object store on the embedded S3 server", () => {
   const directory = mkdtempSync(join(tmpdir(), "s3-"));
@@ -59,5 +59,19 @@ describe("object store on the embedded S3 server", () => {
     await store.remove("u1/gone.txt");
     await store.remove("u1/gone.txt");
     expect(await store.stat("u1/gone.txt")).toBeNull();
+  });
+});
+
+describe("object store with the server gone", () => {
+  it("reports StorageUnavailableError, and false from ping", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "s3-down-"));
+    const s3 = await startEmbeddedS3({ directory, port: 0 });
+    const store = new ObjectStore({ ...s3, bucket: "gone", region: "us-east-1" });
+    await store.ensureBucket();
+    await s3.stop();
+    rmSync(directory, { recursive: true, force: true });
+    expect(await store.ping()).toBe(false);
+    await expect(store.stat("x")).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(store.remove("x")).rejects.toBeInstanceOf(StorageUnavailableError);
   });
 });

@@ -112,42 +112,41 @@ export class ObjectStore {
 
   async put(key: string, body: Buffer | string, contentType?: string): Promise<void> {
     const data = typeof body === "string" ? Buffer.from(body) : body;
-    await this.client.putObject(
-      this.bucket,
-      key,
-      data,
-      data.length,
-      contentType ? { "Content-Type": contentType } : {},
-    );
+    const meta = contentType ? { "Content-Type": contentType } : {};
+    await guard(() => this.client.putObject(this.bucket, key, data, data.length, meta));
   }
 
   async get(key: string): Promise<Buffer> {
-    return readAll(await this.client.getObject(this.bucket, key));
+    return guard(async () => readAll(await this.client.getObject(this.bucket, key)));
   }
 
   /** The first `length` bytes (fewer if the object is shorter), for type sniffing. */
   async head(key: string, length: number): Promise<Buffer> {
-    return readAll(await this.client.getPartialObject(this.bucket, key, 0, length));
+    return guard(async () => readAll(await this.client.getPartialObject(this.bucket, key, 0, length)));
   }
 
   /** The object's size and type, or null when it does not exist. */
   async stat(key: string): Promise<ObjectStat | null> {
-    try {
-      const stat = await this.client.statObject(this.bucket, key);
-      return { size: stat.size, contentType: stat.metaData?.["content-type"] as string | undefined };
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    return guard(async () => {
+      try {
+        const stat = await this.client.statObject(this.bucket, key);
+        return { size: stat.size, contentType: stat.metaData?.["content-type"] as string | undefined };
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    });
   }
 
   /** Idempotent: removing a missing object succeeds. */
   async remove(key: string): Promise<void> {
-    try {
-      await this.client.removeObject(this.bucket, key);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+    await guard(async () => {
+      try {
+        await this.client.removeObject(this.bucket, key);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    });
   }
 
   presignedPut(key: string, expirySeconds: number): Promise<string> {

@@ -26,7 +26,7 @@ export async function startKeyServer(options: { issuer?: string; audience?: stri
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "EdDSA", use: "sig" };
   let down = false;
   const state = { requests: 0 };
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer((_req, res) => {
     state.requests += 1;
     if (down) {
       res.statusCode = 503;
