@@ -14,6 +14,7 @@ import { requestIdFrom } from "./http/request-id";
 import { sendError, sendJson } from "./http/respond";
 import { createRestHandler } from "./http/rest";
 import { clientIp, createTrpcHandler, createTrpcOptions, requestState } from "./http/trpc";
+import { createSingleCallHandler } from "./http/trpc-single";
 import { createLogger } from "./logger";
 
 export interface ApiServer {
@@ -30,6 +31,7 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
   const built = buildDeps(config, logger);
   const trpcOptions = createTrpcOptions(built.deps, env.BODY_LIMIT_BYTES);
   const trpc = createTrpcHandler(appRouter, trpcOptions);
+  const trpcSingle = createSingleCallHandler(appRouter, trpcOptions);
   const rest = createRestHandler({ ...trpcOptions, router: appRouter });
   const origins = new Set(env.CORS_ORIGINS);
   let openApi: unknown;
@@ -61,7 +63,9 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     requestState.set(req, { requestId, ip: clientIp(req, env.TRUST_PROXY), startedAt: process.hrtime.bigint() });
     res.setHeader("X-Request-ID", requestId);
     setSecurityHeaders(res, production);
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const url = req.url ?? "/";
+    const queryStart = url.indexOf("?");
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
     res.on("finish", () => logRequest(req, res, path));
 
     if (handleCors(req, res, origins)) return;
@@ -82,7 +86,10 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
       const report = await readiness(built.deps, built.jwks, built.redis);
       return sendJson(res, report.status === "ready" ? 200 : 503, { ...report, requestId });
     }
-    if (path.startsWith("/trpc/")) return trpc(req, res);
+    if (path.startsWith("/trpc/")) {
+      if (await trpcSingle(req, res, path, queryStart === -1 ? "" : url.slice(queryStart + 1))) return;
+      return trpc(req, res);
+    }
     if (path === "/api/v1" || path.startsWith("/api/v1/")) return rest(req, res, requestId, path);
     if (req.method === "GET" && (await serveDocs(path, res, document))) return;
     sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);

@@ -5,6 +5,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { notFound } from "../errors";
 import { authedProcedure } from "../trpc";
 import { deletedOutput, taskOutput, taskPageOutput } from "./schemas";
+import { listTasks } from "./task-list";
 
 const read = authedProcedure.meta({ scopes: ["tasks:read"] });
 const write = authedProcedure.meta({ scopes: ["tasks:write"] });
@@ -16,17 +17,7 @@ export const tasksRouter = {
     .input(listTasksInput)
     .output(taskPageOutput)
     .query(async ({ ctx, input }) => {
-      const where = { ownerId: ctx.principal.userId, ...(input.status ? { status: input.status } : {}) };
-      const [items, total] = await Promise.all([
-        ctx.db.task.findMany({
-          where,
-          select: taskSelect,
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          skip: (input.page - 1) * input.pageSize,
-          take: input.pageSize,
-        }),
-        ctx.db.task.count({ where }),
-      ]);
+      const { items, total } = await listTasks(ctx.db, { ownerId: ctx.principal.userId, ...input });
       return {
         items,
         total,
