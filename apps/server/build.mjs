@@ -11,7 +11,11 @@ const externalThirdParty = {
       if (args.path.startsWith("@acme/") || args.path.startsWith("node:") || args.pluginData === "resolving") {
         return undefined;
       }
-      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: "resolving" });
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: "resolving",
+      });
       if (resolved.errors.length > 0 || !resolved.path) return { external: true };
       return { path: resolved.path, external: true };
     });

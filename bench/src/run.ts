@@ -2,8 +2,7 @@
 // `me` over REST with a warm API key, and tasks.list (20 rows) against the same
 // queries through raw pg. Prints req/s, p50, p99, the ratios and the server's peak RSS.
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApiKeyService } from "@acme/auth";
@@ -25,7 +24,8 @@ function requireWrk(): void {
 
 /** Starts a server script (TypeScript through tsx, or built JS) and waits until `readyUrl` answers. */
 async function start(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const profile = process.env.BENCH_PROFILE && script.endsWith(".mjs") ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
+  const profile =
+    process.env.BENCH_PROFILE && script.endsWith(".mjs") ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
   const child = fork(script, {
     execArgv: script.endsWith(".ts") ? ["--import", "tsx"] : profile,
     env: { ...process.env, ...env },
@@ -36,7 +36,10 @@ async function start(script: string, env: Record<string, string>, readyUrl: stri
     exited = true;
   });
   for (let i = 0; i < 150 && !exited; i++) {
-    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
+    const ok = await fetch(readyUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -56,7 +59,9 @@ async function measure(name: string, url: string, headers: Record<string, string
   const result = await wrk(url, headers, SECONDS);
   if (timer) clearInterval(timer);
   if (watch?.pid) peak = Math.max(peak, rssMb(watch.pid));
-  console.log(`  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms${result.errors ? `  (${result.errors} errors)` : ""}`);
+  console.log(
+    `  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms${result.errors ? `  (${result.errors} errors)` : ""}`,
+  );
   return { ...result, peak };
 }
 
@@ -72,32 +77,44 @@ async function main(): Promise<void> {
     const { token } = (await user.client.get<{ token: string }>("/api/auth/token")).body;
     const { key } = await createApiKeyService(auth.auth).create(user.userId, { name: "bench", scopes: ["tasks:read"] });
     await auth.db.task.createMany({
-      data: Array.from({ length: 50 }, (_, i) => ({ ownerId: user.userId, title: `Task ${i + 1}`, description: "bench" })),
+      data: Array.from({ length: 50 }, (_, i) => ({
+        ownerId: user.userId,
+        title: `Task ${i + 1}`,
+        description: "bench",
+      })),
     });
 
     const ports = { bare: 4801, api: 4802, raw: 4803 };
     const server = (name: string) => join(here, "servers", name);
     children.push(await start(server("bare.ts"), { PORT: String(ports.bare) }, `http://127.0.0.1:${ports.bare}/`));
     // The API server as deployed: the production bundle (`pnpm --filter @acme/server build`).
-    const api = await start(join(here, "../../apps/server/dist/index.mjs"), {
-      NODE_ENV: "production",
-      PORT: String(ports.api),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
-      LOG_FORMAT: "json",
-      DATABASE_URL: database.url,
-      DB_POOL_SIZE: "10",
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY: s3.accessKey,
-      S3_SECRET_KEY: s3.secretKey,
-      BETTER_AUTH_URL: auth.url,
-      AUTH_AUDIENCE: AUDIENCE,
-      RATE_LIMIT_ENABLED: "false",
-      CORS_ORIGINS: "http://localhost:3000",
-    }, `http://127.0.0.1:${ports.api}/health`);
+    const api = await start(
+      join(here, "../../apps/server/dist/index.mjs"),
+      {
+        NODE_ENV: "production",
+        PORT: String(ports.api),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+        LOG_FORMAT: "json",
+        DATABASE_URL: database.url,
+        DB_POOL_SIZE: "10",
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY: s3.accessKey,
+        S3_SECRET_KEY: s3.secretKey,
+        BETTER_AUTH_URL: auth.url,
+        AUTH_AUDIENCE: AUDIENCE,
+        RATE_LIMIT_ENABLED: "false",
+        CORS_ORIGINS: "http://localhost:3000",
+      },
+      `http://127.0.0.1:${ports.api}/health`,
+    );
     children.push(api);
     children.push(
-      await start(server("raw-pg.ts"), { PORT: String(ports.raw), DATABASE_URL: database.url }, `http://127.0.0.1:${ports.raw}/`),
+      await start(
+        server("raw-pg.ts"),
+        { PORT: String(ports.raw), DATABASE_URL: database.url },
+        `http://127.0.0.1:${ports.raw}/`,
+      ),
     );
 
     const jwt = { authorization: `Bearer ${token}` };
@@ -105,8 +122,18 @@ async function main(): Promise<void> {
     console.log(`bench: wrk -t1 -c64 -d${SECONDS}s per scenario, servers on loopback\n`);
     const bare = await measure("bare node:http (ceiling)", `http://127.0.0.1:${ports.bare}/`, {});
     const meJwt = await measure("me over tRPC, JWT", `http://127.0.0.1:${ports.api}/trpc/me`, jwt, api);
-    const meKey = await measure("me over REST, API key (warm)", `http://127.0.0.1:${ports.api}/api/v1/me`, { "x-api-key": key }, api);
-    const list = await measure("tasks.list over tRPC, 20 rows", `http://127.0.0.1:${ports.api}/trpc/tasks.list?input=${listInput}`, jwt, api);
+    const meKey = await measure(
+      "me over REST, API key (warm)",
+      `http://127.0.0.1:${ports.api}/api/v1/me`,
+      { "x-api-key": key },
+      api,
+    );
+    const list = await measure(
+      "tasks.list over tRPC, 20 rows",
+      `http://127.0.0.1:${ports.api}/trpc/tasks.list?input=${listInput}`,
+      jwt,
+      api,
+    );
     const raw = await measure("same queries, raw pg", `http://127.0.0.1:${ports.raw}/`, { "x-owner": user.userId });
 
     const peak = Math.max(meJwt.peak, meKey.peak, list.peak);
@@ -117,9 +144,13 @@ async function main(): Promise<void> {
     ];
     console.log("\nratios (target)");
     for (const [name, ratio, target] of rows) {
-      console.log(`  ${name.padEnd(28)} ${ratio.toFixed(2)}  (>= ${target})  ${ratio >= target ? "ok" : "BELOW TARGET"}`);
+      console.log(
+        `  ${name.padEnd(28)} ${ratio.toFixed(2)}  (>= ${target})  ${ratio >= target ? "ok" : "BELOW TARGET"}`,
+      );
     }
-    console.log(`  ${"API server peak RSS".padEnd(28)} ${peak.toFixed(0)} MB  (<= 200 MB)  ${peak <= 200 ? "ok" : "ABOVE TARGET"}`);
+    console.log(
+      `  ${"API server peak RSS".padEnd(28)} ${peak.toFixed(0)} MB  (<= 200 MB)  ${peak <= 200 ? "ok" : "ABOVE TARGET"}`,
+    );
     const errors = [bare, meJwt, meKey, list, raw].reduce((sum: number, r: WrkResult) => sum + r.errors, 0);
     if (errors) console.log(`\nbench: ${errors} non-2xx or socket errors: the numbers above are not trustworthy`);
   } finally {

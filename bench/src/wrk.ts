@@ -16,7 +16,12 @@ function ms(value: string): number {
 }
 
 /** Asynchronous, so servers living in this process (the auth server's JWKS) keep answering. */
-export async function wrk(url: string, headers: Record<string, string>, seconds: number, connections = 64): Promise<WrkResult> {
+export async function wrk(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  connections = 64,
+): Promise<WrkResult> {
   const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency"];
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
   const child = spawn("wrk", [...args, url]);

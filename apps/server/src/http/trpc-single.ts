@@ -4,7 +4,7 @@
 // subscriptions and anything unusual return false and go to tRPC's own adapter.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppRouter } from "@acme/api";
-import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, type TRPCError } from "@trpc/server";
+import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { TrpcHandlerOptions } from "./trpc";
 
@@ -69,13 +69,11 @@ export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerO
     } catch (cause) {
       const tooLarge = (cause as { tooLarge?: boolean }).tooLarge;
       const parseError = cause instanceof SyntaxError;
-      const error: TRPCError = getTRPCErrorFromUnknown(
-        tooLarge
-          ? Object.assign(new Error("Request body too large"), { code: "PAYLOAD_TOO_LARGE" })
-          : parseError
-            ? Object.assign(new Error("Malformed input"), { code: "PARSE_ERROR" })
-            : cause,
-      );
+      const error: TRPCError = tooLarge
+        ? new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "Request body too large" })
+        : parseError
+          ? new TRPCError({ code: "PARSE_ERROR", message: "Input is not valid JSON", cause })
+          : getTRPCErrorFromUnknown(cause);
       options.onError({ error, path: name, req });
       const shape = getTRPCErrorShape({ config, error, type, path: name, input, ctx });
       if (tooLarge) res.setHeader("Connection", "close");
