@@ -146,7 +146,7 @@ describe("services going away", () => {
     const { createServer } = await import("./server");
     const api = createServer(
       { ...h.config, db: { url: proxied.toString(), poolSize: 2, connectTimeoutMs: 1000 } },
-      { logger: pino({ level: "silent" }) },
+      { logger: pino({ level: process.env.DEBUG_PG ? "error" : "silent" }) },
     );
     const base = await api.start();
     try {

@@ -22,6 +22,15 @@ describe("toDbError", () => {
     expect(mapped?.cause).toBe(original);
   });
 
+  it("reads the driver adapter's kind on raw query failures (P2010)", () => {
+    const raw = new Prisma.PrismaClientKnownRequestError("Raw query failed", {
+      code: "P2010",
+      clientVersion: "7",
+      meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } },
+    });
+    expect(toDbError(raw)?.kind).toBe("unavailable");
+  });
+
   it("leaves unknown codes and foreign errors alone", () => {
     expect(toDbError(known("P9999"))).toBeNull();
     expect(toDbError(new Error("boom"))).toBeNull();

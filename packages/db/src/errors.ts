@@ -40,6 +40,27 @@ const MESSAGE_BY_KIND: Record<DbErrorKind, string> = {
   unavailable: "The database is unavailable",
 };
 
+// The driver adapter's error kinds, which raw queries (P2010) carry instead of a code of their own.
+const KIND_BY_ADAPTER_KIND: Record<string, DbErrorKind> = {
+  DatabaseNotReachable: "unavailable",
+  DatabaseDoesNotExist: "unavailable",
+  DatabaseAccessDenied: "unavailable",
+  AuthenticationFailed: "unavailable",
+  SocketTimeout: "unavailable",
+  ConnectionClosed: "unavailable",
+  TooManyConnections: "unavailable",
+  TransactionWriteConflict: "conflict",
+  UniqueConstraintViolation: "conflict",
+  ForeignKeyConstraintViolation: "conflict",
+  NullConstraintViolation: "invalid",
+  LengthMismatch: "invalid",
+  InvalidInputValue: "invalid",
+};
+
+function adapterKindOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
+  return (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind;
+}
+
 function targetOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
   const cause = (error.meta?.driverAdapterError as { cause?: { constraint?: { index?: string } } } | undefined)?.cause;
   return cause?.constraint?.index ?? (error.meta?.modelName as string | undefined);
@@ -49,7 +70,7 @@ function targetOf(error: Prisma.PrismaClientKnownRequestError): string | undefin
 export function toDbError(error: unknown): DbError | null {
   if (error instanceof DbError) return error;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const kind = KIND_BY_CODE[error.code];
+    const kind = KIND_BY_CODE[error.code] ?? KIND_BY_ADAPTER_KIND[adapterKindOf(error) ?? ""];
     if (!kind) return null;
     return new DbError(kind, MESSAGE_BY_KIND[kind], { cause: error, target: targetOf(error) });
   }
