@@ -51,6 +51,7 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
       ttlMs: env.API_KEY_CACHE_TTL_SECONDS * 1000,
       negativeTtlMs: env.API_KEY_NEGATIVE_CACHE_TTL_SECONDS * 1000,
     }),
+    apiKeyAdmin: { create: keyVerifier.create, list: keyVerifier.list, revoke: keyVerifier.revoke },
     rateLimiter: new RateLimiter({
       enabled: env.RATE_LIMIT_ENABLED,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,

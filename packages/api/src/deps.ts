@@ -1,5 +1,6 @@
 // What the API needs from the outside world; the server builds these once and
 // passes them in, tests build them against real services.
+import type { ApiKeySummary, CreateApiKeyInput } from "@acme/auth";
 import type { Db } from "@acme/db";
 import type { ObjectStore } from "@acme/storage";
 import type { Logger } from "pino";
@@ -13,12 +14,20 @@ export interface FilesConfig {
   downloadUrlTtlSeconds: number;
 }
 
+/** Key management for the signed-in user (JWT sessions only). */
+export interface ApiKeyAdmin {
+  create(userId: string, input: CreateApiKeyInput): Promise<ApiKeySummary & { key: string }>;
+  list(userId: string): Promise<ApiKeySummary[]>;
+  revoke(userId: string, keyId: string): Promise<boolean>;
+}
+
 export interface ApiDeps {
   db: Db;
   store: ObjectStore;
   jwt: JwtVerifier;
   apiKeys: ApiKeyCache;
   rateLimiter: RateLimiter;
+  apiKeyAdmin: ApiKeyAdmin;
   logger: Logger;
   files: FilesConfig;
 }

@@ -6,7 +6,7 @@ export { readCredentials } from "./auth/authenticate";
 export { JwksCache, type JwksCacheOptions, JwksUnavailableError } from "./auth/jwks-cache";
 export { JwtVerifier, type JwtVerifierOptions } from "./auth/jwt-verifier";
 export type { RequestRecord } from "./context";
-export type { ApiDeps, FilesConfig } from "./deps";
+export type { ApiDeps, ApiKeyAdmin, FilesConfig } from "./deps";
 export { isUnexpected } from "./errors";
 export { openApiDocument } from "./openapi";
 export type { AuthFailureReason, Principal } from "./principal";

@@ -1,3 +1,4 @@
+import { apiKeysRouter } from "./router/api-keys";
 import { dataRouter } from "./router/data";
 import { filesRouter } from "./router/files";
 import { health } from "./router/health";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   data: dataRouter,
   tasks: tasksRouter,
   files: filesRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

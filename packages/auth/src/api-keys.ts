@@ -1,17 +1,15 @@
 // API keys with scopes. Verification is in-process (Better Auth has no HTTP route
 // for it, and none is added: a public verify endpoint is a key-guessing oracle).
 // It reads Postgres on every call; the API server caches the results.
-import { z } from "zod";
-import type { Auth } from "./auth";
-import { type Permissions, permissionsToScopes, type Scope, scopeSchema, scopesToPermissions } from "./scopes";
 
-export const createApiKeyInput = z.object({
-  name: z.string().trim().min(1, "Name is required").max(64),
-  scopes: z.array(scopeSchema).min(1, "Pick at least one scope"),
-  /** Days until the key expires; omitted means it does not expire. */
-  expiresInDays: z.number().int().min(1).max(365).optional(),
-});
-export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+import type { Db } from "@acme/db";
+import { createApiKeyInput } from "@acme/validators";
+import type { z } from "zod";
+import type { Auth } from "./auth";
+import { type Permissions, permissionsToScopes, type Scope, scopesToPermissions } from "./scopes";
+
+export { createApiKeyInput };
+export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
 export interface ApiKeySummary {
   id: string;
@@ -71,6 +69,31 @@ const REASON_BY_CODE: Record<string, "not_found" | "expired" | "disabled"> = {
   KEY_EXPIRED: "expired",
   KEY_DISABLED: "disabled",
 };
+
+/** The user's keys, newest first, without their secrets. */
+export async function listKeysOfUser(db: Db, userId: string): Promise<ApiKeySummary[]> {
+  const rows = await db.apikey.findMany({
+    where: { referenceId: userId },
+    select: {
+      id: true,
+      name: true,
+      start: true,
+      permissions: true,
+      expiresAt: true,
+      createdAt: true,
+      lastRequest: true,
+      enabled: true,
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map(summarize);
+}
+
+/** Deletes one of the user's keys; false when it is not theirs or already gone. */
+export async function revokeKeyOfUser(db: Db, userId: string, keyId: string): Promise<boolean> {
+  const { count } = await db.apikey.deleteMany({ where: { id: keyId, referenceId: userId } });
+  return count > 0;
+}
 
 export function createApiKeyService(auth: Auth) {
   return {

@@ -2,6 +2,7 @@
 // Ed25519 JWTs published at /api/auth/jwks, and scoped API keys. Everything it
 // needs is passed in; nothing here reads the environment.
 import type { Db } from "@acme/db";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@acme/validators";
 import { apiKey } from "@better-auth/api-key";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
@@ -11,8 +12,8 @@ import { type AuthLogger, betterAuthLogger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import { passwordResetMail, verificationMail } from "./mail/templates";
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN };
+
 const DAY_SECONDS = 24 * 60 * 60;
 
 export interface AuthConfig {

@@ -5,6 +5,8 @@ export {
   type CreateApiKeyInput,
   createApiKeyInput,
   createApiKeyService,
+  listKeysOfUser,
+  revokeKeyOfUser,
 } from "./api-keys";
 export { type Auth, type AuthConfig, initAuth, PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 export { type AuthEnv, authEnv, seedEnv } from "./env";

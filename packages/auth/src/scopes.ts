@@ -1,9 +1,9 @@
-// API-key scopes, in one place. A scope is `<resource>:<action>`; Better Auth keeps
-// them as permissions `{ resource: [action, ...] }`. Add a scope here and every
-// part (key creation, verification, procedure meta, the UI) knows it.
+// Scopes (declared in @acme/validators) as Better Auth keeps them: permissions
+// `{ resource: [action, ...] }`.
+import { API_KEY_SCOPES } from "@acme/validators";
 import { z } from "zod";
 
-export const SCOPES = ["tasks:read", "tasks:write", "files:read", "files:write", "data:write"] as const;
+export const SCOPES = API_KEY_SCOPES;
 
 export type Scope = (typeof SCOPES)[number];
 

@@ -3,7 +3,7 @@
 // never needs BETTER_AUTH_SECRET.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@acme/db";
-import { createApiKeyService } from "./api-keys";
+import { createApiKeyService, listKeysOfUser, revokeKeyOfUser } from "./api-keys";
 import { initAuth } from "./auth";
 import type { AuthLogger } from "./logger";
 
@@ -24,5 +24,11 @@ export function createApiKeyVerifier(options: { db: Db; logger: AuthLogger; apiK
     logger: options.logger,
   });
   const service = createApiKeyService(auth);
-  return { verify: service.verify, auth };
+  return {
+    auth,
+    verify: service.verify,
+    create: service.create,
+    list: (userId: string) => listKeysOfUser(options.db, userId),
+    revoke: (userId: string, keyId: string) => revokeKeyOfUser(options.db, userId, keyId),
+  };
 }

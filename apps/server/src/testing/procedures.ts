@@ -19,6 +19,9 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "files.list": {},
   "files.downloadUrl": { id: someId },
   "files.delete": { id: someId },
+  "apiKeys.list": undefined,
+  "apiKeys.create": { name: "k", scopes: ["tasks:read"] },
+  "apiKeys.revoke": { id: "no-such-key" },
 };
 
 export const PUBLIC_PROCEDURES = new Set(["health"]);

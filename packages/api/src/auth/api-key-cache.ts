@@ -55,4 +55,11 @@ export class ApiKeyCache {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Drops a revoked key's cached answer on this instance (others wait out the TTL). */
+  forgetKeyId(keyId: string): void {
+    for (const [id, entry] of this.entries.entries()) {
+      if (entry.result.valid && entry.result.keyId === keyId) this.entries.delete(id);
+    }
+  }
 }

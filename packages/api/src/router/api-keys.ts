@@ -1,0 +1,46 @@
+// The signed-in user's API keys. Only a JWT session manages keys: a key cannot
+// mint or revoke keys. The secret is returned once, at creation.
+import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput } from "@acme/validators";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { notFound } from "../errors";
+import { authedProcedure } from "../trpc";
+
+const sessionOnly = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.method !== "jwt") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "API keys are managed from a signed-in session" });
+  }
+  return next();
+});
+
+const keyOutput = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  start: z.string().nullable(),
+  scopes: z.array(z.enum(API_KEY_SCOPES)),
+  expiresAt: z.date().nullable(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  enabled: z.boolean(),
+});
+
+export const apiKeysRouter = {
+  list: sessionOnly
+    .input(z.void())
+    .output(z.array(keyOutput))
+    .query(({ ctx }) => ctx.apiKeyAdmin.list(ctx.principal.userId)),
+
+  create: sessionOnly
+    .input(createApiKeyInput)
+    .output(keyOutput.extend({ key: z.string() }))
+    .mutation(({ ctx, input }) => ctx.apiKeyAdmin.create(ctx.principal.userId, input)),
+
+  revoke: sessionOnly
+    .input(apiKeyIdInput)
+    .output(z.object({ id: z.string(), revoked: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await ctx.apiKeyAdmin.revoke(ctx.principal.userId, input.id))) throw notFound("API key");
+      ctx.apiKeys.forgetKeyId(input.id);
+      return { id: input.id, revoked: true as const };
+    }),
+} satisfies TRPCRouterRecord;
