@@ -49,7 +49,11 @@ export async function startDevServices(): Promise<DevServices> {
       await store.ensureBucket();
       console.log(`storage: S3 at ${storage.S3_ENDPOINT}, bucket ${storage.S3_BUCKET}`);
     } else {
-      const s3 = await startEmbeddedS3({ directory: storage.EMBEDDED_S3_DIR, port: storage.EMBEDDED_S3_PORT });
+      const s3 = await startEmbeddedS3({
+        directory: storage.EMBEDDED_S3_DIR,
+        port: storage.EMBEDDED_S3_PORT,
+        browserBuckets: [storage.S3_BUCKET],
+      });
       stops.push(s3.stop);
       Object.assign(env, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
       await new ObjectStore({ ...s3, bucket: storage.S3_BUCKET, region: storage.S3_REGION }).ensureBucket();

@@ -9,8 +9,13 @@ import { resolve } from "node:path";
 import S3rver from "s3rver";
 import { DUMMY_ACCOUNT } from "s3rver/lib/models/account.js";
 
+// Browsers upload and download with presigned URLs from another origin.
+const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+
 export interface EmbeddedS3Options {
   directory: string;
+  /** Buckets created at start, open to browser uploads from any origin (development only). */
+  browserBuckets?: string[];
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -30,7 +35,8 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
   const accessKey = `dev${randomBytes(8).toString("hex")}`;
   const secretKey = randomBytes(24).toString("base64url");
   DUMMY_ACCOUNT.createKeyPair(accessKey, secretKey);
-  const server = new S3rver({ address: host, port: options.port, directory, silent: true });
+  const configureBuckets = (options.browserBuckets ?? []).map((name) => ({ name, configs: [CORS] }));
+  const server = new S3rver({ address: host, port: options.port, directory, silent: true, configureBuckets });
   const { port } = await server.run();
   return {
     endpoint: `http://${host}:${port}`,

@@ -20,7 +20,11 @@ export const signInInput = z.object({ email: emailSchema, password: z.string().m
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, "Enter your current password"),
   newPassword: passwordSchema,
-  revokeOtherSessions: z.boolean().default(true),
+  // A checkbox: "true" when ticked, absent when not.
+  revokeOtherSessions: z
+    .union([z.boolean(), z.literal("true")])
+    .optional()
+    .transform((value) => value === true || value === "true"),
 });
 
 export const resetPasswordInput = z.object({ newPassword: passwordSchema });

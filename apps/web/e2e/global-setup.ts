@@ -1,0 +1,97 @@
+// Starts everything the journeys need, each for real: a fresh Postgres database
+// (migrated), the S3-protocol server, the API server and this web app in
+// development mode (the outbox page exists only there). Returns the teardown.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTestDatabase } from "@acme/db/testing";
+import { startEmbeddedS3 } from "@acme/storage/embedded";
+import { API_PORT, WEB_PORT } from "../playwright.config";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+async function waitFor(url: string, child: ChildProcess, seconds: number): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${seconds}s`);
+}
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string>, name: string): ChildProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const log = (chunk: Buffer) => {
+    if (process.env.E2E_VERBOSE) process.stdout.write(`[${name}] ${chunk}`);
+  };
+  child.stdout?.on("data", log);
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+  return child;
+}
+
+export default async function globalSetup() {
+  const database = await createTestDatabase({ migrate: true });
+  const s3Dir = mkdtempSync(join(tmpdir(), "e2e-s3-"));
+  const bucket = "e2e-files";
+  const s3 = await startEmbeddedS3({ directory: s3Dir, port: 0, browserBuckets: [bucket] });
+  const web = `http://127.0.0.1:${WEB_PORT}`;
+  const apiUrl = `http://127.0.0.1:${API_PORT}`;
+  const shared = {
+    DATABASE_URL: database.url,
+    DB_POOL_SIZE: "5",
+    BETTER_AUTH_URL: web,
+    AUTH_AUDIENCE: apiUrl,
+    AUTH_TRUSTED_ORIGINS: web,
+    TURBO_TELEMETRY_DISABLED: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  const api = run("node", ["--import", "tsx", "src/index.ts"], join(root, "apps/server"), {
+    ...shared,
+    NODE_ENV: "test",
+    PORT: String(API_PORT),
+    PUBLIC_URL: apiUrl,
+    CORS_ORIGINS: web,
+    S3_ENDPOINT: s3.endpoint,
+    S3_ACCESS_KEY: s3.accessKey,
+    S3_SECRET_KEY: s3.secretKey,
+    S3_BUCKET: bucket,
+    LOG_LEVEL: "warn",
+  }, "api");
+  const next = run("pnpm", ["exec", "next", "dev", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"], join(root, "apps/web"), {
+    ...shared,
+    NODE_ENV: "development",
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    API_PUBLIC_URL: apiUrl,
+    // Journeys sign in many times from one address.
+    AUTH_SENSITIVE_RATE_LIMIT_MAX: "100",
+  }, "web");
+
+  const stop = async () => {
+    for (const child of [next, api]) {
+      if (child.pid && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {}
+      }
+    }
+    await s3.stop();
+    rmSync(s3Dir, { recursive: true, force: true });
+    await database.drop();
+  };
+
+  try {
+    await waitFor(`${apiUrl}/health`, api, 60);
+    await waitFor(`${web}/sign-in`, next, 120);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  process.env.E2E_API_URL = apiUrl;
+  process.env.E2E_DATABASE_URL = database.url;
+  return stop;
+}

@@ -1,0 +1,101 @@
+"use client";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Dialog } from "~/components/ui/dialog";
+import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
+import { useToast } from "~/components/ui/toast";
+import { api } from "~/trpc/react";
+import { CreateKeyForm } from "./create-key-form";
+
+export function ApiKeysView() {
+  const toast = useToast();
+  const utils = api.useUtils();
+  const keys = api.apiKeys.list.useQuery();
+  const create = api.apiKeys.create.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
+  const revoke = api.apiKeys.revoke.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
+  const [creating, setCreating] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description="For scripts and services calling the API. Each key only has the scopes you give it."
+        action={<Button onClick={() => setCreating(true)}>New key</Button>}
+      />
+      {keys.isPending ? (
+        <SkeletonList rows={2} />
+      ) : keys.isError ? (
+        <Empty title="Keys could not be loaded">{keys.error.message}</Empty>
+      ) : keys.data.length === 0 ? (
+        <Empty title="No API keys">Create one to call the API from a script.</Empty>
+      ) : (
+        <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
+          {keys.data.map((key) => (
+            <li key={key.id} data-testid="api-key-row" className="flex flex-wrap items-center gap-3 p-4">
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{key.name}</p>
+                <p className="font-mono text-xs text-neutral-500">{key.start}…</p>
+              </div>
+              <div className="flex flex-wrap gap-1">
+                {key.scopes.map((scope) => (
+                  <code key={scope} className="rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">
+                    {scope}
+                  </code>
+                ))}
+              </div>
+              <p className="w-40 text-xs text-neutral-500">
+                {key.expiresAt ? `Expires ${key.expiresAt.toLocaleDateString()}` : "Never expires"}
+                <br />
+                {key.lastUsedAt ? `Used ${key.lastUsedAt.toLocaleString()}` : "Never used"}
+              </p>
+              <Button
+                variant="danger"
+                aria-label={`Revoke ${key.name}`}
+                onClick={() => {
+                  if (window.confirm(`Revoke “${key.name}”? Anything using it stops working.`)) {
+                    revoke.mutate({ id: key.id }, { onSuccess: () => toast.success("Key revoked"), onError: toast.error });
+                  }
+                }}
+              >
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Dialog open={creating} onClose={() => setCreating(false)} title="New API key">
+        <CreateKeyForm
+          pending={create.isPending}
+          onSubmit={(input) =>
+            create.mutate(input, {
+              onSuccess: (created) => {
+                setCreating(false);
+                setCopied(false);
+                setSecret(created.key);
+              },
+              onError: toast.error,
+            })
+          }
+        />
+      </Dialog>
+      <Dialog open={secret !== null} onClose={() => setSecret(null)} title="Copy your key now">
+        <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-400">This is the only time it is shown. Store it somewhere safe.</p>
+        <div className="flex gap-2">
+          <input readOnly value={secret ?? ""} aria-label="Your new API key" data-testid="new-api-key" className="w-full rounded-md border border-neutral-300 bg-neutral-50 px-3 py-2 font-mono text-xs dark:border-neutral-700 dark:bg-neutral-950" />
+          <Button
+            variant="secondary"
+            onClick={async () => {
+              await navigator.clipboard.writeText(secret ?? "");
+              setCopied(true);
+            }}
+          >
+            {copied ? "Copied" : "Copy"}
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

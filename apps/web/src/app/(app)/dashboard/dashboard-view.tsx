@@ -1,0 +1,85 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { authClient, useSession } from "~/auth/client";
+import { Card, Skeleton } from "~/components/ui/states";
+import { formatBytes } from "~/lib/errors";
+import { api } from "~/trpc/react";
+import { STATUS_LABEL } from "../tasks/task-form";
+
+function Stat({ label, value, href }: { label: string; value: string | number | undefined; href: string }) {
+  return (
+    <Link
+      href={href}
+      className="rounded-xl border border-neutral-200 bg-white p-4 hover:border-indigo-400 dark:border-neutral-800 dark:bg-neutral-900"
+    >
+      <p className="text-sm text-neutral-500">{label}</p>
+      {value === undefined ? <Skeleton className="mt-2 h-7 w-12" /> : <p className="mt-1 text-2xl font-semibold">{value}</p>}
+    </Link>
+  );
+}
+
+export function DashboardView() {
+  const session = useSession();
+  const pending = api.tasks.list.useQuery({ status: "pending", pageSize: 5 });
+  const inProgress = api.tasks.list.useQuery({ status: "in_progress", pageSize: 5 });
+  const completed = api.tasks.list.useQuery({ status: "completed", pageSize: 1 });
+  const files = api.files.list.useQuery({ status: "ready" });
+  const keys = api.apiKeys.list.useQuery();
+  const [sessionCount, setSessionCount] = useState<number>();
+  useEffect(() => {
+    void authClient.listSessions().then(({ data }) => setSessionCount(data?.length ?? 0));
+  }, []);
+  const storage = files.data?.items.reduce((sum, file) => sum + file.size, 0);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {session.data ? `Hello, ${session.data.user.name.split(" ")[0]}` : "Dashboard"}
+        </h1>
+        <p className="text-sm text-neutral-500">Here is where things stand.</p>
+      </div>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <Stat label={STATUS_LABEL.pending} value={pending.data?.total} href="/tasks" />
+        <Stat label={STATUS_LABEL.in_progress} value={inProgress.data?.total} href="/tasks" />
+        <Stat label={STATUS_LABEL.completed} value={completed.data?.total} href="/tasks" />
+        <Stat label="Files" value={files.data ? `${files.data.items.length} · ${formatBytes(storage ?? 0)}` : undefined} href="/files" />
+        <Stat label="Active sessions" value={sessionCount} href="/profile" />
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Up next" action={<Link href="/tasks" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">All tasks</Link>}>
+          {pending.isPending ? (
+            <Skeleton className="h-20 w-full" />
+          ) : pending.data?.items.length ? (
+            <ul className="space-y-2 text-sm">
+              {pending.data.items.map((task) => (
+                <li key={task.id} className="truncate">
+                  • {task.title}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-neutral-500">Nothing to do. Enjoy it.</p>
+          )}
+        </Card>
+        <Card title="API keys" action={<Link href="/api-keys" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">Manage</Link>}>
+          {keys.isPending ? (
+            <Skeleton className="h-20 w-full" />
+          ) : keys.data?.length ? (
+            <ul className="space-y-2 text-sm">
+              {keys.data.slice(0, 5).map((key) => (
+                <li key={key.id} className="flex justify-between gap-2">
+                  <span className="truncate">{key.name}</span>
+                  <code className="text-xs text-neutral-500">{key.start}…</code>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-neutral-500">No keys yet. Create one to call the API from a script.</p>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+
+export function CodeBlock({ title, code }: { title: string; code: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className="rounded-xl border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
+      <div className="flex items-center justify-between border-b border-neutral-200 px-4 py-2 dark:border-neutral-800">
+        <h2 className="text-sm font-medium">{title}</h2>
+        <Button
+          variant="ghost"
+          onClick={async () => {
+            await navigator.clipboard.writeText(code);
+            setCopied(true);
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </div>
+      <pre className="overflow-x-auto p-4 text-xs leading-relaxed">
+        <code>{code}</code>
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+import { type DragEvent, useRef, useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
+import { useToast } from "~/components/ui/toast";
+import { formatBytes } from "~/lib/errors";
+import { api } from "~/trpc/react";
+import { putWithProgress } from "./upload";
+
+interface Upload {
+  name: string;
+  progress: number;
+}
+
+export function FilesView() {
+  const toast = useToast();
+  const utils = api.useUtils();
+  const files = api.files.list.useQuery({});
+  const start = api.files.createUpload.useMutation();
+  const complete = api.files.completeUpload.useMutation();
+  const remove = api.files.delete.useMutation({ onSuccess: () => utils.files.list.invalidate() });
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const upload = async (file: File) => {
+    const track = (progress: number) =>
+      setUploads((current) => current.map((u) => (u.name === file.name ? { ...u, progress } : u)));
+    setUploads((current) => [...current, { name: file.name, progress: 0 }]);
+    try {
+      const { file: row, uploadUrl } = await start.mutateAsync({
+        filename: file.name,
+        contentType: file.type || "application/octet-stream",
+        size: file.size,
+      });
+      await putWithProgress(uploadUrl, file, track);
+      await complete.mutateAsync({ id: row.id });
+      toast.success(`${file.name} uploaded`);
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setUploads((current) => current.filter((u) => u.name !== file.name));
+      await utils.files.list.invalidate();
+    }
+  };
+  const uploadAll = (list: FileList | null) => {
+    for (const file of Array.from(list ?? [])) void upload(file);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    uploadAll(event.dataTransfer.files);
+  };
+  const download = async (id: string) => {
+    try {
+      const { url } = await utils.files.downloadUrl.fetch({ id });
+      window.location.assign(url);
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title="Files" description="Uploads go straight to storage; only you can download them." />
+      <section
+        aria-label="Upload files"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`mb-6 flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed p-8 text-center ${
+          dragging ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-neutral-300 dark:border-neutral-700"
+        }`}
+      >
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">Drag files here, or</p>
+        <Button variant="secondary" onClick={() => input.current?.click()}>
+          Choose files
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          className="sr-only"
+          aria-label="Choose files to upload"
+          data-testid="file-input"
+          onChange={(event) => {
+            uploadAll(event.target.files);
+            event.target.value = "";
+          }}
+        />
+        {uploads.map((u) => (
+          <div key={u.name} className="w-full max-w-sm text-left text-sm">
+            <p className="truncate">{u.name}</p>
+            <progress className="h-2 w-full accent-indigo-600" value={u.progress} max={1} aria-label={`Uploading ${u.name}`} />
+          </div>
+        ))}
+      </section>
+
+      {files.isPending ? (
+        <SkeletonList rows={3} />
+      ) : files.isError ? (
+        <Empty title="Files could not be loaded">{files.error.message}</Empty>
+      ) : files.data.items.length === 0 ? (
+        <Empty title="No files yet">Upload one above.</Empty>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-neutral-200 text-neutral-500 dark:border-neutral-800">
+              <tr>
+                <th className="p-3 font-medium">Name</th>
+                <th className="p-3 font-medium">Size</th>
+                <th className="hidden p-3 font-medium sm:table-cell">Type</th>
+                <th className="hidden p-3 font-medium sm:table-cell">Added</th>
+                <th className="p-3">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.data.items.map((file) => (
+                <tr key={file.id} data-testid="file-row" className="border-b border-neutral-100 last:border-0 dark:border-neutral-800">
+                  <td className="max-w-48 truncate p-3 font-medium">
+                    {file.filename}
+                    {file.status === "pending" && <span className="ml-2 text-xs text-amber-600">incomplete</span>}
+                  </td>
+                  <td className="p-3 whitespace-nowrap">{formatBytes(file.size)}</td>
+                  <td className="hidden p-3 text-neutral-500 sm:table-cell">{file.contentType}</td>
+                  <td className="hidden p-3 text-neutral-500 sm:table-cell">{file.createdAt.toLocaleDateString()}</td>
+                  <td className="p-3 text-right whitespace-nowrap">
+                    {file.status === "ready" && (
+                      <Button variant="ghost" onClick={() => download(file.id)} aria-label={`Download ${file.filename}`}>
+                        Download
+                      </Button>
+                    )}
+                    <Button
+                      variant="ghost"
+                      aria-label={`Delete ${file.filename}`}
+                      onClick={() => {
+                        if (window.confirm(`Delete ${file.filename}?`)) {
+                          remove.mutate({ id: file.id }, { onSuccess: () => toast.success("File deleted"), onError: toast.error });
+                        }
+                      }}
+                    >
+                      Delete
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

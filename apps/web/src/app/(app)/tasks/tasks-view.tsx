@@ -1,0 +1,163 @@
+"use client";
+import type { RouterOutputs } from "@acme/api";
+import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Dialog } from "~/components/ui/dialog";
+import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
+import { useToast } from "~/components/ui/toast";
+import { api } from "~/trpc/react";
+import { STATUS_LABEL, TaskForm } from "./task-form";
+
+type Task = RouterOutputs["tasks"]["list"]["items"][number];
+const PAGE_SIZE = 10;
+
+export function TasksView() {
+  const [status, setStatus] = useState<TaskStatusValue | undefined>();
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Task | null>(null);
+  const toast = useToast();
+  const utils = api.useUtils();
+  const input = { page, pageSize: PAGE_SIZE, status };
+  const list = api.tasks.list.useQuery(input, { placeholderData: (previous) => previous });
+
+  const refresh = () => utils.tasks.list.invalidate();
+  const create = api.tasks.create.useMutation({ onSuccess: refresh });
+  const remove = api.tasks.delete.useMutation({ onSuccess: refresh });
+  const update = api.tasks.update.useMutation({
+    // Optimistic: the row changes at once, and changes back if the API refuses.
+    async onMutate(change) {
+      await utils.tasks.list.cancel(input);
+      const before = utils.tasks.list.getData(input);
+      utils.tasks.list.setData(input, (old) =>
+        old && {
+          ...old,
+          items: old.items.map((task) =>
+            task.id === change.id
+              ? { ...task, ...(change.title ? { title: change.title } : {}), ...(change.status ? { status: change.status } : {}) }
+              : task,
+          ),
+        },
+      );
+      return { before };
+    },
+    onError(error, _change, context) {
+      utils.tasks.list.setData(input, context?.before);
+      toast.error(error);
+    },
+    onSettled: refresh,
+  });
+
+  return (
+    <>
+      <PageHeader title="Tasks" description="Everything you need to get done." action={<Button onClick={() => setCreating(true)}>New task</Button>} />
+      <div role="group" aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
+        {[undefined, ...TASK_STATUSES].map((value) => (
+          <button
+            key={value ?? "all"}
+            type="button"
+            aria-pressed={status === value}
+            onClick={() => {
+              setStatus(value);
+              setPage(1);
+            }}
+            className={`rounded-full border px-3 py-1 text-sm ${
+              status === value
+                ? "border-indigo-600 bg-indigo-600 text-white"
+                : "border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
+            }`}
+          >
+            {value ? STATUS_LABEL[value] : "All"}
+          </button>
+        ))}
+      </div>
+
+      {list.isPending ? (
+        <SkeletonList rows={4} />
+      ) : list.isError ? (
+        <Empty title="Tasks could not be loaded">{list.error.message}</Empty>
+      ) : list.data.items.length === 0 ? (
+        <Empty title={status ? `No tasks ${STATUS_LABEL[status].toLowerCase()}` : "No tasks yet"}>Create one to get started.</Empty>
+      ) : (
+        <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
+          {list.data.items.map((task) => (
+            <li key={task.id} data-testid="task-row" className="flex flex-wrap items-center gap-3 p-4">
+              <input
+                type="checkbox"
+                aria-label={`Mark “${task.title}” done`}
+                checked={task.status === "completed"}
+                onChange={(event) => update.mutate({ id: task.id, status: event.target.checked ? "completed" : "pending" })}
+                className="h-4 w-4 accent-indigo-600"
+              />
+              <div className="min-w-0 flex-1">
+                <p className={`font-medium ${task.status === "completed" ? "text-neutral-400 line-through" : ""}`}>{task.title}</p>
+                {task.description && <p className="truncate text-sm text-neutral-500">{task.description}</p>}
+              </div>
+              <span className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800" data-testid="task-status">
+                {STATUS_LABEL[task.status]}
+              </span>
+              <Button variant="ghost" onClick={() => setEditing(task)} aria-label={`Edit “${task.title}”`}>
+                Edit
+              </Button>
+              <Button
+                variant="ghost"
+                aria-label={`Delete “${task.title}”`}
+                onClick={() => {
+                  if (!window.confirm(`Delete “${task.title}”?`)) return;
+                  remove.mutate({ id: task.id }, { onSuccess: () => toast.success("Task deleted"), onError: toast.error });
+                }}
+              >
+                Delete
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {list.data && list.data.totalPages > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+          <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            Previous
+          </Button>
+          <span>
+            Page {page} of {list.data.totalPages} · {list.data.total} tasks
+          </span>
+          <Button variant="secondary" disabled={page >= list.data.totalPages} onClick={() => setPage(page + 1)}>
+            Next
+          </Button>
+        </nav>
+      )}
+
+      <Dialog open={creating} onClose={() => setCreating(false)} title="New task">
+        <TaskForm
+          submitLabel="Create task"
+          onSubmit={async (draft) => {
+            try {
+              await create.mutateAsync(draft);
+              setCreating(false);
+              toast.success("Task created");
+            } catch (error) {
+              toast.error(error);
+            }
+          }}
+        />
+      </Dialog>
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title="Edit task">
+        {editing && (
+          <TaskForm
+            initial={{ title: editing.title, description: editing.description ?? undefined, status: editing.status }}
+            submitLabel="Save changes"
+            onSubmit={async (draft) => {
+              try {
+                await update.mutateAsync({ id: editing.id, ...draft, description: draft.description ?? null });
+                setEditing(null);
+                toast.success("Task saved");
+              } catch {}
+            }}
+          />
+        )}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { resetPasswordInput } from "@acme/validators";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { authClient } from "~/auth/client";
+import { AuthCard, FormError } from "~/components/auth-card";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { authErrorMessage, useForm } from "~/lib/use-form";
+
+export function ResetPasswordForm() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const token = params.get("token");
+  const linkError = params.get("error");
+  const { errors, formError, pending, onSubmit } = useForm(resetPasswordInput, async ({ newPassword }) => {
+    const { error } = await authClient.resetPassword({ newPassword, token: token ?? "" });
+    if (error) throw new Error(authErrorMessage(error));
+    router.replace("/sign-in?reset=1");
+  });
+  if (!token || linkError) {
+    return (
+      <AuthCard title="This link does not work" subtitle="It may have expired or been used already.">
+        <Link href="/forgot-password" className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+          Ask for a new link
+        </Link>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Choose a new password" subtitle="Your other sessions will be signed out.">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <FormError message={formError} />
+        <Field
+          label="New password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          hint="8 to 128 characters"
+          required
+          error={errors.newPassword}
+        />
+        <Button type="submit" loading={pending}>
+          Save password
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

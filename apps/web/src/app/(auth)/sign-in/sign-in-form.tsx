@@ -1,0 +1,54 @@
+"use client";
+import { signInInput } from "@acme/validators";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "~/auth/client";
+import { AuthCard, FormError } from "~/components/auth-card";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { authErrorMessage, useForm } from "~/lib/use-form";
+
+export function SignInForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const next = params.get("next")?.startsWith("/") ? (params.get("next") as string) : "/dashboard";
+  const { errors, formError, pending, onSubmit } = useForm(signInInput, async (values) => {
+    const { error } = await signIn.email({ ...values, callbackURL: next });
+    if (error) throw new Error(authErrorMessage(error));
+    router.replace(next);
+    router.refresh();
+  });
+  return (
+    <AuthCard
+      title="Sign in"
+      subtitle="Welcome back."
+      footer={
+        <>
+          No account yet?{" "}
+          <Link href="/sign-up" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+            Create one
+          </Link>
+        </>
+      }
+    >
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        {params.get("reset") === "1" && (
+          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-950 dark:text-green-300">
+            Password changed. Sign in with the new one.
+          </p>
+        )}
+        <FormError message={formError} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <div className="flex justify-end">
+          <Link href="/forgot-password" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+            Forgot your password?
+          </Link>
+        </div>
+        <Button type="submit" loading={pending}>
+          Sign in
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+// The signed-in frame: navigation, theme, who is signed in, sign out.
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { signOut } from "~/auth/client";
+import { forgetApiToken } from "~/trpc/token";
+import { ThemeToggle } from "./theme";
+
+const LINKS = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/tasks", label: "Tasks" },
+  { href: "/files", label: "Files" },
+  { href: "/api-keys", label: "API keys" },
+  { href: "/developers", label: "API" },
+  { href: "/profile", label: "Profile" },
+];
+
+export function Shell({ user, children }: { user: { name: string; email: string; image?: string | null }; children: ReactNode }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const leave = async () => {
+    await signOut();
+    forgetApiToken();
+    router.replace("/sign-in");
+    router.refresh();
+  };
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90">
+        <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
+          <Link href="/dashboard" className="font-semibold">
+            Platform
+          </Link>
+          <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
+            {LINKS.map((link) => {
+              const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+              return (
+                <Link
+                  key={link.href}
+                  href={link.href}
+                  aria-current={active ? "page" : undefined}
+                  className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm ${
+                    active
+                      ? "bg-neutral-100 font-medium text-neutral-900 dark:bg-neutral-800 dark:text-white"
+                      : "text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-white"
+                  }`}
+                >
+                  {link.label}
+                </Link>
+              );
+            })}
+          </nav>
+          <ThemeToggle />
+          <div className="hidden text-right text-xs sm:block">
+            <p className="font-medium">{user.name}</p>
+            <p className="text-neutral-500">{user.email}</p>
+          </div>
+          <button
+            type="button"
+            onClick={leave}
+            className="rounded-md px-2.5 py-1.5 text-sm text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+
+export function Skeleton({ className = "" }: { className?: string }) {
+  return <div aria-hidden className={`animate-pulse rounded-md bg-neutral-200 dark:bg-neutral-800 ${className}`} />;
+}
+
+export function SkeletonList({ rows = 3 }: { rows?: number }) {
+  return (
+    <div className="space-y-2" aria-busy="true" aria-label="Loading">
+      {Array.from({ length: rows }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <Skeleton key={i} className="h-12 w-full" />
+      ))}
+    </div>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-xl border border-dashed border-neutral-300 p-8 text-center dark:border-neutral-700">
+      <p className="font-medium">{title}</p>
+      {children && <div className="mt-1 text-sm text-neutral-500">{children}</div>}
+    </div>
+  );
+}
+
+export function Card({ title, action, children }: { title?: string; action?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="rounded-xl border border-neutral-200 bg-white p-5 shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
+      {(title || action) && (
+        <div className="mb-4 flex items-center justify-between gap-4">
+          {title && <h2 className="text-base font-semibold">{title}</h2>}
+          {action}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}
+
+export function PageHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {description && <p className="mt-1 text-sm text-neutral-500">{description}</p>}
+      </div>
+      {action}
+    </div>
+  );
+}

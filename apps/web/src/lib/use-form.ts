@@ -1,0 +1,52 @@
+"use client";
+// Form state validated with the same zod schemas the API uses.
+import { type FormEvent, useState } from "react";
+import type { z } from "zod";
+import { fieldErrors } from "./errors";
+
+export function useForm<S extends z.ZodObject>(schema: S, submit: (values: z.infer<S>) => Promise<void>) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    setPending(true);
+    try {
+      await submit(parsed.data);
+    } catch (error) {
+      setFormError(error instanceof Error ? error.message : "Something went wrong");
+    } finally {
+      setPending(false);
+    }
+  };
+  return { errors, formError, setFormError, pending, onSubmit };
+}
+
+/** Better Auth answers { error: { code, message, status } }; turn it into a sentence. */
+export function authErrorMessage(error: { code?: string; message?: string; status?: number } | null | undefined): string {
+  if (!error) return "Something went wrong";
+  if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
+  switch (error.code) {
+    case "INVALID_EMAIL_OR_PASSWORD":
+      return "Wrong email or password.";
+    case "EMAIL_NOT_VERIFIED":
+      return "Verify your email first: we just sent you a new link.";
+    case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
+      return "An account with this email already exists. Sign in, or reset your password.";
+    case "INVALID_TOKEN":
+      return "This link is invalid or has expired. Ask for a new one.";
+    case "INVALID_PASSWORD":
+      return "Your current password is not right.";
+    default:
+      return error.message ?? "Something went wrong";
+  }
+}

@@ -1,0 +1,49 @@
+"use client";
+// tRPC React Query hooks, typed by the API's router (a type-only import), calling
+// the API server directly with the in-memory JWT.
+import type { AppRouter } from "@acme/api";
+import { transformer } from "@acme/api/transformer";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCReact } from "@trpc/react-query";
+import { type ReactNode, useState } from "react";
+import { getApiToken, SignedOutError } from "./token";
+
+export const api = createTRPCReact<AppRouter>();
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        retry: (count, error) => {
+          if (error instanceof SignedOutError) return false;
+          const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number })?.httpStatus : 0;
+          return count < 2 && (!status || status >= 500);
+        },
+      },
+    },
+  });
+}
+
+export function TRPCProvider({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const [client] = useState(() =>
+    api.createClient({
+      links: [
+        httpBatchLink({
+          url: `${apiUrl}/trpc`,
+          transformer,
+          async headers() {
+            return { authorization: `Bearer ${await getApiToken()}` };
+          },
+        }),
+      ],
+    }),
+  );
+  return (
+    <api.Provider client={client} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </api.Provider>
+  );
+}

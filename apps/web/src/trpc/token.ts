@@ -1,0 +1,41 @@
+"use client";
+// The API's JWT, kept in memory only (never localStorage): fetched from the auth
+// server with the session cookie, reused until shortly before it expires, and
+// fetched once for concurrent callers.
+
+let token: { value: string; expiresAt: number } | null = null;
+let pending: Promise<string> | null = null;
+const REFRESH_MARGIN_MS = 60_000;
+
+function expiryOf(jwt: string): number {
+  try {
+    const payload = JSON.parse(atob(jwt.split(".")[1]?.replace(/-/g, "+").replace(/_/g, "/") ?? "")) as { exp?: number };
+    return (payload.exp ?? 0) * 1000;
+  } catch {
+    return 0;
+  }
+}
+
+export class SignedOutError extends Error {
+  override readonly name = "SignedOutError";
+}
+
+export async function getApiToken(): Promise<string> {
+  if (token && token.expiresAt - REFRESH_MARGIN_MS > Date.now()) return token.value;
+  pending ??= fetch("/api/auth/token", { credentials: "same-origin" })
+    .then(async (response) => {
+      if (response.status === 401) throw new SignedOutError("Your session has ended");
+      if (!response.ok) throw new Error(`Could not get an API token (${response.status})`);
+      const { token: value } = (await response.json()) as { token: string };
+      token = { value, expiresAt: expiryOf(value) };
+      return value;
+    })
+    .finally(() => {
+      pending = null;
+    });
+  return pending;
+}
+
+export function forgetApiToken(): void {
+  token = null;
+}
