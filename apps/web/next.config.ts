@@ -6,6 +6,7 @@ const config: NextConfig = {
   // Server-only packages with native or dynamic requires stay outside the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "nodemailer"],
   poweredByHeader: false,
+  devIndicators: false,
   reactStrictMode: true,
 };
 

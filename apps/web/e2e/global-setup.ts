@@ -16,7 +16,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 async function waitFor(url: string, child: ChildProcess, seconds: number): Promise<void> {
   for (let i = 0; i < seconds * 4; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
-    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -24,7 +27,12 @@ async function waitFor(url: string, child: ChildProcess, seconds: number): Promi
 }
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string>, name: string): ChildProcess {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const log = (chunk: Buffer) => {
     if (process.env.E2E_VERBOSE) process.stdout.write(`[${name}] ${chunk}`);
   };
@@ -50,26 +58,38 @@ export default async function globalSetup() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  const api = run("node", ["--import", "tsx", "src/index.ts"], join(root, "apps/server"), {
-    ...shared,
-    NODE_ENV: "test",
-    PORT: String(API_PORT),
-    PUBLIC_URL: apiUrl,
-    CORS_ORIGINS: web,
-    S3_ENDPOINT: s3.endpoint,
-    S3_ACCESS_KEY: s3.accessKey,
-    S3_SECRET_KEY: s3.secretKey,
-    S3_BUCKET: bucket,
-    LOG_LEVEL: "warn",
-  }, "api");
-  const next = run("pnpm", ["exec", "next", "dev", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"], join(root, "apps/web"), {
-    ...shared,
-    NODE_ENV: "development",
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    API_PUBLIC_URL: apiUrl,
-    // Journeys sign in many times from one address.
-    AUTH_SENSITIVE_RATE_LIMIT_MAX: "100",
-  }, "web");
+  const api = run(
+    "node",
+    ["--import", "tsx", "src/index.ts"],
+    join(root, "apps/server"),
+    {
+      ...shared,
+      NODE_ENV: "test",
+      PORT: String(API_PORT),
+      PUBLIC_URL: apiUrl,
+      CORS_ORIGINS: web,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: bucket,
+      LOG_LEVEL: "warn",
+    },
+    "api",
+  );
+  const next = run(
+    "pnpm",
+    ["exec", "next", "dev", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"],
+    join(root, "apps/web"),
+    {
+      ...shared,
+      NODE_ENV: "development",
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      API_PUBLIC_URL: apiUrl,
+      // Journeys sign in many times from one address.
+      AUTH_SENSITIVE_RATE_LIMIT_MAX: "100",
+    },
+    "web",
+  );
 
   const stop = async () => {
     for (const child of [next, api]) {

@@ -2,7 +2,10 @@ import { expect, type Page } from "@playwright/test";
 
 export const SHOTS = "test-results/screenshots";
 
+/** A full-page screenshot once the page has finished loading its data. */
 export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("[data-skeleton]")).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
@@ -10,11 +13,19 @@ let counter = 0;
 export function newUser(prefix: string) {
   counter += 1;
   const stamp = `${Date.now().toString(36)}${counter}`;
-  return { name: `${prefix} Tester`, email: `${prefix.toLowerCase()}.${stamp}@example.test`, password: `Sturdy-${stamp}-pass` };
+  return {
+    name: `${prefix} Tester`,
+    email: `${prefix.toLowerCase()}.${stamp}@example.test`,
+    password: `Sturdy-${stamp}-pass`,
+  };
 }
 
 /** Signs up through the form and opens the verification link from the outbox page. */
-export async function signUpAndVerify(page: Page, user: ReturnType<typeof newUser>, screenshots = false): Promise<void> {
+export async function signUpAndVerify(
+  page: Page,
+  user: ReturnType<typeof newUser>,
+  screenshots = false,
+): Promise<void> {
   await page.goto("/sign-up");
   if (screenshots) await shot(page, "sign-up");
   await page.getByLabel("Name").fill(user.name);
@@ -25,7 +36,10 @@ export async function signUpAndVerify(page: Page, user: ReturnType<typeof newUse
   if (screenshots) await shot(page, "sign-up-sent");
 
   await page.goto("/dev/outbox");
-  const mail = page.getByTestId("mail").filter({ hasText: user.email }).filter({ hasText: "Verify your email address" });
+  const mail = page
+    .getByTestId("mail")
+    .filter({ hasText: user.email })
+    .filter({ hasText: "Verify your email address" });
   await expect(mail).toHaveCount(1);
   if (screenshots) await shot(page, "outbox");
   await mail.getByRole("link", { name: "Verify email" }).click();

@@ -13,7 +13,11 @@ const PNG = Buffer.from(
 
 test.describe.configure({ mode: "serial" });
 
-test("a person signs up, works with tasks, files and API keys, changes password, signs out", async ({ page, context, request }) => {
+test("a person signs up, works with tasks, files and API keys, changes password, signs out", async ({
+  page,
+  context,
+  request,
+}) => {
   const user = newUser("Ada");
   page.on("dialog", (dialog) => void dialog.accept());
 

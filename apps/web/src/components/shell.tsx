@@ -16,7 +16,13 @@ const LINKS = [
   { href: "/profile", label: "Profile" },
 ];
 
-export function Shell({ user, children }: { user: { name: string; email: string; image?: string | null }; children: ReactNode }) {
+export function Shell({
+  user,
+  children,
+}: {
+  user: { name: string; email: string; image?: string | null };
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const router = useRouter();
   const leave = async () => {
@@ -28,11 +34,14 @@ export function Shell({ user, children }: { user: { name: string; email: string;
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90">
-        <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
-          <Link href="/dashboard" className="font-semibold">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
+          <Link href="/dashboard" className="mr-auto font-semibold md:mr-0">
             Platform
           </Link>
-          <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
+          <nav
+            aria-label="Main"
+            className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:mx-0 md:w-auto md:flex-1"
+          >
             {LINKS.map((link) => {
               const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
               return (

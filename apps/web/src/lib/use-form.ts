@@ -32,7 +32,9 @@ export function useForm<S extends z.ZodObject>(schema: S, submit: (values: z.inf
 }
 
 /** Better Auth answers { error: { code, message, status } }; turn it into a sentence. */
-export function authErrorMessage(error: { code?: string; message?: string; status?: number } | null | undefined): string {
+export function authErrorMessage(
+  error: { code?: string; message?: string; status?: number } | null | undefined,
+): string {
   if (!error) return "Something went wrong";
   if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
   switch (error.code) {

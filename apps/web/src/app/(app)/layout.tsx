@@ -1,6 +1,7 @@
 // Everything in here needs a session, checked on the server for every request.
-import type { ReactNode } from "react";
+
 import { headers } from "next/headers";
+import type { ReactNode } from "react";
 import { requireSession } from "~/auth/session";
 import { Shell } from "~/components/shell";
 import { webEnv } from "~/env";

@@ -53,7 +53,13 @@ export function TextArea({ label, error, hint, ...props }: Common & TextareaHTML
   const id = useId();
   return (
     <Wrapper id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy(id, error, hint)} className={CONTROL} {...props} />
+      <textarea
+        id={id}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(id, error, hint)}
+        className={CONTROL}
+        {...props}
+      />
     </Wrapper>
   );
 }

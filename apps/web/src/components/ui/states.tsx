@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 
 export function Skeleton({ className = "" }: { className?: string }) {
-  return <div aria-hidden className={`animate-pulse rounded-md bg-neutral-200 dark:bg-neutral-800 ${className}`} />;
+  return (
+    <div
+      aria-hidden
+      data-skeleton
+      className={`animate-pulse rounded-md bg-neutral-200 dark:bg-neutral-800 ${className}`}
+    />
+  );
 }
 
 export function SkeletonList({ rows = 3 }: { rows?: number }) {
@@ -38,7 +44,15 @@ export function Card({ title, action, children }: { title?: string; action?: Rea
   );
 }
 
-export function PageHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description?: string;
+  action?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>

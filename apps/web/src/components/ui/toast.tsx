@@ -26,14 +26,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
+      <div
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+      >
         {toasts.map((toast) => (
           <div
             key={toast.id}
             role={toast.kind === "error" ? "alert" : "status"}
             data-testid={`toast-${toast.kind}`}
             className={`pointer-events-auto w-full max-w-sm rounded-lg px-4 py-3 text-sm shadow-lg ${
-              toast.kind === "error" ? "bg-red-600 text-white" : "bg-neutral-900 text-white dark:bg-neutral-100 dark:text-neutral-900"
+              toast.kind === "error"
+                ? "bg-red-600 text-white"
+                : "bg-neutral-900 text-white dark:bg-neutral-100 dark:text-neutral-900"
             }`}
           >
             <p>{toast.message}</p>

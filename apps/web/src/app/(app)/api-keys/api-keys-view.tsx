@@ -55,7 +55,10 @@ export function ApiKeysView() {
                 aria-label={`Revoke ${key.name}`}
                 onClick={() => {
                   if (window.confirm(`Revoke “${key.name}”? Anything using it stops working.`)) {
-                    revoke.mutate({ id: key.id }, { onSuccess: () => toast.success("Key revoked"), onError: toast.error });
+                    revoke.mutate(
+                      { id: key.id },
+                      { onSuccess: () => toast.success("Key revoked"), onError: toast.error },
+                    );
                   }
                 }}
               >
@@ -82,9 +85,17 @@ export function ApiKeysView() {
         />
       </Dialog>
       <Dialog open={secret !== null} onClose={() => setSecret(null)} title="Copy your key now">
-        <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-400">This is the only time it is shown. Store it somewhere safe.</p>
+        <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-400">
+          This is the only time it is shown. Store it somewhere safe.
+        </p>
         <div className="flex gap-2">
-          <input readOnly value={secret ?? ""} aria-label="Your new API key" data-testid="new-api-key" className="w-full rounded-md border border-neutral-300 bg-neutral-50 px-3 py-2 font-mono text-xs dark:border-neutral-700 dark:bg-neutral-950" />
+          <input
+            readOnly
+            value={secret ?? ""}
+            aria-label="Your new API key"
+            data-testid="new-api-key"
+            className="w-full rounded-md border border-neutral-300 bg-neutral-50 px-3 py-2 font-mono text-xs dark:border-neutral-700 dark:bg-neutral-950"
+          />
           <Button
             variant="secondary"
             onClick={async () => {

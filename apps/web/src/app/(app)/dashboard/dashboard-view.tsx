@@ -14,7 +14,11 @@ function Stat({ label, value, href }: { label: string; value: string | number | 
       className="rounded-xl border border-neutral-200 bg-white p-4 hover:border-indigo-400 dark:border-neutral-800 dark:bg-neutral-900"
     >
       <p className="text-sm text-neutral-500">{label}</p>
-      {value === undefined ? <Skeleton className="mt-2 h-7 w-12" /> : <p className="mt-1 text-2xl font-semibold">{value}</p>}
+      {value === undefined ? (
+        <Skeleton className="mt-2 h-7 w-12" />
+      ) : (
+        <p className="mt-1 text-2xl font-semibold">{value}</p>
+      )}
     </Link>
   );
 }
@@ -44,11 +48,22 @@ export function DashboardView() {
         <Stat label={STATUS_LABEL.pending} value={pending.data?.total} href="/tasks" />
         <Stat label={STATUS_LABEL.in_progress} value={inProgress.data?.total} href="/tasks" />
         <Stat label={STATUS_LABEL.completed} value={completed.data?.total} href="/tasks" />
-        <Stat label="Files" value={files.data ? `${files.data.items.length} · ${formatBytes(storage ?? 0)}` : undefined} href="/files" />
+        <Stat
+          label="Files"
+          value={files.data ? `${files.data.items.length} · ${formatBytes(storage ?? 0)}` : undefined}
+          href="/files"
+        />
         <Stat label="Active sessions" value={sessionCount} href="/profile" />
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <Card title="Up next" action={<Link href="/tasks" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">All tasks</Link>}>
+        <Card
+          title="Up next"
+          action={
+            <Link href="/tasks" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+              All tasks
+            </Link>
+          }
+        >
           {pending.isPending ? (
             <Skeleton className="h-20 w-full" />
           ) : pending.data?.items.length ? (
@@ -63,7 +78,14 @@ export function DashboardView() {
             <p className="text-sm text-neutral-500">Nothing to do. Enjoy it.</p>
           )}
         </Card>
-        <Card title="API keys" action={<Link href="/api-keys" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">Manage</Link>}>
+        <Card
+          title="API keys"
+          action={
+            <Link href="/api-keys" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+              Manage
+            </Link>
+          }
+        >
           {keys.isPending ? (
             <Skeleton className="h-20 w-full" />
           ) : keys.data?.length ? (

@@ -24,7 +24,11 @@ await api.tasks.create.mutate({ title: "Write the report" });`;
           <a href={`${api}/docs`} className="text-indigo-600 hover:underline dark:text-indigo-400">
             Open the API reference
           </a>{" "}
-          or fetch <a href={`${api}/openapi.json`} className="text-indigo-600 hover:underline dark:text-indigo-400">openapi.json</a>.
+          or fetch{" "}
+          <a href={`${api}/openapi.json`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+            openapi.json
+          </a>
+          .
         </p>
       </div>
       <CodeBlock title="curl" code={curl} />

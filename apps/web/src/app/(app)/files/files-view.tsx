@@ -94,7 +94,12 @@ export function FilesView() {
         {uploads.map((u) => (
           <div key={u.name} className="w-full max-w-sm text-left text-sm">
             <p className="truncate">{u.name}</p>
-            <progress className="h-2 w-full accent-indigo-600" value={u.progress} max={1} aria-label={`Uploading ${u.name}`} />
+            <progress
+              className="h-2 w-full accent-indigo-600"
+              value={u.progress}
+              max={1}
+              aria-label={`Uploading ${u.name}`}
+            />
           </div>
         ))}
       </section>
@@ -121,7 +126,11 @@ export function FilesView() {
             </thead>
             <tbody>
               {files.data.items.map((file) => (
-                <tr key={file.id} data-testid="file-row" className="border-b border-neutral-100 last:border-0 dark:border-neutral-800">
+                <tr
+                  key={file.id}
+                  data-testid="file-row"
+                  className="border-b border-neutral-100 last:border-0 dark:border-neutral-800"
+                >
                   <td className="max-w-48 truncate p-3 font-medium">
                     {file.filename}
                     {file.status === "pending" && <span className="ml-2 text-xs text-amber-600">incomplete</span>}
@@ -131,7 +140,11 @@ export function FilesView() {
                   <td className="hidden p-3 text-neutral-500 sm:table-cell">{file.createdAt.toLocaleDateString()}</td>
                   <td className="p-3 text-right whitespace-nowrap">
                     {file.status === "ready" && (
-                      <Button variant="ghost" onClick={() => download(file.id)} aria-label={`Download ${file.filename}`}>
+                      <Button
+                        variant="ghost"
+                        onClick={() => download(file.id)}
+                        aria-label={`Download ${file.filename}`}
+                      >
                         Download
                       </Button>
                     )}
@@ -140,7 +153,10 @@ export function FilesView() {
                       aria-label={`Delete ${file.filename}`}
                       onClick={() => {
                         if (window.confirm(`Delete ${file.filename}?`)) {
-                          remove.mutate({ id: file.id }, { onSuccess: () => toast.success("File deleted"), onError: toast.error });
+                          remove.mutate(
+                            { id: file.id },
+                            { onSuccess: () => toast.success("File deleted"), onError: toast.error },
+                          );
                         }
                       }}
                     >

@@ -25,7 +25,13 @@ export function ChangePassword() {
             {state.formError}
           </p>
         )}
-        <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={state.errors.currentPassword} />
+        <Field
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={state.errors.currentPassword}
+        />
         <Field
           label="New password"
           name="newPassword"
@@ -35,7 +41,13 @@ export function ChangePassword() {
           error={state.errors.newPassword}
         />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="revokeOtherSessions" value="true" defaultChecked className="h-4 w-4 accent-indigo-600" />
+          <input
+            type="checkbox"
+            name="revokeOtherSessions"
+            value="true"
+            defaultChecked
+            className="h-4 w-4 accent-indigo-600"
+          />
           Sign out my other sessions
         </label>
         <div>

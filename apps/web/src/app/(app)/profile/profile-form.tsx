@@ -45,7 +45,10 @@ export function ProfileForm() {
               // biome-ignore lint/performance/noImgElement: a 96 px data URL, nothing to optimise
               <img src={user.image} alt="" className="h-20 w-20 rounded-full object-cover" />
             ) : (
-              <div aria-hidden className="flex h-20 w-20 items-center justify-center rounded-full bg-indigo-100 text-2xl font-semibold text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">
+              <div
+                aria-hidden
+                className="flex h-20 w-20 items-center justify-center rounded-full bg-indigo-100 text-2xl font-semibold text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300"
+              >
                 {user.name.slice(0, 1).toUpperCase()}
               </div>
             )}

@@ -25,11 +25,19 @@ export function TaskForm({
   submitLabel: string;
   onSubmit: (draft: TaskDraft) => Promise<void>;
 }) {
-  const form = useForm(createTaskInput, async (values) => onSubmit({ ...values, description: values.description || undefined }));
+  const form = useForm(createTaskInput, async (values) =>
+    onSubmit({ ...values, description: values.description || undefined }),
+  );
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       <Field label="Title" name="title" defaultValue={initial?.title} required autoFocus error={form.errors.title} />
-      <TextArea label="Description" name="description" rows={3} defaultValue={initial?.description ?? ""} error={form.errors.description} />
+      <TextArea
+        label="Description"
+        name="description"
+        rows={3}
+        defaultValue={initial?.description ?? ""}
+        error={form.errors.description}
+      />
       <Select label="Status" name="status" defaultValue={initial?.status ?? "pending"}>
         {TASK_STATUSES.map((status) => (
           <option key={status} value={status}>

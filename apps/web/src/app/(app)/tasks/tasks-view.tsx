@@ -30,15 +30,21 @@ export function TasksView() {
     async onMutate(change) {
       await utils.tasks.list.cancel(input);
       const before = utils.tasks.list.getData(input);
-      utils.tasks.list.setData(input, (old) =>
-        old && {
-          ...old,
-          items: old.items.map((task) =>
-            task.id === change.id
-              ? { ...task, ...(change.title ? { title: change.title } : {}), ...(change.status ? { status: change.status } : {}) }
-              : task,
-          ),
-        },
+      utils.tasks.list.setData(
+        input,
+        (old) =>
+          old && {
+            ...old,
+            items: old.items.map((task) =>
+              task.id === change.id
+                ? {
+                    ...task,
+                    ...(change.title ? { title: change.title } : {}),
+                    ...(change.status ? { status: change.status } : {}),
+                  }
+                : task,
+            ),
+          },
       );
       return { before };
     },
@@ -51,7 +57,11 @@ export function TasksView() {
 
   return (
     <>
-      <PageHeader title="Tasks" description="Everything you need to get done." action={<Button onClick={() => setCreating(true)}>New task</Button>} />
+      <PageHeader
+        title="Tasks"
+        description="Everything you need to get done."
+        action={<Button onClick={() => setCreating(true)}>New task</Button>}
+      />
       <div role="group" aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
         {[undefined, ...TASK_STATUSES].map((value) => (
           <button
@@ -78,7 +88,9 @@ export function TasksView() {
       ) : list.isError ? (
         <Empty title="Tasks could not be loaded">{list.error.message}</Empty>
       ) : list.data.items.length === 0 ? (
-        <Empty title={status ? `No tasks ${STATUS_LABEL[status].toLowerCase()}` : "No tasks yet"}>Create one to get started.</Empty>
+        <Empty title={status ? `No tasks ${STATUS_LABEL[status].toLowerCase()}` : "No tasks yet"}>
+          Create one to get started.
+        </Empty>
       ) : (
         <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
           {list.data.items.map((task) => (
@@ -87,14 +99,21 @@ export function TasksView() {
                 type="checkbox"
                 aria-label={`Mark “${task.title}” done`}
                 checked={task.status === "completed"}
-                onChange={(event) => update.mutate({ id: task.id, status: event.target.checked ? "completed" : "pending" })}
+                onChange={(event) =>
+                  update.mutate({ id: task.id, status: event.target.checked ? "completed" : "pending" })
+                }
                 className="h-4 w-4 accent-indigo-600"
               />
               <div className="min-w-0 flex-1">
-                <p className={`font-medium ${task.status === "completed" ? "text-neutral-400 line-through" : ""}`}>{task.title}</p>
+                <p className={`font-medium ${task.status === "completed" ? "text-neutral-400 line-through" : ""}`}>
+                  {task.title}
+                </p>
                 {task.description && <p className="truncate text-sm text-neutral-500">{task.description}</p>}
               </div>
-              <span className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800" data-testid="task-status">
+              <span
+                className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800"
+                data-testid="task-status"
+              >
                 {STATUS_LABEL[task.status]}
               </span>
               <Button variant="ghost" onClick={() => setEditing(task)} aria-label={`Edit “${task.title}”`}>
@@ -105,7 +124,10 @@ export function TasksView() {
                 aria-label={`Delete “${task.title}”`}
                 onClick={() => {
                   if (!window.confirm(`Delete “${task.title}”?`)) return;
-                  remove.mutate({ id: task.id }, { onSuccess: () => toast.success("Task deleted"), onError: toast.error });
+                  remove.mutate(
+                    { id: task.id },
+                    { onSuccess: () => toast.success("Task deleted"), onError: toast.error },
+                  );
                 }}
               >
                 Delete

@@ -12,7 +12,10 @@ import { authErrorMessage, useForm } from "~/lib/use-form";
 export default function ForgotPasswordPage() {
   const [sent, setSent] = useState(false);
   const { errors, formError, pending, onSubmit } = useForm(z.object({ email: emailSchema }), async ({ email }) => {
-    const { error } = await authClient.requestPasswordReset({ email, redirectTo: `${window.location.origin}/reset-password` });
+    const { error } = await authClient.requestPasswordReset({
+      email,
+      redirectTo: `${window.location.origin}/reset-password`,
+    });
     if (error) throw new Error(authErrorMessage(error));
     setSent(true);
   });

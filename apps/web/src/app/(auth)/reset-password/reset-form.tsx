@@ -21,7 +21,10 @@ export function ResetPasswordForm() {
   if (!token || linkError) {
     return (
       <AuthCard title="This link does not work" subtitle="It may have expired or been used already.">
-        <Link href="/forgot-password" className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href="/forgot-password"
+          className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           Ask for a new link
         </Link>
       </AuthCard>

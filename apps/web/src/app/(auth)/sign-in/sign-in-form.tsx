@@ -33,13 +33,23 @@ export function SignInForm() {
     >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {params.get("reset") === "1" && (
-          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-950 dark:text-green-300">
+          <p
+            role="status"
+            className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-950 dark:text-green-300"
+          >
             Password changed. Sign in with the new one.
           </p>
         )}
         <FormError message={formError} />
         <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <div className="flex justify-end">
           <Link href="/forgot-password" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
             Forgot your password?

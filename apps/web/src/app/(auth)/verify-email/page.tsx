@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthCard } from "~/components/auth-card";
 import { getSession } from "~/auth/session";
+import { AuthCard } from "~/components/auth-card";
 
 export const metadata: Metadata = { title: "Email verified" };
 export const dynamic = "force-dynamic";
