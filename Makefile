@@ -5,7 +5,7 @@ export NEXT_TELEMETRY_DISABLED := 1
 export DO_NOT_TRACK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test bench clean
+.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,8 +56,17 @@ test: install ## Run all tests against real Postgres, Redis and S3 (started if n
 	@./scripts/ensure-services.sh
 	pnpm exec vitest run $(VITEST_ARGS)
 
+test-e2e: install ## Run the browser journeys in Chromium (starts every server itself)
+	@./scripts/ensure-services.sh
+	@./scripts/ensure-chromium.sh
+	pnpm --filter @acme/web exec playwright test $(PLAYWRIGHT_ARGS)
+
+budget: install ## Build the web app and report the dashboard's first-load JS
+	pnpm --filter @acme/web build
+	pnpm --filter @acme/web budget
+
 bench: install ## Run the load benchmarks (bench/README.md)
 	pnpm bench
 
 clean: ## Remove build output, caches and the embedded services' data
-	rm -rf .data .cache .turbo apps/*/.next apps/*/.turbo packages/*/.turbo packages/*/.cache packages/db/src/generated
+	rm -rf .data .cache .turbo apps/*/.next apps/*/dist apps/*/.turbo apps/web/test-results packages/*/.turbo packages/*/.cache packages/db/src/generated

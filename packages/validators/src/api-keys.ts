@@ -1,10 +1,6 @@
 import { z } from "zod";
 
-/**
- * API-key scopes, in one place: `<resource>:<action>`. Add one here and key
- * creation, verification, procedure meta and the UI all know it.
- */
-export const API_KEY_SCOPES = ["tasks:read", "tasks:write", "files:read", "files:write", "data:write"] as const;
+import { API_KEY_SCOPES } from "./constants";
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, "Name is required").max(64),

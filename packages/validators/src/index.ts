@@ -1,3 +1,4 @@
+export * from "./constants";
 export * from "./api-keys";
 export * from "./auth";
 export * from "./data";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-export const TASK_STATUSES = ["pending", "in_progress", "completed"] as const;
+import { TASK_STATUSES } from "./constants";
+
 export const taskStatusSchema = z.enum(TASK_STATUSES);
-export type TaskStatusValue = z.infer<typeof taskStatusSchema>;
 
 export const taskTitle = z.string().trim().min(1, "Title is required").max(255, "At most 255 characters");
 export const taskDescription = z.string().max(5000, "At most 5000 characters");

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { signOut } from "~/auth/client";
+import { signOutNow } from "~/auth/browser";
 import { forgetApiToken } from "~/trpc/token";
 import { ThemeToggle } from "./theme";
+import { type CurrentUser, UserContext } from "./user";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
@@ -26,55 +27,57 @@ export function Shell({
   const pathname = usePathname();
   const router = useRouter();
   const leave = async () => {
-    await signOut();
+    await signOutNow();
     forgetApiToken();
     router.replace("/sign-in");
     router.refresh();
   };
   return (
-    <div className="min-h-screen">
-      <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
-          <Link href="/dashboard" className="mr-auto font-semibold md:mr-0">
-            Platform
-          </Link>
-          <nav
-            aria-label="Main"
-            className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:mx-0 md:w-auto md:flex-1"
-          >
-            {LINKS.map((link) => {
-              const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
-              return (
-                <Link
-                  key={link.href}
-                  href={link.href}
-                  aria-current={active ? "page" : undefined}
-                  className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm ${
-                    active
-                      ? "bg-neutral-100 font-medium text-neutral-900 dark:bg-neutral-800 dark:text-white"
-                      : "text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-white"
-                  }`}
-                >
-                  {link.label}
-                </Link>
-              );
-            })}
-          </nav>
-          <ThemeToggle />
-          <div className="hidden text-right text-xs sm:block">
-            <p className="font-medium">{user.name}</p>
-            <p className="text-neutral-500">{user.email}</p>
+    <UserContext.Provider value={user}>
+      <div className="min-h-screen">
+        <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
+            <Link href="/dashboard" className="mr-auto font-semibold md:mr-0">
+              Platform
+            </Link>
+            <nav
+              aria-label="Main"
+              className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:mx-0 md:w-auto md:flex-1"
+            >
+              {LINKS.map((link) => {
+                const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+                return (
+                  <Link
+                    key={link.href}
+                    href={link.href}
+                    aria-current={active ? "page" : undefined}
+                    className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm ${
+                      active
+                        ? "bg-neutral-100 font-medium text-neutral-900 dark:bg-neutral-800 dark:text-white"
+                        : "text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-white"
+                    }`}
+                  >
+                    {link.label}
+                  </Link>
+                );
+              })}
+            </nav>
+            <ThemeToggle />
+            <div className="hidden text-right text-xs sm:block">
+              <p className="font-medium">{user.name}</p>
+              <p className="text-neutral-500">{user.email}</p>
+            </div>
+            <button
+              type="button"
+              onClick={leave}
+              className="rounded-md px-2.5 py-1.5 text-sm text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+            >
+              Sign out
+            </button>
           </div>
-          <button
-            type="button"
-            onClick={leave}
-            className="rounded-md px-2.5 py-1.5 text-sm text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
-          >
-            Sign out
-          </button>
-        </div>
-      </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-    </div>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      </div>
+    </UserContext.Provider>
   );
 }

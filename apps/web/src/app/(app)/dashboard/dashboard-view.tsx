@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { authClient, useSession } from "~/auth/client";
+import { countSessions } from "~/auth/browser";
 import { Card, Skeleton } from "~/components/ui/states";
+import { useUser } from "~/components/user";
 import { formatBytes } from "~/lib/errors";
+import { STATUS_LABEL } from "~/lib/task-status";
 import { api } from "~/trpc/react";
-import { STATUS_LABEL } from "../tasks/task-form";
 
 function Stat({ label, value, href }: { label: string; value: string | number | undefined; href: string }) {
   return (
@@ -24,7 +25,7 @@ function Stat({ label, value, href }: { label: string; value: string | number | 
 }
 
 export function DashboardView() {
-  const session = useSession();
+  const user = useUser();
   const pending = api.tasks.list.useQuery({ status: "pending", pageSize: 5 });
   const inProgress = api.tasks.list.useQuery({ status: "in_progress", pageSize: 5 });
   const completed = api.tasks.list.useQuery({ status: "completed", pageSize: 1 });
@@ -32,16 +33,14 @@ export function DashboardView() {
   const keys = api.apiKeys.list.useQuery();
   const [sessionCount, setSessionCount] = useState<number>();
   useEffect(() => {
-    void authClient.listSessions().then(({ data }) => setSessionCount(data?.length ?? 0));
+    void countSessions().then(setSessionCount);
   }, []);
   const storage = files.data?.items.reduce((sum, file) => sum + file.size, 0);
 
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">
-          {session.data ? `Hello, ${session.data.user.name.split(" ")[0]}` : "Dashboard"}
-        </h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name.split(" ")[0]}</h1>
         <p className="text-sm text-neutral-500">Here is where things stand.</p>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">

@@ -2,13 +2,8 @@
 import { createTaskInput, TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
 import { Button } from "~/components/ui/button";
 import { Field, Select, TextArea } from "~/components/ui/field";
+import { STATUS_LABEL } from "~/lib/task-status";
 import { useForm } from "~/lib/use-form";
-
-export const STATUS_LABEL: Record<TaskStatusValue, string> = {
-  pending: "To do",
-  in_progress: "In progress",
-  completed: "Done",
-};
 
 export interface TaskDraft {
   title: string;

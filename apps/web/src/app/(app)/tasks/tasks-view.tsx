@@ -6,8 +6,9 @@ import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
+import { STATUS_LABEL } from "~/lib/task-status";
 import { api } from "~/trpc/react";
-import { STATUS_LABEL, TaskForm } from "./task-form";
+import { TaskForm } from "./task-form";
 
 type Task = RouterOutputs["tasks"]["list"]["items"][number];
 const PAGE_SIZE = 10;
@@ -62,7 +63,8 @@ export function TasksView() {
         description="Everything you need to get done."
         action={<Button onClick={() => setCreating(true)}>New task</Button>}
       />
-      <div role="group" aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
+      <fieldset className="mb-4 flex flex-wrap gap-2">
+        <legend className="sr-only">Filter by status</legend>
         {[undefined, ...TASK_STATUSES].map((value) => (
           <button
             key={value ?? "all"}
@@ -81,7 +83,7 @@ export function TasksView() {
             {value ? STATUS_LABEL[value] : "All"}
           </button>
         ))}
-      </div>
+      </fieldset>
 
       {list.isPending ? (
         <SkeletonList rows={4} />

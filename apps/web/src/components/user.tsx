@@ -1,0 +1,17 @@
+"use client";
+// The signed-in user, as the server saw it when rendering the app frame.
+import { createContext, useContext } from "react";
+
+export interface CurrentUser {
+  name: string;
+  email: string;
+  image?: string | null;
+}
+
+export const UserContext = createContext<CurrentUser | null>(null);
+
+export function useUser(): CurrentUser {
+  const user = useContext(UserContext);
+  if (!user) throw new Error("useUser needs the app frame");
+  return user;
+}

@@ -1,0 +1,11 @@
+// Plain constants with no zod, for UI code that needs the values but not the schemas
+// (keeps zod out of pages that only display these).
+export const TASK_STATUSES = ["pending", "in_progress", "completed"] as const;
+export type TaskStatusValue = (typeof TASK_STATUSES)[number];
+
+/**
+ * API-key scopes, in one place: `<resource>:<action>`. Add one here and key
+ * creation, verification, procedure meta and the UI all know it.
+ */
+export const API_KEY_SCOPES = ["tasks:read", "tasks:write", "files:read", "files:write", "data:write"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
