@@ -18,7 +18,8 @@ if (!existsSync(join(next, "build-manifest.json"))) {
 
 const build = JSON.parse(readFileSync(join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
 const manifestFile = join(next, "server/app", route, "page_client-reference-manifest.js");
-const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } =
+  {};
 sandbox.globalThis = sandbox;
 runInNewContext(readFileSync(manifestFile, "utf8"), sandbox);
 const manifest = Object.values(sandbox.__RSC_MANIFEST ?? {})[0];
@@ -35,4 +36,6 @@ for (const file of files) {
 rows.sort((a, b) => b[1] - a[1]);
 for (const [file, size] of rows) console.log(`  ${(size / 1024).toFixed(1).padStart(6)} kB  ${file}`);
 const kb = total / 1024;
-console.log(`budget: ${route} first-load JS ${kb.toFixed(1)} kB gzip (${files.size} files), budget ${BUDGET_KB} kB: ${kb <= BUDGET_KB ? "within" : "OVER"}`);
+console.log(
+  `budget: ${route} first-load JS ${kb.toFixed(1)} kB gzip (${files.size} files), budget ${BUDGET_KB} kB: ${kb <= BUDGET_KB ? "within" : "OVER"}`,
+);

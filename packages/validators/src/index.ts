@@ -1,6 +1,6 @@
-export * from "./constants";
 export * from "./api-keys";
 export * from "./auth";
+export * from "./constants";
 export * from "./data";
 export * from "./files";
 export * from "./tasks";
