@@ -52,7 +52,8 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await page.getByRole("button", { name: "Save changes" }).click();
   const edited = page.getByTestId("task-row").filter({ hasText: "Buy oat milk" });
   await expect(edited).toBeVisible();
-  await edited.getByRole("checkbox").check();
+  await edited.getByRole("checkbox").click();
+  await expect(edited.getByRole("checkbox")).toBeChecked();
   await expect(edited.getByTestId("task-status")).toHaveText("Done");
   await page.getByRole("button", { name: "Done", exact: true }).click();
   await expect(page.getByTestId("task-row")).toHaveCount(1);

@@ -26,35 +26,23 @@ export function TasksView() {
   const refresh = () => utils.tasks.list.invalidate();
   const create = api.tasks.create.useMutation({ onSuccess: refresh });
   const remove = api.tasks.delete.useMutation({ onSuccess: refresh });
-  const update = api.tasks.update.useMutation({
-    // Optimistic: the row changes at once, and changes back if the API refuses.
-    async onMutate(change) {
-      await utils.tasks.list.cancel(input);
-      const before = utils.tasks.list.getData(input);
-      utils.tasks.list.setData(
-        input,
-        (old) =>
-          old && {
-            ...old,
-            items: old.items.map((task) =>
-              task.id === change.id
-                ? {
-                    ...task,
-                    ...(change.title ? { title: change.title } : {}),
-                    ...(change.status ? { status: change.status } : {}),
-                  }
-                : task,
-            ),
-          },
-      );
-      return { before };
-    },
-    onError(error, _change, context) {
-      utils.tasks.list.setData(input, context?.before);
+  const update = api.tasks.update.useMutation({ onSettled: refresh });
+
+  // Optimistic, and synchronous with the click: the row changes at once and
+  // changes back if the API refuses.
+  const change = (id: string, patch: { title?: string; status?: TaskStatusValue; description?: string | null }) => {
+    const before = utils.tasks.list.getData(input);
+    void utils.tasks.list.cancel(input);
+    utils.tasks.list.setData(
+      input,
+      (old) => old && { ...old, items: old.items.map((task) => (task.id === id ? { ...task, ...patch } : task)) },
+    );
+    return update.mutateAsync({ id, ...patch }).catch((error: unknown) => {
+      utils.tasks.list.setData(input, before);
       toast.error(error);
-    },
-    onSettled: refresh,
-  });
+      throw error;
+    });
+  };
 
   return (
     <>
@@ -174,7 +162,7 @@ export function TasksView() {
             submitLabel="Save changes"
             onSubmit={async (draft) => {
               try {
-                await update.mutateAsync({ id: editing.id, ...draft, description: draft.description ?? null });
+                await change(editing.id, { ...draft, description: draft.description ?? null });
                 setEditing(null);
                 toast.success("Task saved");
               } catch {}
