@@ -2,13 +2,6 @@
 import { envField, parseEnv } from "@acme/config";
 import { z } from "zod";
 
-const csv = z.string().transform((value) =>
-  value
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean),
-);
-
 export const serverEnvSchema = z.object({
   NODE_ENV: envField.nodeEnv(),
   HOST: z.string().default("127.0.0.1"),
@@ -16,7 +9,7 @@ export const serverEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535, "must be a port number").default(4000),
   /** Where clients reach this server; the OpenAPI document's server URL. */
   PUBLIC_URL: envField.url(["http", "https"]).default("http://localhost:4000"),
-  CORS_ORIGINS: csv.default(["http://localhost:3000"]),
+  CORS_ORIGINS: envField.csv().default(["http://localhost:3000"]),
   BODY_LIMIT_BYTES: envField.positiveInt().default(1_048_576),
   TRUST_PROXY: envField.boolean().default(false),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),

@@ -3,13 +3,6 @@
 import { ConfigError, envField, parseEnv } from "@acme/config";
 import { z } from "zod";
 
-const csv = z.string().transform((value) =>
-  value
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean),
-);
-
 export const authEnvSchema = z.object({
   NODE_ENV: envField.nodeEnv(),
   /** Signs cookies and encrypts the JWT private keys. Required in production. */
@@ -27,9 +20,9 @@ export const authEnvSchema = z.object({
   AUTH_JWKS_ROTATION_DAYS: envField.positiveInt().optional(),
   /** How long a rotated-out key stays in the JWKS (days). */
   AUTH_JWKS_GRACE_DAYS: envField.positiveInt().default(30),
-  AUTH_TRUSTED_ORIGINS: csv.optional(),
+  AUTH_TRUSTED_ORIGINS: envField.csv().optional(),
   /** Reverse proxies whose X-Forwarded-For entries are trusted (IPs or CIDRs). */
-  AUTH_TRUSTED_PROXIES: csv.optional(),
+  AUTH_TRUSTED_PROXIES: envField.csv().optional(),
   AUTH_REQUIRE_EMAIL_VERIFICATION: envField.boolean().default(true),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: envField.positiveInt().default(60),
   AUTH_RATE_LIMIT_MAX: envField.positiveInt().default(100),

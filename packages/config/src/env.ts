@@ -45,4 +45,12 @@ export const envField = {
       { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` },
     ),
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),
+  /** A comma-separated list, trimmed, empty items dropped. */
+  csv: () =>
+    z.string().transform((value) =>
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
 };

@@ -1,15 +1,7 @@
 // A Redis server of the test's own on a free loopback port, so a test can stop it.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "@acme/config/net";
 import { Redis } from "ioredis";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface RedisProcess {
   url: string;

@@ -1,19 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@acme/config/net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../client";
 import { deployMigrations, migrationStatus } from "../migrate/commands";
 import { startEmbeddedPostgres } from "./pglite-server";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("embedded Postgres (PGlite over the wire protocol)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "pglite-"));
