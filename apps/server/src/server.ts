@@ -127,10 +127,13 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     },
     async stop() {
       // Stop accepting, let in-flight requests finish (bounded), then close the pools.
+      // Keep-alive connections are closed as soon as they fall idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, env.SHUTDOWN_TIMEOUT_MS).unref());
       await Promise.race([closed, timeout]);
+      clearInterval(sweep);
       server.closeAllConnections();
       await built.close();
     },
