@@ -52,7 +52,17 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+const EMPTY: WrkResult & { peak: number } = {
+  rps: Number.NaN,
+  p50ms: Number.NaN,
+  p99ms: Number.NaN,
+  errors: 0,
+  peak: 0,
+};
+
 async function measure(name: string, url: string, headers: Record<string, string>, watch?: ChildProcess) {
+  // BENCH_ONLY=<part of a scenario name> runs just the matching ones (profiling).
+  if (process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY)) return EMPTY;
   await wrk(url, headers, 2); // warm-up: JIT, pools, caches
   let peak = 0;
   const timer = watch?.pid ? setInterval(() => (peak = Math.max(peak, rssMb(watch.pid as number))), 200) : null;

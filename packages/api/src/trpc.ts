@@ -1,9 +1,7 @@
 // tRPC setup, in three parts: context, init, and the procedures routers build on.
 // Every procedure is protected unless it is built from `publicProcedure`.
 import { t } from "./init";
-import { authenticated } from "./middleware/auth";
-import { mapErrors } from "./middleware/map-errors";
-import { rateLimit } from "./middleware/rate-limit";
+import { authedChain, publicChain } from "./middleware/chain";
 
 // 1. Context
 export { type Context, createContextInner } from "./context";
@@ -14,10 +12,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
 // 3. Procedures
-const base = t.procedure.use(mapErrors);
-
 /** No credentials needed; limited per client IP. */
-export const publicProcedure = base.use(rateLimit("ip"));
+export const publicProcedure = t.procedure.use(publicChain);
 
-/** request id -> rate limit (per principal, or per IP when unauthenticated) -> auth and scopes. */
-export const authedProcedure = base.use(rateLimit("principal")).use(authenticated);
+/** request id (from the context) -> rate limit (per principal, or IP when unauthenticated) -> auth and scopes. */
+export const authedProcedure = t.procedure.use(authedChain);

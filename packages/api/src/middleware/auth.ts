@@ -1,9 +1,11 @@
 // Requires a valid principal and the procedure's scopes. Auth failures are logged
 // at warn with a reason code; the credential itself never is.
 import { TRPCError } from "@trpc/server";
-import { t } from "../init";
+import type { Context } from "../context";
+import type { Meta } from "../init";
+import type { Principal } from "../principal";
 
-export const authenticated = t.middleware(async ({ ctx, meta, next }) => {
+export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Promise<Principal> {
   const outcome = await ctx.resolveAuth();
   if (!outcome.principal) {
     ctx.record.authFailure = outcome.reason;
@@ -19,5 +21,5 @@ export const authenticated = t.middleware(async ({ ctx, meta, next }) => {
   if (missing.length > 0) {
     throw new TRPCError({ code: "FORBIDDEN", message: `Missing scope: ${missing.join(", ")}` });
   }
-  return next({ ctx: { principal } });
-});
+  return principal;
+}

@@ -2,34 +2,31 @@
 // credential, each client IP, with separate buckets for reads and writes. Sets
 // RateLimit-* headers on every answer and Retry-After on 429.
 import { TRPCError } from "@trpc/server";
-import { t } from "../init";
+import type { Context } from "../context";
 
-export function rateLimit(by: "ip" | "principal") {
-  return t.middleware(async ({ ctx, type, next }) => {
-    let key = `ip:${ctx.ip}`;
-    if (by === "principal") {
-      const { principal } = await ctx.resolveAuth();
-      if (principal) key = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
-    }
-    const bucket = type === "mutation" ? "write" : "read";
-    let decision: Awaited<ReturnType<typeof ctx.rateLimiter.consume>>;
-    try {
-      decision = await ctx.rateLimiter.consume(bucket, key);
-    } catch (cause) {
-      // Fail closed, and say so: the limiter's store and its insurance both failed.
-      ctx.logger.error({ requestId: ctx.requestId, err: cause }, "rate limiter unavailable");
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Rate limiter unavailable", cause });
-    }
-    ctx.setHeader("RateLimit-Limit", String(decision.limit));
-    ctx.setHeader("RateLimit-Remaining", String(decision.remaining));
-    ctx.setHeader("RateLimit-Reset", String(decision.resetSeconds));
-    if (!decision.allowed) {
-      ctx.setHeader("Retry-After", String(decision.resetSeconds));
-      throw new TRPCError({
-        code: "TOO_MANY_REQUESTS",
-        message: `Rate limit exceeded; retry in ${decision.resetSeconds}s`,
-      });
-    }
-    return next();
-  });
+export async function enforceRateLimit(ctx: Context, type: string, by: "ip" | "principal"): Promise<void> {
+  let key = `ip:${ctx.ip}`;
+  if (by === "principal") {
+    const { principal } = await ctx.resolveAuth();
+    if (principal) key = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
+  }
+  const bucket = type === "mutation" ? "write" : "read";
+  let decision: Awaited<ReturnType<typeof ctx.rateLimiter.consume>>;
+  try {
+    decision = await ctx.rateLimiter.consume(bucket, key);
+  } catch (cause) {
+    // Fail closed, and say so: the limiter's store and its insurance both failed.
+    ctx.logger.error({ requestId: ctx.requestId, err: cause }, "rate limiter unavailable");
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Rate limiter unavailable", cause });
+  }
+  ctx.setHeader("RateLimit-Limit", String(decision.limit));
+  ctx.setHeader("RateLimit-Remaining", String(decision.remaining));
+  ctx.setHeader("RateLimit-Reset", String(decision.resetSeconds));
+  if (!decision.allowed) {
+    ctx.setHeader("Retry-After", String(decision.resetSeconds));
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `Rate limit exceeded; retry in ${decision.resetSeconds}s`,
+    });
+  }
 }
