@@ -27,7 +27,9 @@ async function start(script: string, env: Record<string, string>, readyUrl: stri
   const profile =
     process.env.BENCH_PROFILE && script.endsWith(".mjs") ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
   const child = fork(script, {
-    execArgv: script.endsWith(".ts") ? ["--import", "tsx"] : profile,
+    execArgv: script.endsWith(".ts")
+      ? ["--import", "tsx"]
+      : [...profile, ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
       `http://127.0.0.1:${ports.api}/health`,
     );
     children.push(api);
+    const idleRss = api.pid ? rssMb(api.pid) : 0;
     children.push(
       await start(
         server("raw-pg.ts"),
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `  ${"API server peak RSS".padEnd(28)} ${peak.toFixed(0)} MB  (<= 200 MB)  ${peak <= 200 ? "ok" : "ABOVE TARGET"}`,
+      `  ${"API server peak RSS".padEnd(28)} ${peak.toFixed(0)} MB  (<= 200 MB)  ${peak <= 200 ? "ok" : "ABOVE TARGET"}; idle ${idleRss.toFixed(0)} MB`,
     );
     const errors = [bare, meJwt, meKey, list, raw].reduce((sum: number, r: WrkResult) => sum + r.errors, 0);
     if (errors) console.log(`\nbench: ${errors} non-2xx or socket errors: the numbers above are not trustworthy`);

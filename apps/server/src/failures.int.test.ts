@@ -45,6 +45,16 @@ describe("bad input and oversize payloads", () => {
     expect(badId.status).toBe(400);
     const badJson = await call(`${h.url}/api/v1/tasks`, { method: "POST", headers: bearer(token), body: "{not json" });
     expect(badJson.status).toBe(400);
+    expect(badJson.body.error).toMatchObject({ code: "PARSE_ERROR", requestId: badJson.headers.get("x-request-id") });
+    const notJson = await fetch(`${h.url}/api/v1/tasks`, {
+      method: "POST",
+      headers: { ...bearer(token), "content-type": "text/plain" },
+      body: "title=x",
+    });
+    expect(notJson.status).toBe(415);
+    const nowhere = await call(`${h.url}/api/v1/nope`, { headers: bearer(token) });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.error.code).toBe("NOT_FOUND");
     expect(await h.auth.db.task.count({ where: { ownerId: userId } })).toBe(0);
   });
 

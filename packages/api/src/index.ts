@@ -8,6 +8,7 @@ export { JwtVerifier, type JwtVerifierOptions } from "./auth/jwt-verifier";
 export type { RequestRecord } from "./context";
 export type { ApiDeps, ApiKeyAdmin, FilesConfig } from "./deps";
 export { isUnexpected } from "./errors";
+export type { Meta } from "./init";
 export { openApiDocument } from "./openapi";
 export type { AuthFailureReason, Principal } from "./principal";
 export { type Bucket, type RateLimitConfig, RateLimiter } from "./rate-limit/limiter";

@@ -6,27 +6,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppRouter } from "@acme/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { readBody } from "./body";
 import type { TrpcHandlerOptions } from "./trpc";
 
 type Procedures = Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(Object.assign(new Error("Request body too large"), { tooLarge: true }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);
@@ -67,16 +50,13 @@ export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerO
       });
       send(res, 200, { result: { data: transformer.output.serialize(data) } });
     } catch (cause) {
-      const tooLarge = (cause as { tooLarge?: boolean }).tooLarge;
-      const parseError = cause instanceof SyntaxError;
-      const error: TRPCError = tooLarge
-        ? new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "Request body too large" })
-        : parseError
+      const error: TRPCError =
+        cause instanceof SyntaxError
           ? new TRPCError({ code: "PARSE_ERROR", message: "Input is not valid JSON", cause })
           : getTRPCErrorFromUnknown(cause);
       options.onError({ error, path: name, req });
       const shape = getTRPCErrorShape({ config, error, type, path: name, input, ctx });
-      if (tooLarge) res.setHeader("Connection", "close");
+      if (error.code === "PAYLOAD_TOO_LARGE") res.setHeader("Connection", "close");
       send(res, getHTTPStatusCodeFromError(error), { error: transformer.output.serialize(shape) });
     }
     return true;
