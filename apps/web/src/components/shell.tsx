@@ -17,13 +17,7 @@ const LINKS = [
   { href: "/profile", label: "Profile" },
 ];
 
-export function Shell({
-  user,
-  children,
-}: {
-  user: { name: string; email: string; image?: string | null };
-  children: ReactNode;
-}) {
+export function Shell({ user, children }: { user: CurrentUser; children: ReactNode }) {
   const pathname = usePathname();
   const router = useRouter();
   const leave = async () => {

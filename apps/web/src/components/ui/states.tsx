@@ -14,7 +14,6 @@ export function SkeletonList({ rows = 3 }: { rows?: number }) {
   return (
     <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
         <Skeleton key={i} className="h-12 w-full" />
       ))}
     </div>

@@ -2,6 +2,7 @@
 import { changePasswordInput } from "@acme/validators";
 import { useRef } from "react";
 import { authClient } from "~/auth/client";
+import { NewPasswordField } from "~/components/password-field";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
@@ -32,14 +33,7 @@ export function ChangePassword() {
           autoComplete="current-password"
           error={state.errors.currentPassword}
         />
-        <Field
-          label="New password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          hint="8 to 128 characters"
-          error={state.errors.newPassword}
-        />
+        <NewPasswordField error={state.errors.newPassword} />
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"

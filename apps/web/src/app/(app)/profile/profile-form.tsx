@@ -42,7 +42,6 @@ export function ProfileForm() {
         <div className="flex flex-col gap-6 sm:flex-row">
           <div className="flex flex-col items-center gap-2">
             {user.image ? (
-              // biome-ignore lint/performance/noImgElement: a 96 px data URL, nothing to optimise
               <img src={user.image} alt="" className="h-20 w-20 rounded-full object-cover" />
             ) : (
               <div

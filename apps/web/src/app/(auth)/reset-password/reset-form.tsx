@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { authClient } from "~/auth/client";
 import { AuthCard, FormError } from "~/components/auth-card";
+import { NewPasswordField } from "~/components/password-field";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
 import { authErrorMessage, useForm } from "~/lib/use-form";
 
 export function ResetPasswordForm() {
@@ -34,15 +34,7 @@ export function ResetPasswordForm() {
     <AuthCard title="Choose a new password" subtitle="Your other sessions will be signed out.">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <FormError message={formError} />
-        <Field
-          label="New password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          hint="8 to 128 characters"
-          required
-          error={errors.newPassword}
-        />
+        <NewPasswordField error={errors.newPassword} />
         <Button type="submit" loading={pending}>
           Save password
         </Button>

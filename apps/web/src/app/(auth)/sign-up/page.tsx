@@ -6,6 +6,7 @@ import { signUp } from "~/auth/client";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { IS_PRODUCTION } from "~/config";
 import { authErrorMessage, useForm } from "~/lib/use-form";
 
 export default function SignUpPage() {
@@ -20,7 +21,7 @@ export default function SignUpPage() {
     return (
       <AuthCard title="Check your inbox" subtitle={`We sent a verification link to ${sentTo}.`}>
         <p className="text-sm text-neutral-600 dark:text-neutral-400">Open it to finish creating your account.</p>
-        {process.env.NODE_ENV !== "production" && (
+        {!IS_PRODUCTION && (
           <p className="mt-4 text-sm">
             Developing locally?{" "}
             <Link href="/dev/outbox" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">

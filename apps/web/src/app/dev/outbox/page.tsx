@@ -2,12 +2,13 @@
 import { getDevOutbox } from "@acme/auth";
 import { notFound } from "next/navigation";
 import { getAuth } from "~/auth/server";
+import { IS_PRODUCTION } from "~/config";
 
 export const dynamic = "force-dynamic";
 
 export default function OutboxPage() {
   getAuth();
-  const outbox = process.env.NODE_ENV === "production" ? null : getDevOutbox();
+  const outbox = IS_PRODUCTION ? null : getDevOutbox();
   if (!outbox) notFound();
   const mails = outbox.list();
   return (
