@@ -124,4 +124,29 @@ describe("rate limits", () => {
       await redis.stop();
     }
   });
+
+  it("keys anonymous callers by socket address, and by X-Forwarded-For only with TRUST_PROXY", async () => {
+    const forwardedFrom = (ip: string) => ({ "x-forwarded-for": ip });
+    const direct = await startHarness({ database, env: { RATE_LIMIT_READ_POINTS: "2" } });
+    try {
+      const statuses = [];
+      for (const ip of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) {
+        statuses.push((await call(`${direct.url}/api/v1/health`, { headers: forwardedFrom(ip) })).status);
+      }
+      // A client cannot dodge the limit by inventing addresses.
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await direct.stop();
+    }
+    const proxied = await startHarness({ database, env: { RATE_LIMIT_READ_POINTS: "2", TRUST_PROXY: "true" } });
+    try {
+      const statuses = [];
+      for (const ip of ["198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.3", "198.51.100.3"]) {
+        statuses.push((await call(`${proxied.url}/api/v1/health`, { headers: forwardedFrom(ip) })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    } finally {
+      await proxied.stop();
+    }
+  });
 });
