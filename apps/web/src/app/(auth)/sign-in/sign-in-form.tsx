@@ -6,12 +6,13 @@ import { signIn } from "~/auth/client";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { safeNextPath } from "~/lib/safe-redirect";
 import { authErrorMessage, useForm } from "~/lib/use-form";
 
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const next = params.get("next")?.startsWith("/") ? (params.get("next") as string) : "/dashboard";
+  const next = safeNextPath(params.get("next"));
   const { errors, formError, pending, onSubmit } = useForm(signInInput, async (values) => {
     const { error } = await signIn.email({ ...values, callbackURL: next });
     if (error) throw new Error(authErrorMessage(error));

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { safeNextPath } from "./safe-redirect";
+
+describe("safeNextPath", () => {
+  it("keeps paths on this site", () => {
+    expect(safeNextPath("/tasks?page=2")).toBe("/tasks?page=2");
+  });
+
+  it("refuses other sites and falls back", () => {
+    for (const value of ["//evil.example", "/\\evil.example", "https://evil.example", "evil", "", null, undefined]) {
+      expect(safeNextPath(value)).toBe("/dashboard");
+    }
+  });
+});
