@@ -13,7 +13,6 @@ import { readiness } from "./http/ready";
 import { requestIdFrom } from "./http/request-id";
 import { sendError, sendJson } from "./http/respond";
 import { createRestHandler } from "./http/rest";
-import { createRestSingleHandler } from "./http/rest-single";
 import { clientIp, createTrpcHandler, createTrpcOptions, requestState } from "./http/trpc";
 import { createSingleCallHandler } from "./http/trpc-single";
 import { createLogger } from "./logger";
@@ -33,8 +32,7 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
   const trpcOptions = createTrpcOptions(built.deps, env.BODY_LIMIT_BYTES);
   const trpc = createTrpcHandler(appRouter, trpcOptions);
   const trpcSingle = createSingleCallHandler(appRouter, trpcOptions);
-  const restSingle = createRestSingleHandler(appRouter, trpcOptions);
-  const rest = createRestHandler({ ...trpcOptions, router: appRouter });
+  const rest = createRestHandler(appRouter, trpcOptions);
   const origins = new Set(env.CORS_ORIGINS);
   let openApi: unknown;
   const document = () => {
@@ -94,8 +92,8 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     }
     if (path === "/api/v1" || path.startsWith("/api/v1/")) {
       const query = queryStart === -1 ? "" : url.slice(queryStart + 1);
-      if (await restSingle(req, res, requestId, path, query)) return;
-      return rest(req, res, requestId, path);
+      if (await rest(req, res, requestId, path, query)) return;
+      return sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);
     }
     if (req.method === "GET" && (await serveDocs(path, res, document))) return;
     sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);

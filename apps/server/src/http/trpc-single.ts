@@ -7,17 +7,10 @@ import type { AppRouter } from "@acme/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { readBody } from "./body";
+import { sendJson } from "./respond";
 import type { TrpcHandlerOptions } from "./trpc";
 
 type Procedures = Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader("Content-Type", "application/json");
-  res.setHeader("Content-Length", Buffer.byteLength(payload));
-  res.end(payload);
-}
 
 export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerOptions) {
   const procedures = router._def.procedures as unknown as Procedures;
@@ -48,7 +41,7 @@ export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerO
         signal: undefined,
         batchIndex: 0,
       });
-      send(res, 200, { result: { data: transformer.output.serialize(data) } });
+      sendJson(res, 200, { result: { data: transformer.output.serialize(data) } });
     } catch (cause) {
       const error: TRPCError =
         cause instanceof SyntaxError
@@ -57,7 +50,7 @@ export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerO
       options.onError({ error, path: name, req });
       const shape = getTRPCErrorShape({ config, error, type, path: name, input, ctx });
       if (error.code === "PAYLOAD_TOO_LARGE") res.setHeader("Connection", "close");
-      send(res, getHTTPStatusCodeFromError(error), { error: transformer.output.serialize(shape) });
+      sendJson(res, getHTTPStatusCodeFromError(error), { error: transformer.output.serialize(shape) });
     }
     return true;
   };

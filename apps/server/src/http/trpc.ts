@@ -59,7 +59,6 @@ export function createTrpcOptions(deps: ApiDeps, maxBodySize: number) {
       const requestId = requestState.get(req)?.requestId;
       deps.logger.error({ requestId, procedure: path, err: error.cause ?? error }, "unexpected error");
     },
-    responseMeta: undefined,
   };
 }
 
