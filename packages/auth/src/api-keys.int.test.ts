@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiKeyService, createApiKeyService } from "./api-keys";
+import { type ApiKeyService, createApiKeyService, listKeysOfUser, revokeKeyOfUser } from "./api-keys";
 import { signUpVerified, startTestAuthServer, type TestAuthServer } from "./testing";
 
 describe("API keys with scopes, verified in-process", () => {
   let server: TestAuthServer;
   let keys: ApiKeyService;
   let userId: string;
-  let headers: Headers;
 
   beforeAll(async () => {
     server = await startTestAuthServer();
     keys = createApiKeyService(server.auth);
     const user = await signUpVerified(server);
     userId = user.userId;
-    headers = new Headers({ cookie: user.client.cookieHeader() });
   });
   afterAll(async () => {
     await server?.stop();
@@ -47,13 +45,14 @@ describe("API keys with scopes, verified in-process", () => {
 
   it("lists the user's keys without the secret and revokes one", async () => {
     const { id, key } = await keys.create(userId, { name: "to-revoke", scopes: ["data:write"], expiresInDays: 30 });
-    const listed = await keys.list(headers);
+    const listed = await listKeysOfUser(server.db, userId);
     const entry = listed.find((k) => k.id === id);
     expect(entry).toMatchObject({ name: "to-revoke", scopes: ["data:write"], enabled: true });
     expect(entry?.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect(JSON.stringify(listed)).not.toContain(key);
 
-    await keys.revoke(headers, id);
+    expect(await revokeKeyOfUser(server.db, "someone-else", id)).toBe(false);
+    expect(await revokeKeyOfUser(server.db, userId, id)).toBe(true);
     expect(await keys.verify(key)).toEqual({ valid: false, reason: "not_found" });
   });
 

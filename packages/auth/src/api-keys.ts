@@ -111,17 +111,6 @@ export function createApiKeyService(auth: Auth) {
       return { ...summarize(created as KeyRecord), key: created.key };
     },
 
-    async list(headers: Headers): Promise<ApiKeySummary[]> {
-      const result = (await auth.api.listApiKeys({ headers })) as KeyRecord[] | { apiKeys: KeyRecord[] };
-      const keys = Array.isArray(result) ? result : result.apiKeys;
-      return keys.map(summarize).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-    },
-
-    /** Revokes one of the signed-in user's keys (another user's key is not found). */
-    async revoke(headers: Headers, keyId: string): Promise<void> {
-      await auth.api.deleteApiKey({ headers, body: { keyId } });
-    },
-
     async verify(key: string): Promise<ApiKeyVerification> {
       const result = await auth.api.verifyApiKey({ body: { key } });
       if (!result.valid || !result.key) {
