@@ -83,7 +83,7 @@ export class JwtVerifier {
         name: typeof payload.name === "string" ? payload.name : undefined,
         role: typeof payload.role === "string" ? payload.role : undefined,
       };
-      this.cache.set(token, claims, { ttl: Math.max(claims.exp * 1000 - Date.now(), 1) });
+      this.cache.set(token, claims);
       return { ok: true, claims };
     } catch (error) {
       if (error instanceof JwksUnavailableError) throw error;
