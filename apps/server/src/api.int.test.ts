@@ -54,6 +54,10 @@ describe("API happy paths", () => {
     expect(page.items.map((t) => t.title)).toEqual(["Task 3", "Task 2"]);
     const completed = await api.tasks.list.query({ status: "completed" });
     expect(completed.items.map((t) => t.id)).toEqual([created[1]?.id]);
+    expect(completed.items[0]?.updatedAt).toEqual(updated.updatedAt);
+    // Past the last page: no rows, the totals still right (with and without a filter).
+    expect(await api.tasks.list.query({ page: 9, pageSize: 2 })).toMatchObject({ items: [], total: 3, totalPages: 2 });
+    expect(await api.tasks.list.query({ page: 9, status: "completed" })).toMatchObject({ items: [], total: 1 });
 
     expect(await api.tasks.byId.query({ id: created[0]?.id ?? "" })).toMatchObject({ title: "Task 1" });
     expect(await api.tasks.delete.mutate({ id: created[0]?.id ?? "" })).toEqual({ id: created[0]?.id, deleted: true });

@@ -2,7 +2,7 @@
 
 import { type ApiDeps, ApiKeyCache, JwksCache, JwtVerifier, RateLimiter } from "@acme/api";
 import { createApiKeyVerifier } from "@acme/auth";
-import { createDb } from "@acme/db";
+import { closeDb, createDb } from "@acme/db";
 import { ObjectStore } from "@acme/storage";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -73,7 +73,7 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
     redis,
     async close() {
       redis?.disconnect();
-      await db.$disconnect();
+      await closeDb(db);
     },
   };
 }

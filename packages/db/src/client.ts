@@ -1,5 +1,8 @@
 // One Prisma client per process, on the pg driver adapter (no native engine).
+// The client owns its pg pool (`closeDb` ends both); `poolOf` lends it to the
+// few hot reads that run plain SQL (`sql.ts`).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { type DbEnv, dbEnv, requireDatabaseUrl } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -12,14 +15,25 @@ export interface DbOptions {
 
 export type Db = PrismaClient;
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(options: DbOptions): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The pg pool under a client made by `createDb`. */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("poolOf: this client was not made by createDb");
+  return pool;
 }
 
 export function dbOptionsFromEnv(env: DbEnv = dbEnv()): DbOptions {
@@ -29,6 +43,13 @@ export function dbOptionsFromEnv(env: DbEnv = dbEnv()): DbOptions {
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
   };
+}
+
+/** Disconnects Prisma and ends the pool, also when Prisma never connected to it. */
+export async function closeDb(db: Db): Promise<void> {
+  await db.$disconnect();
+  const pool = pools.get(db);
+  if (pool && !pool.ended) await pool.end();
 }
 
 // Kept on globalThis so that hot reloads in development reuse the pool.
@@ -43,5 +64,5 @@ export function getDb(): Db {
 export async function disconnectDb(): Promise<void> {
   const db = holder.__acmeDb;
   holder.__acmeDb = undefined;
-  await db?.$disconnect();
+  if (db) await closeDb(db);
 }

@@ -33,7 +33,7 @@ const KIND_BY_CODE: Record<string, DbErrorKind> = {
   P2024: "unavailable", // timed out fetching a connection from the pool
 };
 
-const MESSAGE_BY_KIND: Record<DbErrorKind, string> = {
+export const MESSAGE_BY_KIND: Record<DbErrorKind, string> = {
   conflict: "The record conflicts with an existing one",
   not_found: "The record was not found",
   invalid: "The data does not fit the column",

@@ -2,7 +2,7 @@
 // handler on a loopback port, an in-memory outbox and a logger that records lines.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDb, type Db } from "@acme/db";
+import { closeDb, createDb, type Db } from "@acme/db";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
 import { toNodeHandler } from "better-auth/node";
 import { type AuthConfig, initAuth } from "../auth";
@@ -75,7 +75,7 @@ export async function startTestAuthServer(
     logs,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
-      await db.$disconnect();
+      await closeDb(db);
       await database?.drop();
     },
   };

@@ -1,4 +1,0 @@
-// The one transformer both the server and every client use.
-import superjson from "superjson";
-
-export const transformer = superjson;

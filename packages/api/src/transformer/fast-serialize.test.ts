@@ -1,0 +1,142 @@
+import superjson from "superjson";
+import { describe, expect, it } from "vitest";
+import { fastSerialize } from "./fast-serialize";
+import { transformer } from "./index";
+
+/** A small seeded generator (mulberry32), so a failure names a reproducible seed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEYS = ["constructor", "id", "title", "a.b", "back\\slash", "createdAt", "items", "0", "ünï", "x y", ""];
+
+class Point {
+  constructor(public x = 1) {}
+}
+
+function generate(rand: () => number, depth: number, pool: object[]): unknown {
+  const pick = Math.floor(rand() * (depth > 3 ? 8 : 16));
+  switch (pick) {
+    case 0:
+      return `s${Math.floor(rand() * 100)}`;
+    case 1:
+      return Math.floor(rand() * 1000) - 500;
+    case 2:
+      return rand() > 0.5;
+    case 3:
+      return null;
+    case 4:
+      return new Date(1_700_000_000_000 + Math.floor(rand() * 1e10));
+    case 5:
+      return rand() * 10;
+    case 6:
+      return [1.5, "x", true][Math.floor(rand() * 3)];
+    case 7: // rare values superjson annotates
+      return [undefined, Number.NaN, -0, Number.POSITIVE_INFINITY, 10n, new Date(Number.NaN)][Math.floor(rand() * 6)];
+    case 8:
+      return new Map([["k", 1]]);
+    case 9:
+      return new Set([1, 2]);
+    case 10:
+      return pool.length > 0 && rand() > 0.5 ? pool[Math.floor(rand() * pool.length)] : new Point();
+    case 11: {
+      const sparse: unknown[] = [];
+      sparse[2] = 1;
+      return rand() > 0.5 ? sparse : Object.assign(Object.create(null), { a: 1 });
+    }
+    default: {
+      if (rand() > 0.5) {
+        const list = Array.from({ length: Math.floor(rand() * 4) }, () => generate(rand, depth + 1, pool));
+        pool.push(list);
+        return list;
+      }
+      const object: Record<string, unknown> = {};
+      for (let i = Math.floor(rand() * 4); i > 0; i--) {
+        object[KEYS[Math.floor(rand() * KEYS.length)] as string] = generate(rand, depth + 1, pool);
+      }
+      pool.push(object);
+      return object;
+    }
+  }
+}
+
+const page = () => ({
+  items: Array.from({ length: 20 }, (_, i) => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    title: `Task ${i}`,
+    description: i % 3 ? null : "some words",
+    status: "TODO",
+    createdAt: new Date(1_700_000_000_000 + i),
+    updatedAt: new Date(1_700_000_500_000 + i),
+  })),
+  total: 50,
+  page: 1,
+  pageSize: 20,
+  totalPages: 3,
+});
+
+/** The JSON text, or the error message when serializing throws (superjson refuses some keys). */
+function outcome(serialize: () => unknown): string {
+  try {
+    return JSON.stringify(serialize());
+  } catch (error) {
+    return `throws: ${(error as Error).message}`;
+  }
+}
+
+describe("fastSerialize", () => {
+  it("takes the fast path for a page of tasks and writes superjson's exact bytes", () => {
+    const value = page();
+    const fast = fastSerialize(value);
+    expect(fast).toBeDefined();
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(superjson.serialize(value)));
+    expect(superjson.deserialize(JSON.parse(JSON.stringify(fast)))).toEqual(value);
+  });
+
+  it("takes the fast path for plain values and a Date at the root", () => {
+    for (const value of [{ a: 1 }, [1, "x"], "text", 3, true, null, new Date(0), { nested: [[new Date(5)]] }]) {
+      const fast = fastSerialize(value);
+      expect(fast).toBeDefined();
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(superjson.serialize(value)));
+    }
+  });
+
+  it("leaves to superjson what it annotates beyond Dates", () => {
+    const shared = new Date(0);
+    const cases: unknown[] = [
+      { a: undefined },
+      { n: Number.NaN },
+      { n: -0 },
+      { b: 1n },
+      { m: new Map() },
+      { "a.b": new Date(0) },
+      { twice: [shared, shared] },
+      { bad: new Date(Number.NaN) },
+      new Point(),
+      undefined,
+    ];
+    for (const value of cases) expect(fastSerialize(value)).toBeUndefined();
+  });
+
+  it("matches superjson byte for byte on 5,000 generated values", () => {
+    const CASES = 5_000;
+    const rand = random(20261126);
+    let fastTaken = 0;
+    for (let i = 0; i < CASES; i++) {
+      const value = generate(rand, 0, []);
+      const expected = outcome(() => superjson.serialize(value));
+      const actual = outcome(() => transformer.output.serialize(value));
+      if (actual !== expected) throw new Error(`case ${i} differs:\n${actual}\n${expected}`);
+      if (fastSerialize(value)) fastTaken++;
+    }
+    // Both paths were exercised.
+    expect(fastTaken).toBeGreaterThan(CASES / 5);
+    expect(fastTaken).toBeLessThan(CASES);
+  });
+});
