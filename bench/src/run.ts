@@ -22,6 +22,14 @@ function requireWrk(): void {
   }
 }
 
+/** The API server's node flags, read from its `start` script: the bench runs it as deployed. */
+function deployedNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(here, "../../apps/server/package.json"), "utf8"));
+  return String(manifest.scripts.start)
+    .split(/\s+/)
+    .filter((part) => part.startsWith("--"));
+}
+
 /** Starts a server script (TypeScript through tsx, or built JS) and waits until `readyUrl` answers. */
 async function start(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const profile =
@@ -29,7 +37,7 @@ async function start(script: string, env: Record<string, string>, readyUrl: stri
   const child = fork(script, {
     execArgv: script.endsWith(".ts")
       ? ["--import", "tsx"]
-      : [...profile, ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
+      : [...profile, ...deployedNodeFlags(), ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -99,7 +107,8 @@ async function main(): Promise<void> {
     const ports = { bare: 4801, api: 4802, raw: 4803 };
     const server = (name: string) => join(here, "servers", name);
     children.push(await start(server("bare.ts"), { PORT: String(ports.bare) }, `http://127.0.0.1:${ports.bare}/`));
-    // The API server as deployed: the production bundle (`pnpm --filter @acme/server build`).
+    // The API server as deployed: the production bundle (`pnpm --filter @acme/server build`)
+    // with the node flags of its `start` script.
     const api = await start(
       join(here, "../../apps/server/dist/index.mjs"),
       {
