@@ -13,12 +13,18 @@ export interface TaskListRow {
   updatedAt: Date;
 }
 
+// Timestamps travel as epoch milliseconds (truncated, as Prisma reads them): an
+// int8 is cheaper to write for Postgres and to read for pg than timestamptz text.
 const COLUMNS = `id::text, title, description, status::text AS status,
-  created_at AS "createdAt", updated_at AS "updatedAt", count(*) OVER () AS total`;
+  floor(extract(epoch FROM created_at) * 1000)::int8 AS "createdAt",
+  floor(extract(epoch FROM updated_at) * 1000)::int8 AS "updatedAt", count(*) OVER () AS total`;
 const ORDER = "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
 const PAGE = `SELECT ${COLUMNS} FROM api.tasks WHERE owner_id = $1 ${ORDER}`;
 const PAGE_WITH_STATUS = `SELECT ${COLUMNS} FROM api.tasks
   WHERE owner_id = $1 AND status = $4::api."TaskStatus" ${ORDER}`;
+/** A row as pg hands it over: int8 columns arrive as strings. */
+type PageRow = Omit<TaskListRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string; total: string };
+
 const COUNT = `SELECT count(*) AS total FROM api.tasks WHERE owner_id = $1`;
 const COUNT_WITH_STATUS = `${COUNT} AND status = $2::api."TaskStatus"`;
 
@@ -29,8 +35,8 @@ export async function listTasks(
   const offset = (params.page - 1) * params.pageSize;
   const values = [params.ownerId, params.pageSize, offset];
   const rows = params.status
-    ? await sqlRows<TaskListRow & { total: string }>(db, PAGE_WITH_STATUS, [...values, params.status])
-    : await sqlRows<TaskListRow & { total: string }>(db, PAGE, values);
+    ? await sqlRows<PageRow>(db, PAGE_WITH_STATUS, [...values, params.status])
+    : await sqlRows<PageRow>(db, PAGE, values);
   if (rows.length > 0 || offset === 0) {
     const total = Number(rows[0]?.total ?? 0);
     const items = rows.map(({ id, title, description, status, createdAt, updatedAt }) => ({
@@ -38,8 +44,8 @@ export async function listTasks(
       title,
       description,
       status,
-      createdAt,
-      updatedAt,
+      createdAt: new Date(Number(createdAt)),
+      updatedAt: new Date(Number(updatedAt)),
     }));
     return { items, total };
   }

@@ -100,7 +100,7 @@ describe("fastSerialize", () => {
   });
 
   it("takes the fast path for plain values and a Date at the root", () => {
-    for (const value of [{ a: 1 }, [1, "x"], "text", 3, true, null, new Date(0), { nested: [[new Date(5)]] }]) {
+    for (const value of [{ a: 1 }, [1, "x"], "text", 3, true, null, new Date(0), { nested: [{ at: new Date(5) }] }]) {
       const fast = fastSerialize(value);
       expect(fast).toBeDefined();
       expect(JSON.stringify(fast)).toBe(JSON.stringify(superjson.serialize(value)));
@@ -118,6 +118,7 @@ describe("fastSerialize", () => {
       { "a.b": new Date(0) },
       { twice: [shared, shared] },
       { bad: new Date(Number.NaN) },
+      { nested: [new Date(5)] }, // superjson lists index-like leaves of a level first
       new Point(),
       undefined,
     ];
