@@ -1,10 +1,12 @@
 // Limits each principal (API key id, or user id for JWTs) or, without a valid
 // credential, each client IP, with separate buckets for reads and writes. Sets
-// RateLimit-* headers on every answer and Retry-After on 429.
+// RateLimit-* headers on every answer and Retry-After on 429. With limits turned
+// off (RATE_LIMIT_ENABLED=false) it does nothing, and no RateLimit-* header claims a limit.
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 
 export async function enforceRateLimit(ctx: Context, type: string, by: "ip" | "principal"): Promise<void> {
+  if (!ctx.rateLimiter.config.enabled) return;
   let key = `ip:${ctx.ip}`;
   if (by === "principal") {
     const { principal } = await ctx.resolveAuth();

@@ -47,7 +47,6 @@ export class RateLimiter {
 
   async consume(bucket: Bucket, key: string): Promise<RateLimitDecision> {
     const limit = bucket === "read" ? this.config.readPoints : this.config.writePoints;
-    if (!this.config.enabled) return { allowed: true, limit, remaining: limit, resetSeconds: 0 };
     try {
       const res = await this.limiters[bucket].consume(key);
       return { allowed: true, limit, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
