@@ -3,6 +3,7 @@
 // the query; bench/README.md), with a window count instead of a second query.
 import { type Db, sqlRows } from "@acme/db";
 import type { TaskStatusValue } from "@acme/validators";
+import { COUNT, COUNT_WITH_STATUS, PAGE, PAGE_WITH_STATUS } from "./task-list-sql";
 
 export interface TaskListRow {
   id: string;
@@ -13,20 +14,8 @@ export interface TaskListRow {
   updatedAt: Date;
 }
 
-// Timestamps travel as epoch milliseconds (truncated, as Prisma reads them): an
-// int8 is cheaper to write for Postgres and to read for pg than timestamptz text.
-const COLUMNS = `id::text, title, description, status::text AS status,
-  floor(extract(epoch FROM created_at) * 1000)::int8 AS "createdAt",
-  floor(extract(epoch FROM updated_at) * 1000)::int8 AS "updatedAt", count(*) OVER () AS total`;
-const ORDER = "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
-const PAGE = `SELECT ${COLUMNS} FROM api.tasks WHERE owner_id = $1 ${ORDER}`;
-const PAGE_WITH_STATUS = `SELECT ${COLUMNS} FROM api.tasks
-  WHERE owner_id = $1 AND status = $4::api."TaskStatus" ${ORDER}`;
 /** A row as pg hands it over: int8 columns arrive as strings. */
 type PageRow = Omit<TaskListRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string; total: string };
-
-const COUNT = `SELECT count(*) AS total FROM api.tasks WHERE owner_id = $1`;
-const COUNT_WITH_STATUS = `${COUNT} AND status = $2::api."TaskStatus"`;
 
 export async function listTasks(
   db: Db,

@@ -2,11 +2,11 @@
 // made of: plain objects and arrays of strings, finite numbers, booleans, null and
 // Dates. One pass copies the value with each Date as the ISO string superjson
 // writes (JSON.stringify is five times faster on strings than on Dates, measured)
-// and collects the Dates' paths for `meta`, depth first, in superjson's order. Anything else (Map,
-// Set, bigint, undefined, NaN, -0, class instances, a value seen twice, a key
-// superjson escapes or refuses, a Date under an index-like key below the root,
-// which superjson would list first) returns undefined and the caller falls back
-// to superjson. Tests compare both outputs byte for byte.
+// and collects the Dates' paths for `meta`, depth first, in superjson's order.
+// Anything else (Map, Set, bigint, undefined, NaN, -0, class instances, a value
+// seen twice, a key superjson escapes or refuses, a Date under an index-like key
+// below the root, which superjson would list first) returns undefined and the
+// caller falls back to superjson. Tests compare both outputs byte for byte.
 import type { SuperJSONResult } from "superjson";
 
 type Annotations = Record<string, ["Date"]>;
