@@ -3,19 +3,15 @@
 // the query; bench/README.md), with a window count instead of a second query.
 import { type Db, sqlRows } from "@acme/db";
 import type { TaskStatusValue } from "@acme/validators";
-import { COUNT, COUNT_WITH_STATUS, PAGE, PAGE_WITH_STATUS } from "./task-list-sql";
-
-export interface TaskListRow {
-  id: string;
-  title: string;
-  description: string | null;
-  status: TaskStatusValue;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** A row as pg hands it over: int8 columns arrive as strings. */
-type PageRow = Omit<TaskListRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string; total: string };
+import {
+  COUNT,
+  COUNT_WITH_STATUS,
+  PAGE,
+  PAGE_WITH_STATUS,
+  type PageRow,
+  type TaskListRow,
+  taskFromRow,
+} from "./task-list-sql";
 
 export async function listTasks(
   db: Db,
@@ -28,15 +24,7 @@ export async function listTasks(
     : await sqlRows<PageRow>(db, PAGE, values);
   if (rows.length > 0 || offset === 0) {
     const total = Number(rows[0]?.total ?? 0);
-    const items = rows.map(({ id, title, description, status, createdAt, updatedAt }) => ({
-      id,
-      title,
-      description,
-      status,
-      createdAt: new Date(Number(createdAt)),
-      updatedAt: new Date(Number(updatedAt)),
-    }));
-    return { items, total };
+    return { items: rows.map(taskFromRow), total };
   }
   // Past the last page the window has no row to ride on.
   const [count] = params.status
