@@ -18,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          globalSetup: ["packages/db/src/testing/global-setup.ts"],
           include: ["{apps,packages}/*/src/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
           exclude,
           environment: "node",

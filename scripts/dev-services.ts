@@ -2,6 +2,7 @@
 // ones are configured, applies migrations, and says which backend each service uses.
 
 import { startEmbeddedPostgres } from "@acme/db/embedded";
+import { oldEmbeddedDataNotice, shownPath } from "@acme/db/target";
 import { dbEnv } from "@acme/db/env";
 import { probeDatabase } from "@acme/db/health";
 import { deployMigrations } from "@acme/db/migrate";
@@ -32,13 +33,17 @@ export async function startDevServices(): Promise<DevServices> {
       env.DATABASE_URL = db.DATABASE_URL;
       console.log(`db:      Postgres at ${redacted(db.DATABASE_URL)}`);
     } else {
-      const pg = await startEmbeddedPostgres({ dataDir: db.EMBEDDED_DB_DIR, port: db.EMBEDDED_DB_PORT });
+      const notice = oldEmbeddedDataNotice(db);
+      if (notice) console.log(notice);
+      const pg = await startEmbeddedPostgres({
+        dataDir: db.EMBEDDED_DB_DIR,
+        port: db.EMBEDDED_DB_PORT,
+        onNotice: (line) => console.log(`db:      ${line}`),
+      });
       stops.push(pg.stop);
       env.DATABASE_URL = pg.url;
-      // PGlite multiplexes every connection onto one backend; small pools suit it.
-      env.DB_POOL_SIZE = String(Math.min(db.DB_POOL_SIZE, 4));
       console.log(
-        `db:      embedded Postgres (PGlite) on 127.0.0.1:${db.EMBEDDED_DB_PORT}, data in ${db.EMBEDDED_DB_DIR}`,
+        `db:      embedded PostgreSQL ${pg.version} on 127.0.0.1:${db.EMBEDDED_DB_PORT}, data in ${shownPath(db.EMBEDDED_DB_DIR)}`,
       );
     }
     const applied = await deployMigrations({ connectionString: env.DATABASE_URL });
@@ -57,7 +62,7 @@ export async function startDevServices(): Promise<DevServices> {
       stops.push(s3.stop);
       Object.assign(env, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
       await new ObjectStore({ ...s3, bucket: storage.S3_BUCKET, region: storage.S3_REGION }).ensureBucket();
-      console.log(`storage: embedded S3 server (s3rver) at ${s3.endpoint}, data in ${storage.EMBEDDED_S3_DIR}`);
+      console.log(`storage: embedded S3 server (s3rver) at ${s3.endpoint}, data in ${shownPath(storage.EMBEDDED_S3_DIR)}`);
     }
 
     console.log(

@@ -36,7 +36,7 @@ export const authEnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Platform <no-reply@localhost>"),
   REDIS_URL: envField.url(["redis", "rediss"]).optional(),
   /** Development only: where a generated secret is kept across restarts. */
-  AUTH_DEV_SECRET_FILE: z.string().default(".data/auth-secret"),
+  AUTH_DEV_SECRET_FILE: envField.path(".data/auth-secret"),
 });
 
 export type AuthEnv = z.infer<typeof authEnvSchema>;

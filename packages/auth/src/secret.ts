@@ -3,12 +3,12 @@
 // sessions and the encrypted JWT keys survive restarts and no secret is hard-coded.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import type { AuthEnv } from "./env";
 
 export function resolveAuthSecret(env: AuthEnv): string {
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
-  const file = resolve(env.AUTH_DEV_SECRET_FILE);
+  const file = env.AUTH_DEV_SECRET_FILE;
   if (existsSync(file)) {
     const saved = readFileSync(file, "utf8").trim();
     if (saved.length >= 32) return saved;

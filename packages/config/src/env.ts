@@ -2,6 +2,7 @@
 // and reads `process.env` only through `parseEnv`, so bad configuration fails at
 // startup with one line naming the variable.
 import { z } from "zod";
+import { fromRoot } from "./paths";
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -45,6 +46,8 @@ export const envField = {
       { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` },
     ),
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),
+  /** A file or folder path; relative ones are taken from the repository root, whatever the working directory. */
+  path: (fallback: string) => z.string().default(fallback).transform(fromRoot),
   /** A comma-separated list, trimmed, empty items dropped. */
   csv: () =>
     z.string().transform((value) =>

@@ -7,9 +7,11 @@ export const dbEnvSchema = z.object({
   DB_POOL_SIZE: envField.positiveInt().max(200).default(10),
   DB_CONNECT_TIMEOUT_MS: envField.positiveInt().default(5_000),
   DB_IDLE_TIMEOUT_MS: envField.positiveInt().default(10_000),
-  /** Embedded Postgres (PGlite over the wire protocol) used by `pnpm dev` when DATABASE_URL is unset. */
+  /** Embedded PostgreSQL that `pnpm dev` and the database commands start when DATABASE_URL is unset. */
   EMBEDDED_DB_PORT: envField.port().default(54329),
-  EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
+  EMBEDDED_DB_DIR: envField.path(".data/postgres"),
+  /** Where `pnpm db:studio` serves Prisma Studio. */
+  STUDIO_PORT: envField.port().default(5555),
 });
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;

@@ -15,7 +15,7 @@ export const storageEnvSchema = z.object({
     .default("app-files"),
   S3_REGION: z.string().min(1).default("us-east-1"),
   EMBEDDED_S3_PORT: envField.port().default(4569),
-  EMBEDDED_S3_DIR: z.string().default(".data/s3"),
+  EMBEDDED_S3_DIR: envField.path(".data/s3"),
 });
 
 export type StorageEnv = z.infer<typeof storageEnvSchema>;

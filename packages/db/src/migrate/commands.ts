@@ -1,7 +1,7 @@
 // The migrate command set: deploy, status, create (from the schema diff) and drift.
 // Bookkeeping is Prisma's own `_prisma_migrations` table, so the native CLI agrees.
 import type { HistoryDiagnostic } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { openSchemaEngine, type SchemaEngine } from "./engine";
+import { lastEnginePanic, openSchemaEngine, type SchemaEngine } from "./engine";
 import { defaultPaths, type PrismaPaths, readMigrations, readSchema, writeMigration } from "./files";
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
@@ -21,6 +21,10 @@ async function withEngine<T>(
   });
   try {
     return await run(handle.engine, paths);
+  } catch (error) {
+    // A Rust panic surfaces as "RuntimeError: unreachable"; its message says what went wrong.
+    const panic = lastEnginePanic();
+    throw panic ? new Error(`schema engine: ${panic.split("\n")[0]}`, { cause: error }) : error;
   } finally {
     await handle.close();
   }

@@ -18,6 +18,19 @@ export type SchemaEngine = glue.SchemaEngine;
 
 let wasmReady = false;
 
+/** The engine reports a Rust panic's message here before it traps; Prisma's CLI defines the same global. */
+const panics = { last: "" };
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+  set_message(message: string) {
+    panics.last = message;
+  },
+};
+
+/** The panic message behind a trap of the engine ("unreachable"), if there was one. */
+export function lastEnginePanic(): string {
+  return panics.last;
+}
+
 function initWasm(): void {
   if (wasmReady) return;
   const require = createRequire(import.meta.url);

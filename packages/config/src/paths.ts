@@ -1,0 +1,23 @@
+// The repository root, so that relative data paths (`.data/...`) mean the same folder
+// whichever package a command runs from.
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+
+let root: string | undefined;
+
+/** The nearest folder at or above the working directory holding pnpm-workspace.yaml; else the working directory. */
+export function repoRoot(): string {
+  if (root) return root;
+  let dir = process.cwd();
+  for (;;) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return (root = dir);
+    const parent = dirname(dir);
+    if (parent === dir) return (root = process.cwd());
+    dir = parent;
+  }
+}
+
+/** An absolute path; relative ones are taken from the repository root. */
+export function fromRoot(path: string): string {
+  return isAbsolute(path) ? path : resolve(repoRoot(), path);
+}

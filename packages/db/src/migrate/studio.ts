@@ -1,0 +1,29 @@
+// `pnpm db:studio [prisma studio options]`: Prisma Studio on DATABASE_URL, or on the
+// embedded PostgreSQL (the running one, or one kept up while Studio runs).
+// Studio listens on STUDIO_PORT (5555) unless `--port` is given.
+import { spawn } from "node:child_process";
+import { runMain } from "@acme/config/cli";
+import { dbEnv } from "../env";
+import { withDatabase } from "../target";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const port = args.includes("--port") || args.includes("-p") ? [] : ["--port", String(dbEnv().STUDIO_PORT)];
+  const code = await withDatabase(
+    (url) =>
+      new Promise<number>((resolve) => {
+        const studio = spawn("prisma", ["studio", "--url", url, ...port, ...args], {
+          stdio: "inherit",
+          // `generate` and `studio` never run the native engine; pointing at any file stops its download.
+          env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "package.json", CHECKPOINT_DISABLE: "1" },
+        });
+        for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+          process.on(signal, () => studio.kill(signal));
+        }
+        studio.on("exit", (exitCode) => resolve(exitCode ?? 0));
+      }),
+  );
+  process.exitCode = code;
+}
+
+await runMain("db:studio", main);
