@@ -17,8 +17,8 @@ node_modules/.modules.yaml: package.json pnpm-lock.yaml pnpm-workspace.yaml
 
 install: node_modules/.modules.yaml ## Install pnpm (if missing) and the dependencies
 
-dev: install ## Run everything on the embedded defaults (or the services in .env)
-	pnpm dev
+dev: install ## Run everything on the embedded defaults (or the services in .env); Ctrl-C stops it
+	DEV_SUPERVISOR_PID=$$PPID pnpm dev
 
 api: install ## Run only the API server
 	pnpm --filter @acme/server dev

@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: "integration",
           globalSetup: ["packages/db/src/testing/global-setup.ts"],
-          include: ["{apps,packages}/*/src/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
+          include: ["{apps,packages}/*/src/**/*.int.test.ts", "prisma/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           exclude,
           environment: "node",
           testTimeout: 60_000,

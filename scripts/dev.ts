@@ -1,36 +1,77 @@
 // `pnpm dev` / `make dev`: start the services (embedded unless configured), then
 // every app's `dev` task through Turborepo with the services' variables set.
-import { spawn } from "node:child_process";
+// Ctrl-C, SIGTERM, SIGHUP (a closed terminal) or the death of `make` stops everything:
+// the apps run in their own process group, which is signalled as a whole.
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { runMain } from "@acme/config/cli";
 import { startDevServices } from "./dev-services";
 
+const STOP_GRACE_MS = 5_000;
+
 function appsWithDev(): string[] {
   if (!existsSync("apps")) return [];
-  return readdirSync("apps").filter((name) => existsSync(`apps/${name}/package.json`));
+  const only = (process.env.DEV_APPS ?? "").split(",").filter(Boolean);
+  return readdirSync("apps").filter(
+    (name) => existsSync(`apps/${name}/package.json`) && (only.length === 0 || only.includes(name)),
+  );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Signals the child's whole process group, then waits for its leader to exit (SIGKILL after a grace period). */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {}
+  };
+  signalGroup("SIGTERM");
+  const timer = setTimeout(() => signalGroup("SIGKILL"), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+  signalGroup("SIGKILL"); // whatever the leader left behind in its group
 }
 
 async function main(): Promise<void> {
   const services = await startDevServices();
   const apps = appsWithDev();
+  let child: ChildProcess | undefined;
   let shuttingDown = false;
 
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    console.log("dev:     stopping");
+    if (child) await stopGroup(child);
     await services.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // `make dev` passes its pid: make does not forward a SIGTERM it receives, so notice its death.
+  const parent = Number(process.env.DEV_SUPERVISOR_PID) || process.ppid;
+  setInterval(() => {
+    if (!alive(parent)) void shutdown(0);
+  }, 500).unref();
 
   if (apps.length === 0) {
-    console.log("dev:     services ready; no apps yet. Ctrl-C stops them.");
+    console.log("dev:     services ready; no apps to start. Ctrl-C stops them.");
+    setInterval(() => {}, 1 << 30);
     return;
   }
-  console.log(`dev:     starting ${apps.join(", ")}`);
-  const child = spawn("pnpm", ["exec", "turbo", "run", "dev", "--filter=./apps/*"], {
+  console.log(`dev:     starting ${apps.join(", ")} (Ctrl-C stops everything)`);
+  child = spawn("pnpm", ["exec", "turbo", "run", "dev", ...apps.map((app) => `--filter=./apps/${app}`)], {
     stdio: "inherit",
+    detached: true,
     env: {
       ...process.env,
       ...services.env,
