@@ -8,7 +8,7 @@ export DO_NOT_TRACK := 1
 .PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget bench clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 node_modules/.modules.yaml: package.json pnpm-lock.yaml pnpm-workspace.yaml
 	@./scripts/ensure-pnpm.sh

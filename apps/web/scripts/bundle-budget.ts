@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_KB = 150;
+const BUDGET_KB = Number(process.env.BUNDLE_BUDGET_KB) || 150;
 const route = process.argv[2] ?? "/(app)/dashboard";
 const next = join(import.meta.dirname, "../.next");
 
@@ -39,3 +39,4 @@ const kb = total / 1024;
 console.log(
   `budget: ${route} first-load JS ${kb.toFixed(1)} kB gzip (${files.size} files), budget ${BUDGET_KB} kB: ${kb <= BUDGET_KB ? "within" : "OVER"}`,
 );
+if (kb > BUDGET_KB) process.exitCode = 1;

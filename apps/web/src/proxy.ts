@@ -17,4 +17,5 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!api|_next|favicon.ico).*)"] };
+// Skip only the auth API (`/api/...`), Next's own files and the icon: `/api-keys` is an app page.
+export const config = { matcher: ["/((?!api/|_next/|favicon\\.ico$).*)"] };

@@ -1,0 +1,30 @@
+// The proxy's matcher: app pages whose names start like Next's or the API's own paths
+// (`/api-keys`) still get the session redirect; the auth API and Next's files do not.
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { config, proxy } from "./proxy";
+
+const matches = (path: string) => unstable_doesMiddlewareMatch({ config, url: `http://localhost:3000${path}` });
+
+describe("session proxy", () => {
+  it("runs on every app page, including ones that start with api", () => {
+    for (const path of ["/dashboard", "/api-keys", "/api-keys/new", "/tasks?page=2", "/developers", "/"]) {
+      expect(matches(path), path).toBe(true);
+    }
+  });
+
+  it("skips the auth API, Next's own files and the icon", () => {
+    for (const path of ["/api/auth/get-session", "/_next/static/chunk.js", "/favicon.ico"]) {
+      expect(matches(path), path).toBe(false);
+    }
+  });
+
+  it("sends a signed-out visitor of /api-keys to sign-in with next=/api-keys", () => {
+    const response = proxy(new NextRequest("http://localhost:3000/api-keys"));
+    expect(response.status).toBe(307);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.pathname).toBe("/sign-in");
+    expect(location.searchParams.get("next")).toBe("/api-keys");
+  });
+});
