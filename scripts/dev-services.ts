@@ -2,10 +2,10 @@
 // ones are configured, applies migrations, and says which backend each service uses.
 
 import { startEmbeddedPostgres } from "@acme/db/embedded";
-import { oldEmbeddedDataNotice, shownPath } from "@acme/db/target";
 import { dbEnv } from "@acme/db/env";
 import { probeDatabase } from "@acme/db/health";
 import { deployMigrations } from "@acme/db/migrate";
+import { oldEmbeddedDataNotice, shownPath } from "@acme/db/target";
 import { ObjectStore, objectStoreConfigFromEnv, storageEnv } from "@acme/storage";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
 
@@ -62,7 +62,9 @@ export async function startDevServices(): Promise<DevServices> {
       stops.push(s3.stop);
       Object.assign(env, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
       await new ObjectStore({ ...s3, bucket: storage.S3_BUCKET, region: storage.S3_REGION }).ensureBucket();
-      console.log(`storage: embedded S3 server (s3rver) at ${s3.endpoint}, data in ${shownPath(storage.EMBEDDED_S3_DIR)}`);
+      console.log(
+        `storage: embedded S3 server (s3rver) at ${s3.endpoint}, data in ${shownPath(storage.EMBEDDED_S3_DIR)}`,
+      );
     }
 
     console.log(

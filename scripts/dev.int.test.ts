@@ -43,14 +43,25 @@ async function startDev(command: string[]): Promise<{ child: ChildProcess; ports
     PORT: String(api),
     LOG_LEVEL: "warn",
   };
-  for (const name of ["DATABASE_URL", "S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY", "REDIS_URL", "DEV_SUPERVISOR_PID"])
+  for (const name of [
+    "DATABASE_URL",
+    "S3_ENDPOINT",
+    "S3_ACCESS_KEY",
+    "S3_SECRET_KEY",
+    "REDIS_URL",
+    "DEV_SUPERVISOR_PID",
+  ])
     delete env[name];
   const child = spawn(command[0] as string, command.slice(1), { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
   const up = await until(
-    () => fetch(`http://127.0.0.1:${api}/health`).then((r) => r.ok, () => false),
+    () =>
+      fetch(`http://127.0.0.1:${api}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
     90_000,
   );
   if (!up) {

@@ -9,7 +9,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 describe("Makefile", () => {
   it("`make help` lists every phony target", () => {
-    const phony = /^\.PHONY:(.*)$/m.exec(readFileSync(`${root}/Makefile`, "utf8"))?.[1]?.trim().split(/\s+/) ?? [];
+    const phony =
+      /^\.PHONY:(.*)$/m
+        .exec(readFileSync(`${root}/Makefile`, "utf8"))?.[1]
+        ?.trim()
+        .split(/\s+/) ?? [];
     expect(phony.length).toBeGreaterThan(10);
     const help = execFileSync("make", ["--no-print-directory", "help"], { cwd: root, encoding: "utf8" });
     const listed = [...help.matchAll(/^ {2}make (\S+)/gm)].map((m) => m[1]);

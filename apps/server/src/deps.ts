@@ -1,7 +1,7 @@
 // Builds the API's dependencies from the config, and knows how to close them.
 
 import { type ApiDeps, ApiKeyCache, JwksCache, JwtVerifier, RateLimiter } from "@acme/api";
-import { createApiKeyVerifier } from "@acme/auth";
+import { type AuthLogger, createApiKeyVerifier } from "@acme/auth";
 import { closeDb, createDb } from "@acme/db";
 import { ObjectStore } from "@acme/storage";
 import { Redis } from "ioredis";
@@ -19,11 +19,13 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
   const env = config.server;
   const db = createDb(config.db);
   const store = new ObjectStore(config.storage);
-  const authLogger = {
-    debug: (m: string) => logger.debug(m),
-    info: (m: string) => logger.info(m),
-    warn: (m: string) => logger.warn(m),
-    error: (m: string) => logger.error(m),
+  // Better Auth's details (an error, a context object) go into the structured line, redacted like any other.
+  const withDetails = (details: unknown) => (details === undefined ? {} : { details });
+  const authLogger: AuthLogger = {
+    debug: (m, details) => logger.debug(withDetails(details), m),
+    info: (m, details) => logger.info(withDetails(details), m),
+    warn: (m, details) => logger.warn(withDetails(details), m),
+    error: (m, details) => logger.error(withDetails(details), m),
   };
   const keyVerifier = createApiKeyVerifier({ db, logger: authLogger, apiKeyPrefix: env.API_KEY_PREFIX });
 

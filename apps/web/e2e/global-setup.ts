@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@acme/db/testing";
+import { ensureTestPostgres } from "@acme/db/testing/postgres";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
 import { API_PORT, WEB_PORT } from "../playwright.config";
 
@@ -42,6 +43,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 }
 
 export default async function globalSetup() {
+  const stopPostgres = await ensureTestPostgres();
   const database = await createTestDatabase({ migrate: true });
   const s3Dir = mkdtempSync(join(tmpdir(), "e2e-s3-"));
   const bucket = "e2e-files";
@@ -102,6 +104,7 @@ export default async function globalSetup() {
     await s3.stop();
     rmSync(s3Dir, { recursive: true, force: true });
     await database.drop();
+    await stopPostgres();
   };
 
   try {

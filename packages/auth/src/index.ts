@@ -14,6 +14,6 @@ export { type AuthFromEnvOptions, authConfigFromEnv, createAuthFromEnv, getDevOu
 export { type AuthLogger, consoleLogger } from "./logger";
 export { DevOutbox, type Mail, type Mailer, type OutboxMail, SmtpMailer } from "./mail/mailer";
 export { redisRateLimitStorage } from "./rate-limit-storage";
-export { type Permissions, permissionsToScopes, SCOPES, type Scope, scopeSchema, scopesToPermissions } from "./scopes";
+export { type Permissions, permissionsToScopes, SCOPES, type Scope, scopesToPermissions } from "./scopes";
 export { type SeedResult, seedDemoUser } from "./seed";
 export { createApiKeyVerifier } from "./verifier";

@@ -1,13 +1,10 @@
 // Scopes (declared in @acme/validators) as Better Auth keeps them: permissions
 // `{ resource: [action, ...] }`.
 import { API_KEY_SCOPES } from "@acme/validators";
-import { z } from "zod";
 
 export const SCOPES = API_KEY_SCOPES;
 
 export type Scope = (typeof SCOPES)[number];
-
-export const scopeSchema = z.enum(SCOPES);
 
 export type Permissions = Record<string, string[]>;
 

@@ -29,7 +29,6 @@ export function parseEnv<S extends z.ZodObject>(schema: S, source: Source = proc
 export const envField = {
   port: () => z.coerce.number().int().min(1, "must be a port number").max(65535, "must be a port number"),
   positiveInt: () => z.coerce.number().int().positive(),
-  nonNegativeInt: () => z.coerce.number().int().nonnegative(),
   boolean: () =>
     z
       .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })

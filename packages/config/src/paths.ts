@@ -5,16 +5,20 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 
 let root: string | undefined;
 
-/** The nearest folder at or above the working directory holding pnpm-workspace.yaml; else the working directory. */
-export function repoRoot(): string {
-  if (root) return root;
+function findRoot(): string {
   let dir = process.cwd();
   for (;;) {
-    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return (root = dir);
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return (root = process.cwd());
+    if (parent === dir) return process.cwd();
     dir = parent;
   }
+}
+
+/** The nearest folder at or above the working directory holding pnpm-workspace.yaml; else the working directory. */
+export function repoRoot(): string {
+  root ??= findRoot();
+  return root;
 }
 
 /** An absolute path; relative ones are taken from the repository root. */

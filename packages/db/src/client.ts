@@ -60,9 +60,3 @@ export function getDb(): Db {
   holder.__acmeDb ??= createDb(dbOptionsFromEnv());
   return holder.__acmeDb;
 }
-
-export async function disconnectDb(): Promise<void> {
-  const db = holder.__acmeDb;
-  holder.__acmeDb = undefined;
-  if (db) await closeDb(db);
-}

@@ -1,7 +1,7 @@
 // Files go straight to object storage through presigned URLs; the API keeps the
 // row and checks what arrived. Owner-scoped: another user's file is NOT_FOUND.
 import { randomUUID } from "node:crypto";
-import { storedFileSelect } from "@acme/db";
+import { type StoredFileRow, storedFileSelect } from "@acme/db";
 import { createUploadInput, fileIdInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -14,15 +14,7 @@ const read = authedProcedure.meta({ scopes: ["files:read"] });
 const write = authedProcedure.meta({ scopes: ["files:write"] });
 const tags = ["files"];
 
-type Row = {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: bigint;
-  status: "pending" | "ready";
-  createdAt: Date;
-};
-const toOutput = (row: Row) => ({ ...row, size: Number(row.size) });
+const toOutput = (row: StoredFileRow) => ({ ...row, size: Number(row.size) });
 
 async function ownFile(ctx: Context & { principal: { userId: string } }, id: string) {
   const row = await ctx.db.storedFile.findFirst({

@@ -30,7 +30,14 @@ export function postgresUser(): RunAs {
     return { uid: id("-u"), gid: id("-g"), name: SUPERUSER };
   } catch {
     try {
-      execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", SUPERUSER]);
+      execFileSync("useradd", [
+        "--system",
+        "--user-group",
+        "--no-create-home",
+        "--shell",
+        "/usr/sbin/nologin",
+        SUPERUSER,
+      ]);
     } catch (error) {
       throw fail("running as root, and the system user `postgres` to run PostgreSQL as could not be created", error);
     }
@@ -76,7 +83,9 @@ export async function prepareDataDir(dataDir: string, bin: PostgresBinaries, use
     chownSync(dataDir, user.uid, user.gid ?? user.uid);
     const reach = spawnSync("test", ["-w", dataDir], { uid: user.uid, gid: user.gid });
     if (reach.status !== 0) {
-      throw fail(`PostgreSQL runs as the user ${user.name}, who cannot reach ${dataDir}: make its parent folders searchable (chmod o+x) or set EMBEDDED_DB_DIR elsewhere`);
+      throw fail(
+        `PostgreSQL runs as the user ${user.name}, who cannot reach ${dataDir}: make its parent folders searchable (chmod o+x) or set EMBEDDED_DB_DIR elsewhere`,
+      );
     }
   }
   const password = randomBytes(18).toString("base64url");

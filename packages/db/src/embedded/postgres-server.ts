@@ -3,8 +3,8 @@
 // loopback. It is tied to the process that starts it: stop() or that process's death
 // (even SIGKILL) shuts it down.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { findPostgresBinaries } from "./binaries";
@@ -91,7 +91,8 @@ async function connectWhenReady(url: string, child: ChildProcess, log: () => str
       return client;
     } catch (error) {
       await client.end().catch(() => {});
-      if (Date.now() > deadline) throw fail(`the server did not accept connections within 60 s: ${lastLine(log())}`, error);
+      if (Date.now() > deadline)
+        throw fail(`the server did not accept connections within 60 s: ${lastLine(log())}`, error);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -59,10 +59,13 @@ export function probeInChild(url: string, tag: string, connections: number, seco
   child.stdout.on("data", (chunk: Buffer) => (out += chunk));
   return new Promise<{ operations: number; errors: number; wrong: number; firstProblem?: string }>(
     (resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        reject(new Error(`probe ${tag} never finished: a connection got no answer`));
-      }, (seconds + 20) * 1000);
+      const timer = setTimeout(
+        () => {
+          child.kill("SIGKILL");
+          reject(new Error(`probe ${tag} never finished: a connection got no answer`));
+        },
+        (seconds + 20) * 1000,
+      );
       child.once("exit", () => {
         clearTimeout(timer);
         try {

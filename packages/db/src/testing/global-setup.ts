@@ -9,7 +9,8 @@ import { startEmbeddedPostgres } from "../embedded/postgres-server";
 import { probeDatabase } from "../health";
 import { testEnv } from "./env";
 
-export default async function setup(): Promise<() => Promise<void>> {
+/** Makes TEST_DATABASE_URL answer (starting an embedded server if needed); returns the teardown. */
+export async function ensureTestPostgres(): Promise<() => Promise<void>> {
   const configured = process.env.TEST_DATABASE_URL;
   const url = testEnv().TEST_DATABASE_URL;
   const answers = await probeDatabase(url, 2_000).then(
@@ -31,3 +32,5 @@ export default async function setup(): Promise<() => Promise<void>> {
     rmSync(parent, { recursive: true, force: true });
   };
 }
+
+export default ensureTestPostgres;
