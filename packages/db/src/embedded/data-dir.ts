@@ -4,7 +4,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ServiceUnavailableError } from "@acme/config";
 import type { PostgresBinaries } from "./binaries";
 
@@ -78,7 +78,10 @@ export async function prepareDataDir(dataDir: string, bin: PostgresBinaries, use
     return;
   }
   rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Parents with the default mode (a recursive mkdir would give them 0700 too, shutting
+  // out the `postgres` user when running as root); the cluster's own folder 0700.
+  mkdirSync(dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { mode: 0o700 });
   if (user.uid !== undefined) {
     chownSync(dataDir, user.uid, user.gid ?? user.uid);
     const reach = spawnSync("test", ["-w", dataDir], { uid: user.uid, gid: user.gid });

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 export function scratchDir(): string {
   const parent = mkdtempSync(join(tmpdir(), "embedded-pg-"));
   chmodSync(parent, 0o755);
-  return join(parent, "data");
+  return join(parent, "nested", "data"); // `nested` is created by the server, as `.data` is
 }
 
 export function alive(pid: number): boolean {

@@ -8,12 +8,12 @@ import { createTestDatabase } from "../testing/test-database";
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("db:studio", () => {
-  it("serves Prisma Studio on the given port", async () => {
+  it("serves Prisma Studio on STUDIO_PORT, with no browser to open", async () => {
     const database = await createTestDatabase({ migrate: true });
     const port = await freePort();
-    const studio = spawn("pnpm", ["run", "db:studio", "--port", String(port), "--browser", "none"], {
+    const studio = spawn("pnpm", ["run", "db:studio"], {
       cwd: packageDir,
-      env: { ...process.env, DATABASE_URL: database.url },
+      env: { ...process.env, DATABASE_URL: database.url, STUDIO_PORT: String(port), DISPLAY: "" },
       stdio: "ignore",
       detached: true,
     });
