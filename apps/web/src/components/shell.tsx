@@ -1,7 +1,7 @@
 "use client";
 // The signed-in frame: navigation, theme, who is signed in, sign out.
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutNow } from "~/auth/browser";
 import { forgetApiToken } from "~/trpc/token";
@@ -19,12 +19,12 @@ const LINKS = [
 
 export function Shell({ user, children }: { user: CurrentUser; children: ReactNode }) {
   const pathname = usePathname();
-  const router = useRouter();
   const leave = async () => {
     await signOutNow();
     forgetApiToken();
-    router.replace("/sign-in");
-    router.refresh();
+    // A full navigation: no cached page data outlives the session, and no refresh of the
+    // protected page races the redirect (which would land on /sign-in?next=...).
+    window.location.replace("/sign-in");
   };
   return (
     <UserContext.Provider value={user}>

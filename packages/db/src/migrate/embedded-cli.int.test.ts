@@ -2,16 +2,21 @@
 // one data directory (relative paths are taken from the repository root, whatever the
 // working directory), with `make dev`'s server running or not.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@acme/config/net";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "../embedded/postgres-server";
 
 const root = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = `.cache/embedded-cli-${process.pid}`;
-afterAll(() => rmSync(join(root, dataDir), { recursive: true, force: true }));
+// A path relative to the repository root that lands in a temporary folder: as root the
+// server runs as `postgres`, which may not reach a checkout under a private home folder.
+const scratch = mkdtempSync(join(tmpdir(), "embedded-cli-"));
+chmodSync(scratch, 0o755);
+const dataDir = relative(root, join(scratch, "postgres"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function pnpmRun(script: string, cwd: string, port: number) {
   const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(port) };
@@ -29,8 +34,8 @@ describe("database commands on the embedded PostgreSQL", () => {
     expect(migrate.out).toContain("starting the embedded PostgreSQL");
     expect(migrate.out).toMatch(/db: applied \d{14}_init/);
     expect(migrate.code).toBe(0);
-    expect(existsSync(join(root, dataDir, "PG_VERSION"))).toBe(true);
-    expect(existsSync(join(fromPackage, dataDir))).toBe(false);
+    expect(existsSync(resolve(root, dataDir, "PG_VERSION"))).toBe(true);
+    expect(existsSync(resolve(fromPackage, dataDir))).toBe(false);
 
     const status = pnpmRun("db:status", root, port);
     expect(status.out).toContain('"upToDate": true');
@@ -43,7 +48,7 @@ describe("database commands on the embedded PostgreSQL", () => {
 
   it("use the running server while `make dev` has it", async () => {
     const port = await freePort();
-    const running = await startEmbeddedPostgres({ dataDir: join(root, dataDir), port });
+    const running = await startEmbeddedPostgres({ dataDir: resolve(root, dataDir), port });
     try {
       for (const script of ["db:status", "db:drift"]) {
         const result = pnpmRun(script, join(root, "packages/db"), port);
