@@ -9,7 +9,8 @@ export const API_PORT = 4100;
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  timeout: 90_000,
+  // The first journey visits every page of a cold `next dev` (each compiles on first visit): ~85 s here.
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
