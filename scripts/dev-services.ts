@@ -8,6 +8,7 @@ import { deployMigrations } from "@acme/db/migrate";
 import { oldEmbeddedDataNotice, shownPath } from "@acme/db/target";
 import { ObjectStore, objectStoreConfigFromEnv, storageEnv } from "@acme/storage";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
+import { devEnv } from "./dev-env";
 
 export interface DevServices {
   /** Variables the apps started by `pnpm dev` receive. */
@@ -68,7 +69,7 @@ export async function startDevServices(): Promise<DevServices> {
     }
 
     console.log(
-      process.env.REDIS_URL
+      devEnv().REDIS_URL
         ? "redis:   rate limits and caches in Redis (REDIS_URL)"
         : "redis:   REDIS_URL unset, rate limits and caches in memory",
     );

@@ -2,35 +2,17 @@
 // started is gone and every port is free within 10 s. Runs the API server only
 // (DEV_APPS=server) to keep the test short; the web app runs in the same process group.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@acme/config/net";
+import { searchableTempDir } from "@acme/config";
+import { freePort, isPortFree } from "@acme/config/net";
+import { waitUntil } from "@acme/config/process";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-const portFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-
-async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
-}
-
 async function startDev(command: string[]): Promise<{ child: ChildProcess; ports: number[]; output: () => string }> {
-  const data = mkdtempSync(join(tmpdir(), "dev-supervision-"));
-  chmodSync(data, 0o755);
+  const data = searchableTempDir("dev-supervision-");
   const [db, s3, api] = [await freePort(), await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -56,7 +38,7 @@ async function startDev(command: string[]): Promise<{ child: ChildProcess; ports
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
-  const up = await until(
+  const up = await waitUntil(
     () =>
       fetch(`http://127.0.0.1:${api}/health`).then(
         (r) => r.ok,
@@ -72,7 +54,10 @@ async function startDev(command: string[]): Promise<{ child: ChildProcess; ports
 }
 
 async function expectAllFree(ports: number[], output: () => string): Promise<void> {
-  const free = await until(async () => (await Promise.all(ports.map(portFree))).every(Boolean), 10_000);
+  const free = await waitUntil(
+    async () => (await Promise.all(ports.map((port) => isPortFree(port)))).every(Boolean),
+    10_000,
+  );
   expect(free, output()).toBe(true);
 }
 

@@ -5,25 +5,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { runMain } from "@acme/config/cli";
+import { isAlive } from "@acme/config/process";
+import { devEnv } from "./dev-env";
 import { startDevServices } from "./dev-services";
 
 const STOP_GRACE_MS = 5_000;
 
-function appsWithDev(): string[] {
+function appsWithDev(only: string[]): string[] {
   if (!existsSync("apps")) return [];
-  const only = (process.env.DEV_APPS ?? "").split(",").filter(Boolean);
   return readdirSync("apps").filter(
     (name) => existsSync(`apps/${name}/package.json`) && (only.length === 0 || only.includes(name)),
   );
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Signals the child's whole process group, then waits for its leader to exit (SIGKILL after a grace period). */
@@ -43,8 +35,9 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const env = devEnv();
   const services = await startDevServices();
-  const apps = appsWithDev();
+  const apps = appsWithDev(env.DEV_APPS);
   let child: ChildProcess | undefined;
   let shuttingDown = false;
 
@@ -57,10 +50,10 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
-  // `make dev` passes its pid: make does not forward a SIGTERM it receives, so notice its death.
-  const parent = Number(process.env.DEV_SUPERVISOR_PID) || process.ppid;
+  // make does not forward a SIGTERM it receives: notice its death.
+  const parent = env.DEV_SUPERVISOR_PID ?? process.ppid;
   setInterval(() => {
-    if (!alive(parent)) void shutdown(0);
+    if (!isAlive(parent)) void shutdown(0);
   }, 500).unref();
 
   if (apps.length === 0) {

@@ -1,4 +1,4 @@
 export { ConfigError, envField, parseEnv } from "./env";
 export { isStartupError, ServiceUnavailableError } from "./errors";
-export { fromRoot, repoRoot } from "./paths";
+export { fromRoot, repoRoot, searchableTempDir } from "./paths";
 export { redactText, redactValue } from "./redact";

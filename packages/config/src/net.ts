@@ -9,3 +9,16 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** Why nothing could listen on host:port right now (e.g. "EADDRINUSE"), or null when it is free. */
+export async function listenProblem(port: number, host = "127.0.0.1"): Promise<string | null> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    server.listen(port, host, () => server.close(() => resolve(null)));
+  });
+}
+
+export async function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return (await listenProblem(port, host)) === null;
+}

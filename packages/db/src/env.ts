@@ -12,6 +12,9 @@ export const dbEnvSchema = z.object({
   EMBEDDED_DB_DIR: envField.path(".data/postgres"),
   /** Where `pnpm db:studio` serves Prisma Studio. */
   STUDIO_PORT: envField.port().default(5555),
+  /** Whether a browser can be opened (`db:studio` opens none without a display on Linux). */
+  DISPLAY: z.string().optional(),
+  WAYLAND_DISPLAY: z.string().optional(),
 });
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;

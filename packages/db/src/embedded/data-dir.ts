@@ -6,6 +6,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { ServiceUnavailableError } from "@acme/config";
+import { isAlive, waitUntil } from "@acme/config/process";
 import type { PostgresBinaries } from "./binaries";
 
 export const SUPERUSER = "postgres";
@@ -51,8 +52,10 @@ export function readPassword(dataDir: string): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }
 
-function explain(output: string): string {
+/** What initdb's or the server's output says went wrong, in a few words. */
+export function explainFailure(output: string): string {
   if (/No space left on device/i.test(output)) return "the disk is full";
+  if (/could not bind|Address already in use/i.test(output)) return "its port is in use (EMBEDDED_DB_PORT)";
   if (/Permission denied/i.test(output)) return `permission denied (${lastLine(output)})`;
   return lastLine(output) || "no output";
 }
@@ -109,7 +112,7 @@ export async function prepareDataDir(dataDir: string, bin: PostgresBinaries, use
     const output = await run(bin.initdb, args, user);
     if (output.code !== 0) {
       rmSync(dataDir, { recursive: true, force: true });
-      throw fail(`initdb failed: ${explain(output.text)}`);
+      throw fail(`initdb failed: ${explainFailure(output.text)}`);
     }
   } finally {
     rmSync(pwFile, { force: true });
@@ -140,30 +143,27 @@ function run(command: string, args: string[], user: RunAs): Promise<{ code: numb
  * another program (PostgreSQL itself handles a pid that is gone).
  */
 export async function recoverStaleServer(dataDir: string): Promise<string | null> {
-  const pidFile = join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
+  const pid = readPostmasterPid(dataDir);
+  if (pid === null || !isAlive(pid)) return null;
   if (!isPostgres(pid)) {
-    rmSync(pidFile, { force: true });
+    rmSync(join(dataDir, "postmaster.pid"), { force: true });
     return null;
   }
   if (isSupervised(pid)) {
     throw fail(`${dataDir} is in use by another running embedded Postgres (pid ${pid}); stop that \`make dev\` first`);
   }
   process.kill(pid, "SIGINT");
-  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) throw fail(`a PostgreSQL server (pid ${pid}) still runs on ${dataDir} and did not stop`);
+  if (!(await waitUntil(() => !isAlive(pid), 10_000, 100)))
+    throw fail(`a PostgreSQL server (pid ${pid}) still runs on ${dataDir} and did not stop`);
   return `stopped PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run`;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** The postmaster's pid from the data directory's lock file, if there is one. */
+export function readPostmasterPid(dataDir: string): number | null {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
 /** Marks the shell that keeps a server tied to its supervisor (see postgres-server.ts). */

@@ -3,14 +3,15 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { freePort } from "@acme/config/net";
+import { freePort, isPortFree } from "@acme/config/net";
+import { isAlive, waitUntil } from "@acme/config/process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPostgresBinaries } from "./binaries";
 import { createProbeTable } from "./concurrency-probe";
 import { postgresUser } from "./data-dir";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./postgres-server";
-import { alive, probeInChild, scratchDir, startInChild, waitFor } from "./testing";
+import { probeInChild, scratchDir, startInChild } from "./testing";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -21,13 +22,6 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, valu
     await client.end();
   }
 }
-
-const portFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 
 describe("embedded PostgreSQL under concurrency", () => {
   let server: EmbeddedPostgres;
@@ -58,7 +52,7 @@ describe("embedded PostgreSQL lifecycle", () => {
     await query(first.url, "CREATE TABLE kept (v text)");
     await query(first.url, "INSERT INTO kept VALUES ($1)", ["still here"]);
     await first.stop();
-    expect(await portFree(port)).toBe(true);
+    expect(await isPortFree(port)).toBe(true);
     const second = await startEmbeddedPostgres({ dataDir, port });
     try {
       expect(await query(second.url, "SELECT v FROM kept")).toEqual([{ v: "still here" }]);
@@ -73,8 +67,8 @@ describe("embedded PostgreSQL lifecycle", () => {
     const held = await startInChild(dataDir, port);
     await query(held.url, "CREATE TABLE kept (v int)");
     held.child.kill("SIGKILL");
-    expect(await waitFor(() => !alive(held.postmaster))).toBe(true);
-    expect(await waitFor(() => portFree(port))).toBe(true);
+    expect(await waitUntil(() => !isAlive(held.postmaster), 10_000)).toBe(true);
+    expect(await waitUntil(() => isPortFree(port), 10_000)).toBe(true);
     const again = await startEmbeddedPostgres({ dataDir, port });
     try {
       expect(await query(again.url, "SELECT count(*)::int AS n FROM kept")).toEqual([{ n: 0 }]);
@@ -98,12 +92,12 @@ describe("embedded PostgreSQL lifecycle", () => {
       stdio: "ignore",
     });
     orphan.unref();
-    expect(await waitFor(async () => !(await portFree(port)))).toBe(true);
+    expect(await waitUntil(async () => !(await isPortFree(port)), 10_000)).toBe(true);
     const notices: string[] = [];
     const second = await startEmbeddedPostgres({ dataDir, port, onNotice: (line) => notices.push(line) });
     try {
       expect(notices.join()).toContain(`stopped PostgreSQL (pid ${orphan.pid})`);
-      expect(alive(orphan.pid ?? -1)).toBe(false);
+      expect(isAlive(orphan.pid ?? -1)).toBe(false);
     } finally {
       await second.stop();
     }

@@ -3,17 +3,18 @@
 // loopback. It is tied to the process that starts it: stop() or that process's death
 // (even SIGKILL) shuts it down.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { listenProblem } from "@acme/config/net";
 import pg from "pg";
 import { findPostgresBinaries } from "./binaries";
 import {
+  explainFailure,
   fail,
   lastLine,
   postgresUser,
   prepareDataDir,
   readPassword,
+  readPostmasterPid,
   recoverStaleServer,
   SUPERUSER,
   WRAPPER_MARK,
@@ -41,7 +42,7 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_DATABASE = "platform";
+const DEFAULT_DATABASE = "platform";
 
 /**
  * The shell between us and the postmaster. When the supervisor dies its end of the
@@ -68,15 +69,11 @@ export function embeddedUrl(options: { dataDir: string; port: number; host?: str
 }
 
 async function assertPortFree(host: string, port: number): Promise<void> {
-  const server = createServer();
-  const error = await new Promise<NodeJS.ErrnoException | null>((done) => {
-    server.once("error", done);
-    server.listen(port, host, () => server.close(() => done(null)));
-  });
-  if (error?.code === "EADDRINUSE") {
+  const problem = await listenProblem(port, host);
+  if (problem === "EADDRINUSE") {
     throw fail(`port ${port} on ${host} is in use by another program: stop it or set EMBEDDED_DB_PORT to a free port`);
   }
-  if (error) throw fail(`cannot listen on ${host}:${port}: ${error.message}`);
+  if (problem) throw fail(`cannot listen on ${host}:${port}: ${problem}`);
 }
 
 async function connectWhenReady(url: string, child: ChildProcess, log: () => string): Promise<pg.Client> {
@@ -84,7 +81,7 @@ async function connectWhenReady(url: string, child: ChildProcess, log: () => str
   let exited = false;
   child.once("exit", () => (exited = true));
   for (;;) {
-    if (exited) throw fail(`the server exited at start: ${explainLog(log())}`);
+    if (exited) throw fail(`the server exited at start: ${explainFailure(log())}`);
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
     try {
       await client.connect();
@@ -96,12 +93,6 @@ async function connectWhenReady(url: string, child: ChildProcess, log: () => str
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-}
-
-function explainLog(log: string): string {
-  if (/No space left on device/i.test(log)) return "the disk is full";
-  if (/could not bind|Address already in use/i.test(log)) return "its port is in use (EMBEDDED_DB_PORT)";
-  return lastLine(log) || "no output";
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -156,7 +147,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       url: embeddedUrl({ dataDir, port: options.port, host, database }),
       adminUrl,
       version: bin.major,
-      pid: Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]),
+      pid: readPostmasterPid(dataDir) ?? -1,
       stop,
     };
   } catch (error) {

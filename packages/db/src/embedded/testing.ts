@@ -1,35 +1,14 @@
 // Helpers for the embedded server's tests: a scratch data directory, and a process
 // that starts the server and then waits to be killed (a stand-in for `make dev`).
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { searchableTempDir } from "@acme/config";
 
-/** A data directory in a fresh temporary folder (searchable: as root the server runs as `postgres`). */
+/** A data directory in a fresh temporary folder; `nested` is created by the server, as `.data` is. */
 export function scratchDir(): string {
-  const parent = mkdtempSync(join(tmpdir(), "embedded-pg-"));
-  chmodSync(parent, 0o755);
-  return join(parent, "nested", "data"); // `nested` is created by the server, as `.data` is
-}
-
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return check();
+  return join(searchableTempDir("embedded-pg-"), "nested", "data");
 }
 
 const holder = fileURLToPath(new URL("./hold-server.ts", import.meta.url));

@@ -2,10 +2,10 @@
 // one data directory (relative paths are taken from the repository root, whatever the
 // working directory), with `make dev`'s server running or not.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { searchableTempDir } from "@acme/config";
 import { freePort } from "@acme/config/net";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "../embedded/postgres-server";
@@ -13,8 +13,7 @@ import { startEmbeddedPostgres } from "../embedded/postgres-server";
 const root = fileURLToPath(new URL("../../../..", import.meta.url));
 // A path relative to the repository root that lands in a temporary folder: as root the
 // server runs as `postgres`, which may not reach a checkout under a private home folder.
-const scratch = mkdtempSync(join(tmpdir(), "embedded-cli-"));
-chmodSync(scratch, 0o755);
+const scratch = searchableTempDir("embedded-cli-");
 const dataDir = relative(root, join(scratch, "postgres"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -1,18 +1,17 @@
 // Vitest global setup of the integration project: tests use TEST_DATABASE_URL when a
 // Postgres answers there (CI's, fast); otherwise an embedded PostgreSQL is started in a
 // temporary folder for the run, so a fresh machine needs neither root nor apt.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { searchableTempDir } from "@acme/config";
 import { freePort } from "@acme/config/net";
 import { startEmbeddedPostgres } from "../embedded/postgres-server";
 import { probeDatabase } from "../health";
-import { testEnv } from "./env";
+import { testEnv, useTestDatabaseUrl } from "./env";
 
 /** Makes TEST_DATABASE_URL answer (starting an embedded server if needed); returns the teardown. */
 export async function ensureTestPostgres(): Promise<() => Promise<void>> {
-  const configured = process.env.TEST_DATABASE_URL;
-  const url = testEnv().TEST_DATABASE_URL;
+  const { TEST_DATABASE_URL: url, configured } = testEnv();
   const answers = await probeDatabase(url, 2_000).then(
     () => true,
     () => false,
@@ -20,12 +19,11 @@ export async function ensureTestPostgres(): Promise<() => Promise<void>> {
   if (answers) return async () => {};
   if (configured) throw new Error(`TEST_DATABASE_URL is set but no Postgres answers there: ${new URL(url).host}`);
 
-  const parent = mkdtempSync(join(tmpdir(), "platform-test-pg-"));
-  chmodSync(parent, 0o755); // as root the server runs as `postgres`, which must reach its folder
+  const parent = searchableTempDir("platform-test-pg-");
   const dataDir = join(parent, "data");
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "postgres" });
   // Workers are forked after global setup and inherit the environment.
-  process.env.TEST_DATABASE_URL = pg.adminUrl;
+  useTestDatabaseUrl(pg.adminUrl);
   console.log(`test: no Postgres at ${new URL(url).host}; using an embedded PostgreSQL ${pg.version} for this run`);
   return async () => {
     await pg.stop();
