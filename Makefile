@@ -5,7 +5,7 @@ export NEXT_TELEMETRY_DISABLED := 1
 export DO_NOT_TRACK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget bench clean
+.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget bench bench-start clean
 
 help: ## List the commands
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ budget: install ## Build the web app and report the dashboard's first-load JS
 
 bench: install ## Run the load benchmarks (bench/README.md)
 	pnpm bench
+
+bench-start: install ## Time make dev's cold and warm start and the embedded PostgreSQL's memory
+	pnpm --filter @acme/bench start-up
 
 clean: ## Remove build output, caches and the embedded services' data
 	rm -rf .data .cache .turbo apps/*/.next apps/*/dist apps/*/.turbo apps/web/test-results packages/*/.turbo packages/*/.cache packages/db/src/generated
