@@ -42,6 +42,27 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   return child;
 }
 
+/**
+ * `next dev` compiles each route on its first request, which on a fresh clone takes up to
+ * tens of seconds (the auth route most): compile the public ones before the journeys, so
+ * their first steps' timeouts measure the app, not the compiler. (Pages behind sign-in
+ * only redirect without a session.)
+ */
+async function warmUp(web: string): Promise<void> {
+  const paths = [
+    "/api/auth/get-session",
+    "/",
+    "/sign-up",
+    "/forgot-password",
+    "/reset-password",
+    "/verify-email",
+    "/dev/outbox",
+  ];
+  for (const path of paths) {
+    await fetch(`${web}${path}`, { redirect: "manual", signal: AbortSignal.timeout(180_000) }).catch(() => {});
+  }
+}
+
 export default async function globalSetup() {
   const stopPostgres = await ensureTestPostgres();
   const database = await createTestDatabase({ migrate: true });
@@ -110,6 +131,7 @@ export default async function globalSetup() {
   try {
     await waitFor(`${apiUrl}/health`, api, 60);
     await waitFor(`${web}/sign-in`, next, 120);
+    await warmUp(web);
   } catch (error) {
     await stop();
     throw error;
