@@ -4,7 +4,9 @@
 import { createApiKeyService, revokeKeyOfUser } from "@acme/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./testing/harness";
-import { apiKey, call } from "./testing/http";
+import { apiKey, bearer, call } from "./testing/http";
+import { callTrpc } from "./testing/procedures";
+import { startRedisProcess } from "./testing/redis-process";
 
 describe("API key cache", () => {
   let h: Harness;
@@ -51,5 +53,36 @@ describe("API key cache", () => {
     );
     expect(replies.every((reply) => reply.status === 401)).toBe(true);
     expect(cache.misses - misses).toBe(1);
+  });
+});
+
+describe("API key revocation across instances", () => {
+  it("reaches every instance on one Redis within a second, well inside the cache TTL", async () => {
+    const redis = await startRedisProcess();
+    const env = { REDIS_URL: redis.url, API_KEY_CACHE_TTL_SECONDS: "300" };
+    const one = await startHarness({ env });
+    const two = await startHarness({ env, database: one.database, s3: one.s3 });
+    try {
+      const { token, userId } = await one.user();
+      const created = await createApiKeyService(one.auth.auth).create(userId, { name: "k", scopes: ["tasks:read"] });
+      // Both instances hold the key as valid in their caches.
+      for (const instance of [one, two]) {
+        expect((await call(`${instance.url}/api/v1/me`, { headers: apiKey(created.key) })).status).toBe(200);
+      }
+      const revoked = await callTrpc(one.url, "apiKeys.revoke", "mutation", { id: created.id }, bearer(token));
+      expect(revoked.status).toBe(200);
+      const started = Date.now();
+      let status = 200;
+      while (status === 200 && Date.now() - started < 1_000) {
+        status = (await call(`${two.url}/api/v1/me`, { headers: apiKey(created.key) })).status;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(status).toBe(401);
+      expect((await call(`${one.url}/api/v1/me`, { headers: apiKey(created.key) })).status).toBe(401);
+    } finally {
+      await two.stop();
+      await one.stop();
+      await redis.stop();
+    }
   });
 });

@@ -1,17 +1,22 @@
 // Builds the API's dependencies from the config, and knows how to close them.
 
-import { type ApiDeps, ApiKeyCache, JwksCache, JwtVerifier, RateLimiter } from "@acme/api";
+import { type ApiDeps, ApiKeyCache, IpBudget, JwksCache, JwtVerifier, RateLimiter } from "@acme/api";
 import { type AuthLogger, createApiKeyVerifier } from "@acme/auth";
 import { closeDb, createDb } from "@acme/db";
 import { ObjectStore } from "@acme/storage";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config";
+import { revocationFeed } from "./revocations";
 
 export interface BuiltDeps {
   deps: ApiDeps;
   jwks: JwksCache;
   redis: Redis | null;
+  /** Every request's first check, before credentials are looked at. */
+  preAuth: IpBudget;
+  /** Resolves once the instance hears other instances' key revocations. */
+  listening: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,15 +49,20 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
     : null;
   redis?.on("error", (error) => logger.warn({ err: error.message }, "redis error; limits fall back to memory"));
 
+  const apiKeys = new ApiKeyCache({
+    verify: keyVerifier.verify,
+    ttlMs: env.API_KEY_CACHE_TTL_SECONDS * 1000,
+    negativeTtlMs: env.API_KEY_NEGATIVE_CACHE_TTL_SECONDS * 1000,
+  });
+  const feed = revocationFeed(redis, apiKeys, logger);
+
   const deps: ApiDeps = {
     db,
     store,
     jwt,
-    apiKeys: new ApiKeyCache({
-      verify: keyVerifier.verify,
-      ttlMs: env.API_KEY_CACHE_TTL_SECONDS * 1000,
-      negativeTtlMs: env.API_KEY_NEGATIVE_CACHE_TTL_SECONDS * 1000,
-    }),
+    apiKeys,
+    authFailures: new IpBudget(env.AUTH_FAILURE_LIMIT_POINTS, env.RATE_LIMIT_WINDOW_SECONDS),
+    revocations: feed.revocations,
     apiKeyAdmin: { create: keyVerifier.create, list: keyVerifier.list, revoke: keyVerifier.revoke },
     rateLimiter: new RateLimiter({
       enabled: env.RATE_LIMIT_ENABLED,
@@ -73,7 +83,10 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
     deps,
     jwks,
     redis,
+    preAuth: new IpBudget(env.PREAUTH_RATE_LIMIT_POINTS, env.RATE_LIMIT_WINDOW_SECONDS),
+    listening: feed.ready,
     async close() {
+      feed.close();
       redis?.disconnect();
       await closeDb(db);
     },

@@ -11,7 +11,8 @@ export const serverEnvSchema = z.object({
   PUBLIC_URL: envField.url(["http", "https"]).default("http://localhost:4000"),
   CORS_ORIGINS: envField.csv().default(["http://localhost:3000"]),
   BODY_LIMIT_BYTES: envField.positiveInt().default(1_048_576),
-  TRUST_PROXY: envField.boolean().default(false),
+  /** Reverse proxies (addresses or CIDRs) whose X-Forwarded-For hops are believed; none by default. */
+  TRUST_PROXY: envField.proxies(),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   SHUTDOWN_TIMEOUT_MS: envField.positiveInt().default(10_000),
@@ -31,6 +32,10 @@ export const serverEnvSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: envField.positiveInt().default(60),
   RATE_LIMIT_READ_POINTS: envField.positiveInt().default(600),
   RATE_LIMIT_WRITE_POINTS: envField.positiveInt().default(120),
+  /** Requests per client IP per window, counted before any credential is checked (0: off). */
+  PREAUTH_RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(6_000),
+  /** Failed authentications per client IP per window; past it, 429 before any check (0: off). */
+  AUTH_FAILURE_LIMIT_POINTS: z.coerce.number().int().min(0).default(30),
   REDIS_URL: envField.url(["redis", "rediss"]).optional(),
 
   FILE_MAX_BYTES: envField.positiveInt().default(25 * 1_048_576),

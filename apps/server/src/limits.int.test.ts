@@ -125,7 +125,7 @@ describe("rate limits", () => {
     }
   });
 
-  it("keys anonymous callers by socket address, and by X-Forwarded-For only with TRUST_PROXY", async () => {
+  it("keys anonymous callers by socket address, and by the rightmost untrusted X-Forwarded-For hop behind TRUST_PROXY", async () => {
     const forwardedFrom = (ip: string) => ({ "x-forwarded-for": ip });
     const direct = await startHarness({ database, env: { RATE_LIMIT_READ_POINTS: "2" } });
     try {
@@ -138,13 +138,22 @@ describe("rate limits", () => {
     } finally {
       await direct.stop();
     }
-    const proxied = await startHarness({ database, env: { RATE_LIMIT_READ_POINTS: "2", TRUST_PROXY: "true" } });
+    // Behind a trusted proxy (this test's loopback client plays it), the client is the rightmost
+    // untrusted hop: entries the caller writes to the left do not pick the bucket.
+    const proxied = await startHarness({
+      database,
+      env: { RATE_LIMIT_READ_POINTS: "2", TRUST_PROXY: "127.0.0.1,::1,10.0.0.0/8" },
+    });
     try {
       const statuses = [];
-      for (const ip of ["198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.3", "198.51.100.3"]) {
-        statuses.push((await call(`${proxied.url}/api/v1/health`, { headers: forwardedFrom(ip) })).status);
+      for (const spoofed of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
+        const hops = `${spoofed}, 198.51.100.7, 10.0.0.2`;
+        statuses.push((await call(`${proxied.url}/api/v1/health`, { headers: forwardedFrom(hops) })).status);
       }
-      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+      expect(statuses).toEqual([200, 200, 429]);
+      // Another client behind the same proxy has its own bucket.
+      const other = await call(`${proxied.url}/api/v1/health`, { headers: forwardedFrom("198.51.100.8, 10.0.0.2") });
+      expect(other.status).toBe(200);
     } finally {
       await proxied.stop();
     }

@@ -4,17 +4,20 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter, openApiDocument } from "@acme/api";
+import { clientIp, trustedProxies } from "@acme/config/client-ip";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config";
 import { type BuiltDeps, buildDeps } from "./deps";
-import { serveDocs } from "./http/docs";
+import { hasBody, readBody } from "./http/body";
+import { isDocsPath, serveDocs } from "./http/docs";
 import { handleCors, setSecurityHeaders } from "./http/headers";
 import { readiness } from "./http/ready";
 import { requestIdFrom } from "./http/request-id";
-import { sendError, sendJson } from "./http/respond";
+import { sendError, sendJson, sendTooMany } from "./http/respond";
 import { createRestHandler } from "./http/rest";
-import { clientIp, createTrpcHandler, createTrpcOptions, requestState } from "./http/trpc";
+import { createTrpcHandler, createTrpcOptions, requestState } from "./http/trpc";
 import { createSingleCallHandler } from "./http/trpc-single";
+import { wellEncoded } from "./http/url";
 import { createLogger } from "./logger";
 
 export interface ApiServer {
@@ -32,7 +35,8 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
   const trpcOptions = createTrpcOptions(built.deps, env.BODY_LIMIT_BYTES);
   const trpc = createTrpcHandler(appRouter, trpcOptions);
   const trpcSingle = createSingleCallHandler(appRouter, trpcOptions);
-  const rest = createRestHandler(appRouter, trpcOptions);
+  const restHandler = createRestHandler(appRouter, trpcOptions);
+  const proxies = trustedProxies(env.TRUST_PROXY);
   const origins = new Set(env.CORS_ORIGINS);
   let openApi: unknown;
   const document = () => {
@@ -58,45 +62,70 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     else logger.info(line, "request");
   }
 
+  const refuse = (res: ServerResponse, status: number, code: string, message: string, requestId: string) =>
+    sendError(res, status, code, message, requestId);
+  const methodNotAllowed = (res: ServerResponse, requestId: string, method = "GET") => {
+    res.setHeader("Allow", method);
+    refuse(res, 405, "METHOD_NOT_SUPPORTED", `Only ${method} is allowed here`, requestId);
+  };
+
+  /** The body, or null once a 413 went out (or the client went away). */
+  async function bodyOf(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<string | null> {
+    if (!hasBody(req.method)) return "";
+    const body = await readBody(req, env.BODY_LIMIT_BYTES);
+    if (body.ok) return body.text;
+    if (body.reason === "too_large") {
+      res.setHeader("Connection", "close");
+      refuse(res, 413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${env.BODY_LIMIT_BYTES} bytes`, requestId);
+    }
+    return null;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
-    requestState.set(req, { requestId, ip: clientIp(req, env.TRUST_PROXY), startedAt: process.hrtime.bigint() });
+    const ip = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
+    requestState.set(req, { requestId, ip, startedAt: process.hrtime.bigint() });
     res.setHeader("X-Request-ID", requestId);
     setSecurityHeaders(res, production);
     const url = req.url ?? "/";
     const queryStart = url.indexOf("?");
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
+    const query = queryStart === -1 ? "" : url.slice(queryStart + 1);
     res.on("finish", () => logRequest(req, res, path));
 
+    if (url.includes("%") && !wellEncoded(url)) {
+      return refuse(res, 400, "BAD_REQUEST", "The URL has a malformed percent-encoding", requestId);
+    }
     if (handleCors(req, res, origins)) return;
-    const length = Number(req.headers["content-length"] ?? 0);
-    if (length > env.BODY_LIMIT_BYTES) {
-      res.setHeader("Connection", "close");
-      return sendError(
-        res,
-        413,
-        "PAYLOAD_TOO_LARGE",
-        `Request bodies are limited to ${env.BODY_LIMIT_BYTES} bytes`,
-        requestId,
-      );
+    const budget = await built.preAuth.take(ip);
+    if (!budget.allowed) {
+      return sendTooMany(res, budget, `Too many requests; retry in ${budget.resetSeconds}s`, requestId);
     }
 
-    if (path === "/health" && req.method === "GET") return sendJson(res, 200, { status: "ok" });
-    if (path === "/ready" && req.method === "GET") {
+    if (path === "/health" || path === "/ready") {
+      if (req.method !== "GET") return methodNotAllowed(res, requestId);
+      if (path === "/health") return sendJson(res, 200, { status: "ok" });
       const report = await readiness(built.deps, built.jwks, built.redis);
       return sendJson(res, report.status === "ready" ? 200 : 503, { ...report, requestId });
     }
-    if (path.startsWith("/trpc/")) {
-      if (await trpcSingle(req, res, path, queryStart === -1 ? "" : url.slice(queryStart + 1))) return;
-      return trpc(req, res);
+    if (isDocsPath(path)) {
+      if (req.method !== "GET") return methodNotAllowed(res, requestId);
+      if (await serveDocs(path, res, document)) return;
     }
-    if (path === "/api/v1" || path.startsWith("/api/v1/")) {
-      const query = queryStart === -1 ? "" : url.slice(queryStart + 1);
-      if (await rest(req, res, requestId, path, query)) return;
-      return sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);
+    const rest = path === "/api/v1" || path.startsWith("/api/v1/");
+    if (rest || path.startsWith("/trpc/")) {
+      const body = await bodyOf(req, res, requestId);
+      if (body === null) return;
+      if (rest) {
+        if (await restHandler(req, res, { requestId, path, query, body })) return;
+      } else {
+        if (await trpcSingle(req, res, path, query, body)) return;
+        // tRPC's adapter takes a body already read from `req.body`.
+        (req as IncomingMessage & { body?: string }).body = body;
+        return trpc(req, res);
+      }
     }
-    if (req.method === "GET" && (await serveDocs(path, res, document))) return;
-    sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);
+    refuse(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);
   }
 
   const server = createHttpServer((req, res) => {

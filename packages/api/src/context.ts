@@ -31,7 +31,10 @@ export function createContextInner(options: ContextOptions) {
     record: options.record ?? { requestId: options.requestId },
     /** Verifies the credentials once per request, on first use. */
     resolveAuth(): Promise<AuthOutcome> {
-      outcome ??= authenticate(options.credentials, options.deps);
+      outcome ??= authenticate(options.credentials, options.deps, {
+        failures: options.deps.authFailures,
+        ip: options.ip,
+      });
       return outcome;
     },
   };

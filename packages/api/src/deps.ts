@@ -6,6 +6,7 @@ import type { ObjectStore } from "@acme/storage";
 import type { Logger } from "pino";
 import type { ApiKeyCache } from "./auth/api-key-cache";
 import type { JwtVerifier } from "./auth/jwt-verifier";
+import type { IpBudget } from "./rate-limit/ip-budget";
 import type { RateLimiter } from "./rate-limit/limiter";
 
 export interface FilesConfig {
@@ -21,12 +22,20 @@ export interface ApiKeyAdmin {
   revoke(userId: string, keyId: string): Promise<boolean>;
 }
 
+export interface KeyRevocations {
+  publish(keyId: string): Promise<void>;
+}
+
 export interface ApiDeps {
   db: Db;
   store: ObjectStore;
   jwt: JwtVerifier;
   apiKeys: ApiKeyCache;
   rateLimiter: RateLimiter;
+  /** Failed authentications per client IP; costly checks need a point left. */
+  authFailures: IpBudget;
+  /** Tells every API instance that a key was revoked (Redis pub/sub), this one included. */
+  revocations: KeyRevocations;
   apiKeyAdmin: ApiKeyAdmin;
   logger: Logger;
   files: FilesConfig;

@@ -26,4 +26,6 @@ export type AuthFailureReason =
   | "api_key_invalid"
   | "api_key_expired"
   | "api_key_disabled"
-  | "principal_mismatch";
+  | "principal_mismatch"
+  /** The client IP spent its failed-authentication budget: refused before any check. */
+  | "auth_throttled";

@@ -7,6 +7,22 @@ import { createApiKeyService, listKeysOfUser, revokeKeyOfUser } from "./api-keys
 import { initAuth } from "./auth";
 import type { AuthLogger } from "./logger";
 
+// Better Auth logs every refused key at error ("Failed to validate API key"). A
+// refusal is an answer, not an incident: the API logs it once, at warn, with its
+// reason. Only the refusals go down to debug; any other error stays an error.
+function quietRefusals(logger: AuthLogger): AuthLogger {
+  // Details arrive redacted: an Error becomes { name, message }.
+  const isRefusal = (details: unknown) =>
+    typeof details === "object" && details !== null && (details as { name?: unknown }).name === "APIError";
+  return {
+    ...logger,
+    error(message, details) {
+      if (message.includes("Failed to validate API key") && isRefusal(details)) logger.debug(message, details);
+      else logger.error(message, details);
+    },
+  };
+}
+
 export function createApiKeyVerifier(options: { db: Db; logger: AuthLogger; apiKeyPrefix?: string }) {
   const auth = initAuth({
     db: options.db,
@@ -21,7 +37,7 @@ export function createApiKeyVerifier(options: { db: Db; logger: AuthLogger; apiK
     rateLimit: { enabled: false, windowSeconds: 60, max: 1, sensitiveMax: 1 },
     apiKeyPrefix: options.apiKeyPrefix ?? "sk_",
     mailer: { kind: "outbox", send: async () => {} },
-    logger: options.logger,
+    logger: quietRefusals(options.logger),
   });
   const service = createApiKeyService(auth);
   return {

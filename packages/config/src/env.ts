@@ -2,6 +2,7 @@
 // and reads `process.env` only through `parseEnv`, so bad configuration fails at
 // startup with one line naming the variable.
 import { z } from "zod";
+import { proxyListField } from "./client-ip";
 import { fromRoot } from "./paths";
 
 export class ConfigError extends Error {
@@ -47,6 +48,8 @@ export const envField = {
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),
   /** A file or folder path; relative ones are taken from the repository root, whatever the working directory. */
   path: (fallback: string) => z.string().default(fallback).transform(fromRoot),
+  /** Trusted reverse proxies: addresses or CIDRs, comma-separated ("false" or unset: none). */
+  proxies: proxyListField,
   /** A comma-separated list, trimmed, empty items dropped. */
   csv: () =>
     z.string().transform((value) =>

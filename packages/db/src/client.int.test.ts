@@ -68,6 +68,15 @@ describe("Prisma client on real Postgres (schema api)", () => {
     expect(await db.task.count()).toBe(0);
   });
 
+  it("maps a NUL character, which Postgres text cannot hold (SQLSTATE 22021), to invalid", async () => {
+    const nul = await mapDbErrors(() => db.task.create({ data: { ownerId: "u", title: "a\u0000b" } })).catch(
+      (e: unknown) => e,
+    );
+    expect(nul).toBeInstanceOf(DbError);
+    expect((nul as DbError).kind).toBe("invalid");
+    expect(await db.task.count({ where: { ownerId: "u" } })).toBe(0);
+  });
+
   it("maps an unreachable server to unavailable", async () => {
     const url = new URL(database.url);
     url.port = "1";

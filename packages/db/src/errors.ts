@@ -1,6 +1,7 @@
 // Prisma errors mapped to what callers act on. The API maps these kinds to HTTP
 // statuses; the original error always travels as `cause`.
 import { Prisma } from "./generated/prisma/client";
+import { KIND_BY_SQLSTATE } from "./pg-errors";
 
 export type DbErrorKind = "conflict" | "not_found" | "invalid" | "unavailable";
 
@@ -57,8 +58,12 @@ const KIND_BY_ADAPTER_KIND: Record<string, DbErrorKind> = {
   InvalidInputValue: "invalid",
 };
 
-function adapterKindOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
-  return (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind;
+/** The adapter's kind, or for errors it has no kind for ("postgres"), the kind of their SQLSTATE. */
+function adapterKindOf(error: Prisma.PrismaClientKnownRequestError): DbErrorKind | undefined {
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string; originalCode?: string; code?: string } })
+    ?.cause;
+  if (!cause) return undefined;
+  return KIND_BY_ADAPTER_KIND[cause.kind ?? ""] ?? KIND_BY_SQLSTATE[cause.originalCode ?? cause.code ?? ""];
 }
 
 function targetOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
@@ -70,7 +75,7 @@ function targetOf(error: Prisma.PrismaClientKnownRequestError): string | undefin
 export function toDbError(error: unknown): DbError | null {
   if (error instanceof DbError) return error;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const kind = KIND_BY_CODE[error.code] ?? KIND_BY_ADAPTER_KIND[adapterKindOf(error) ?? ""];
+    const kind = KIND_BY_CODE[error.code] ?? adapterKindOf(error);
     if (!kind) return null;
     return new DbError(kind, MESSAGE_BY_KIND[kind], { cause: error, target: targetOf(error) });
   }

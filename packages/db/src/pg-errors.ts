@@ -3,11 +3,12 @@
 // connection messages when the server cannot be reached.
 import type { DbErrorKind } from "./errors";
 
-const KIND_BY_SQLSTATE: Record<string, DbErrorKind> = {
+export const KIND_BY_SQLSTATE: Record<string, DbErrorKind> = {
   "23505": "conflict", // unique_violation
   "23503": "conflict", // foreign_key_violation
   "40001": "conflict", // serialization_failure
   "22001": "invalid", // string_data_right_truncation
+  "22021": "invalid", // character_not_in_repertoire (a NUL in text)
   "22P02": "invalid", // invalid_text_representation (e.g. a malformed uuid)
   "23502": "invalid", // not_null_violation
   "53300": "unavailable", // too_many_connections

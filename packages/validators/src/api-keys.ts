@@ -1,9 +1,9 @@
 import { z } from "zod";
-
 import { API_KEY_SCOPES } from "./constants";
+import { storedText } from "./text";
 
 export const createApiKeyInput = z.object({
-  name: z.string().trim().min(1, "Name is required").max(64),
+  name: storedText().trim().min(1, "Name is required").max(64),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, "Pick at least one scope"),
   expiresInDays: z.number().int().min(1).max(365).optional(),
 });

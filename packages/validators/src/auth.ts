@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedText } from "./text";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -10,7 +11,7 @@ export const passwordSchema = z
   .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`);
 
 export const signUpInput = z.object({
-  name: z.string().trim().min(1, "Tell us your name").max(100),
+  name: storedText().trim().min(1, "Tell us your name").max(100),
   email: emailSchema,
   password: passwordSchema,
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { storedText } from "./text";
 
 export const submitDataInput = z.object({
-  content: z.string().min(1, "Content is required").max(10_000, "At most 10000 characters"),
+  content: storedText().min(1, "Content is required").max(10_000, "At most 10000 characters"),
 });
 
 export type SubmitDataInput = z.infer<typeof submitDataInput>;

@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { storedText } from "./text";
 
 export const fileIdInput = z.object({ id: z.uuid("Not a file id") });
 
 export const createUploadInput = z.object({
-  filename: z
-    .string()
+  filename: storedText()
     .trim()
     .min(1, "Filename is required")
     .max(255, "At most 255 characters")
-    .refine((name) => !/[/\\\0]/.test(name), "Filename cannot contain slashes"),
+    .refine((name) => !/[/\\]/.test(name), "Filename cannot contain slashes"),
   contentType: z
     .string()
     .trim()

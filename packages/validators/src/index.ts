@@ -4,3 +4,4 @@ export * from "./constants";
 export * from "./data";
 export * from "./files";
 export * from "./tasks";
+export * from "./text";

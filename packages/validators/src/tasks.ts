@@ -1,11 +1,11 @@
 import { z } from "zod";
-
 import { TASK_STATUSES } from "./constants";
+import { storedText } from "./text";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES);
 
-export const taskTitle = z.string().trim().min(1, "Title is required").max(255, "At most 255 characters");
-export const taskDescription = z.string().max(5000, "At most 5000 characters");
+export const taskTitle = storedText().trim().min(1, "Title is required").max(255, "At most 255 characters");
+export const taskDescription = storedText().max(5000, "At most 5000 characters");
 
 export const taskIdInput = z.object({ id: z.uuid("Not a task id") });
 

@@ -48,6 +48,10 @@ function send(res: ServerResponse, type: string, body: string | Buffer, cacheSec
   res.end(body);
 }
 
+export function isDocsPath(path: string): boolean {
+  return path === "/openapi.json" || path === "/docs" || path.startsWith("/docs/");
+}
+
 /** Serves the docs routes; returns false for other paths. */
 export async function serveDocs(path: string, res: ServerResponse, openApi: () => unknown): Promise<boolean> {
   if (path === "/openapi.json") {

@@ -11,6 +11,8 @@ export function setSecurityHeaders(res: ServerResponse, production: boolean): vo
   res.setHeader("Referrer-Policy", "no-referrer");
   res.setHeader("Cross-Origin-Resource-Policy", "same-site");
   res.setHeader("Content-Security-Policy", API_CSP);
+  // Answers carry a caller's data: no shared or browser cache keeps them (the docs' assets opt back in).
+  res.setHeader("Cache-Control", "no-store");
   if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
 }
 

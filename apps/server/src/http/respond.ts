@@ -19,3 +19,17 @@ export function sendError(
 ): void {
   sendJson(res, status, { error: { code, message, requestId, ...extra } });
 }
+
+/** A 429 with the budget's RateLimit-* headers and Retry-After. */
+export function sendTooMany(
+  res: ServerResponse,
+  decision: { limit: number; resetSeconds: number },
+  message: string,
+  requestId: string,
+): void {
+  res.setHeader("RateLimit-Limit", String(decision.limit));
+  res.setHeader("RateLimit-Remaining", "0");
+  res.setHeader("RateLimit-Reset", String(decision.resetSeconds));
+  res.setHeader("Retry-After", String(decision.resetSeconds));
+  sendError(res, 429, "TOO_MANY_REQUESTS", message, requestId);
+}

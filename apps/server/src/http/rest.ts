@@ -1,17 +1,15 @@
 // The REST adapter for external callers: each procedure's `openapi` route
 // (method and path from its meta, the same routes /openapi.json describes), run
 // through tRPC's procedure call with the same context, answering in the shared
-// envelope { error: { code, message, requestId } }. It replaces trpc-to-openapi's
-// request handler, which built a caller, an abort signal and a DOMException per
-// request; trpc-to-openapi still generates the document. Returns false for paths
-// that are no route. Query parameters arrive as strings: input schemas use
-// z.coerce for numbers.
+// envelope { error: { code, message, requestId } }. A path that exists under
+// another method is 405 with Allow; a path that does not exist is the caller's 404.
+// Query parameters arrive as strings: input schemas use z.coerce for numbers.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppRouter, Meta } from "@acme/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError, z } from "zod";
-import { readBody } from "./body";
+import { hasBody } from "./body";
 import { sendError, sendJson } from "./respond";
 import type { TrpcHandlerOptions } from "./trpc";
 
@@ -22,9 +20,14 @@ interface Route {
   procedure: string;
   type: "query" | "mutation";
   takesInput: boolean;
+  /** False when every input field is a path parameter: no body, no Content-Type needed. */
+  takesBody: boolean;
 }
 
-type ProcedureDef = { _def: { type: string; meta?: Meta; inputs: { _zod?: { def?: { type?: string } } }[] } };
+interface InputSchema {
+  _zod?: { def?: { type?: string; shape?: Record<string, unknown> } };
+}
+type ProcedureDef = { _def: { type: string; meta?: Meta; inputs: InputSchema[] } };
 
 function routesOf(router: AppRouter): Route[] {
   const routes: Route[] = [];
@@ -36,60 +39,57 @@ function routesOf(router: AppRouter): Route[] {
       params.push(name);
       return "([^/]+)";
     });
-    const first = def._def.inputs[0];
+    const input = def._def.inputs[0]?._zod?.def;
+    const fields = Object.keys(input?.shape ?? {});
+    const takesInput = input !== undefined && input.type !== "void";
     routes.push({
       method: openapi.method,
       pattern: new RegExp(`^${source}/?$`),
       params,
       procedure,
       type: def._def.type,
-      takesInput: first !== undefined && first._zod?.def?.type !== "void",
+      takesInput,
+      takesBody: takesInput && hasBody(openapi.method) && fields.some((field) => !params.includes(field)),
     });
   }
   return routes;
 }
 
+export interface RestRequest {
+  requestId: string;
+  /** Under /api/v1, query string removed. */
+  path: string;
+  query: string;
+  body: string;
+}
+
 export function createRestHandler(router: AppRouter, options: TrpcHandlerOptions) {
   const routes = routesOf(router);
-  return async (req: IncomingMessage, res: ServerResponse, requestId: string, path: string, query: string) => {
-    const subpath = path.slice("/api/v1".length) || "/";
-    let route: Route | undefined;
-    let match: RegExpExecArray | null = null;
-    for (const candidate of routes) {
-      if (candidate.method !== req.method) continue;
-      match = candidate.pattern.exec(subpath);
-      if (match) {
-        route = candidate;
-        break;
-      }
-    }
-    if (!route || !match) return false;
 
-    let ctx: ReturnType<TrpcHandlerOptions["createContext"]> | undefined;
+  async function run(req: IncomingMessage, res: ServerResponse, call: RestRequest, route: Route, match: string[]) {
     try {
       let input: Record<string, unknown> | undefined;
       if (route.takesInput) {
-        const hasBody = req.method === "POST" || req.method === "PATCH" || req.method === "PUT";
-        if (hasBody && !req.headers["content-type"]?.toLowerCase().startsWith("application/json")) {
+        if (route.takesBody && !req.headers["content-type"]?.toLowerCase().startsWith("application/json")) {
           throw new TRPCError({
             code: "UNSUPPORTED_MEDIA_TYPE",
             message: "Send JSON with Content-Type: application/json",
           });
         }
-        const raw = hasBody ? await readBody(req, options.maxBodySize) : "";
-        input = hasBody
-          ? { ...(raw ? (JSON.parse(raw) as object) : {}) }
-          : Object.fromEntries(new URLSearchParams(query));
+        const parsed: unknown = route.takesBody && call.body ? JSON.parse(call.body) : {};
+        if (route.takesBody && (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: "The body must be a JSON object" });
+        }
+        input = route.takesBody ? { ...(parsed as object) } : Object.fromEntries(new URLSearchParams(call.query));
         route.params.forEach((name, i) => {
-          (input as Record<string, unknown>)[name] = decodeURIComponent(match[i + 1] ?? "");
+          (input as Record<string, unknown>)[name] = decodeURIComponent(match[i] ?? "");
         });
       }
-      ctx = options.createContext({ req, res });
       const data = await callTRPCProcedure({
         router,
         path: route.procedure,
         getRawInput: async () => input,
-        ctx,
+        ctx: options.createContext({ req, res }),
         type: route.type,
         signal: undefined,
         batchIndex: 0,
@@ -101,19 +101,41 @@ export function createRestHandler(router: AppRouter, options: TrpcHandlerOptions
           ? new TRPCError({ code: "PARSE_ERROR", message: "The body is not valid JSON", cause })
           : getTRPCErrorFromUnknown(cause);
       options.onError({ error, path: route.procedure, req });
-      const status = getHTTPStatusCodeFromError(error);
       const internal = error.code === "INTERNAL_SERVER_ERROR";
       const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-      if (error.code === "PAYLOAD_TOO_LARGE") res.setHeader("Connection", "close");
       sendError(
         res,
-        status,
+        getHTTPStatusCodeFromError(error),
         error.code,
         internal ? "Internal server error" : zod ? "Input validation failed" : error.message,
-        requestId,
+        call.requestId,
         zod ? { fields: zod.fieldErrors, formErrors: zod.formErrors } : {},
       );
     }
+  }
+
+  /** Answers the call; false when no route has this path under any method. */
+  return async (req: IncomingMessage, res: ServerResponse, call: RestRequest): Promise<boolean> => {
+    const subpath = call.path.slice("/api/v1".length) || "/";
+    const allow: string[] = [];
+    for (const route of routes) {
+      const match = route.pattern.exec(subpath);
+      if (!match) continue;
+      if (route.method === req.method) {
+        await run(req, res, call, route, match.slice(1));
+        return true;
+      }
+      allow.push(route.method);
+    }
+    if (allow.length === 0) return false;
+    res.setHeader("Allow", allow.join(", "));
+    sendError(
+      res,
+      405,
+      "METHOD_NOT_SUPPORTED",
+      `${req.method} is not allowed here; use ${allow.join(", ")}`,
+      call.requestId,
+    );
     return true;
   };
 }

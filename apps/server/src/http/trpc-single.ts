@@ -6,7 +6,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppRouter } from "@acme/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { readBody } from "./body";
 import { sendJson } from "./respond";
 import type { TrpcHandlerOptions } from "./trpc";
 
@@ -17,7 +16,7 @@ export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerO
   const config = router._def._config;
   const transformer = config.transformer;
 
-  return async (req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<boolean> => {
+  return async (req: IncomingMessage, res: ServerResponse, path: string, query: string, body: string) => {
     const name = decodeURIComponent(path.slice("/trpc/".length));
     const type = procedures[name]?._def.type;
     const method = req.method;
@@ -29,7 +28,7 @@ export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerO
     let ctx: ReturnType<TrpcHandlerOptions["createContext"]> | undefined;
     let input: unknown;
     try {
-      const raw = method === "GET" ? params.get("input") : await readBody(req, options.maxBodySize);
+      const raw = method === "GET" ? params.get("input") : body;
       input = raw ? transformer.input.deserialize(JSON.parse(raw)) : undefined;
       ctx = options.createContext({ req, res });
       const data = await callTRPCProcedure({
@@ -49,7 +48,6 @@ export function createSingleCallHandler(router: AppRouter, options: TrpcHandlerO
           : getTRPCErrorFromUnknown(cause);
       options.onError({ error, path: name, req });
       const shape = getTRPCErrorShape({ config, error, type, path: name, input, ctx });
-      if (error.code === "PAYLOAD_TOO_LARGE") res.setHeader("Connection", "close");
       sendJson(res, getHTTPStatusCodeFromError(error), { error: transformer.output.serialize(shape) });
     }
     return true;

@@ -24,15 +24,6 @@ interface HeaderSink {
 
 export const requestState = new WeakMap<IncomingMessage, RequestState>();
 
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? "unknown";
-}
-
 export function createTrpcOptions(deps: ApiDeps, maxBodySize: number) {
   return {
     maxBodySize,

@@ -60,6 +60,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       AUTH_JWKS_URL: options.keyServer?.jwksUrl ?? `${auth.url}/api/auth/jwks`,
       AUTH_AUDIENCE: AUDIENCE,
       CORS_ORIGINS: "http://app.test",
+      // Suites send many bad credentials on purpose from one address; the budget's own test sets it low.
+      AUTH_FAILURE_LIMIT_POINTS: "1000",
       ...options.env,
     }),
     db: { url: database.url, poolSize: 5 },
@@ -74,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const api = createServer(config, { logger });
   await api.built.deps.store.ensureBucket();
   const url = await api.start();
+  await api.built.listening;
 
   return {
     url,

@@ -17,6 +17,7 @@ export async function startRedisProcess(): Promise<RedisProcess> {
   );
   const url = `redis://127.0.0.1:${port}`;
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on("error", () => {}); // refused until the server listens: the loop below retries
   for (let i = 0; i < 50; i++) {
     try {
       await probe.connect();

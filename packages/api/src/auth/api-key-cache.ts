@@ -14,6 +14,9 @@ export interface ApiKeyCacheOptions {
   maxKeyLength?: number;
 }
 
+/** Keep digests, not keys, in memory. */
+const digest = (key: string) => createHash("sha256").update(key).digest("base64url");
+
 interface Entry {
   result: ApiKeyVerification;
   until: number;
@@ -29,15 +32,19 @@ export class ApiKeyCache {
     this.entries = new LRUCache({ max: options.max ?? 50_000 });
   }
 
-  async verify(key: string): Promise<ApiKeyVerification> {
+  /** The answer known without a lookup (cached, or malformed on its face), else undefined. */
+  peek(key: string): ApiKeyVerification | undefined {
     if (key.length === 0 || key.length > (this.options.maxKeyLength ?? 256)) {
       return { valid: false, reason: "invalid" };
     }
-    // Keep digests, not keys, in memory.
-    const id = createHash("sha256").update(key).digest("base64url");
-    const now = Date.now();
-    const hit = this.entries.get(id);
-    if (hit && hit.until > now) return hit.result;
+    const hit = this.entries.get(digest(key));
+    return hit && hit.until > Date.now() ? hit.result : undefined;
+  }
+
+  async verify(key: string): Promise<ApiKeyVerification> {
+    const known = this.peek(key);
+    if (known) return known;
+    const id = digest(key);
 
     let pending = this.inFlight.get(id);
     if (!pending) {

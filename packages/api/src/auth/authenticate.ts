@@ -1,29 +1,41 @@
 // Turns the request's credentials into a principal. At least one valid credential
 // lets the request through; two valid credentials naming different users do not.
+// A check that costs (an API-key lookup in Postgres, an Ed25519 signature) first
+// takes a point from the client IP's failed-authentication budget and gives it
+// back when the credential is good; a refusal known from cache takes one too. So
+// a flood of bogus credentials from one address costs at most the budget.
 import { SCOPES } from "@acme/auth/scopes";
 import type { AuthFailureReason, Principal } from "../principal";
+import type { IpBudget } from "../rate-limit/ip-budget";
 import type { ApiKeyCache } from "./api-key-cache";
-import type { JwtVerifier } from "./jwt-verifier";
+import type { JwtResult, JwtVerifier } from "./jwt-verifier";
 
 export interface Credentials {
   bearer?: string;
   apiKey?: string;
 }
 
-export type AuthOutcome = { principal: Principal } | { principal: null; reason: AuthFailureReason };
+export type AuthOutcome =
+  | { principal: Principal }
+  | { principal: null; reason: AuthFailureReason; retryAfterSeconds?: number };
+
+export interface AuthGuard {
+  failures: IpBudget;
+  ip: string;
+}
+
+type ApiKeyResult = ReturnType<ApiKeyCache["peek"]> & {};
 
 const API_KEY_REASON = { expired: "api_key_expired", disabled: "api_key_disabled" } as const;
 
-async function fromJwt(jwt: JwtVerifier, token: string): Promise<AuthOutcome> {
-  const result = await jwt.verify(token);
+function fromJwt(result: JwtResult): AuthOutcome {
   if (!result.ok) return { principal: null, reason: result.reason };
   const { sub, email, name } = result.claims;
   // A session's JWT holds every scope of its user.
   return { principal: { userId: sub, method: "jwt", scopes: SCOPES, email, name } };
 }
 
-async function fromApiKey(apiKeys: ApiKeyCache, key: string): Promise<AuthOutcome> {
-  const result = await apiKeys.verify(key);
+function fromApiKey(result: ApiKeyResult): AuthOutcome {
   if (!result.valid) {
     const reason =
       result.reason === "expired" || result.reason === "disabled" ? API_KEY_REASON[result.reason] : "api_key_invalid";
@@ -32,13 +44,45 @@ async function fromApiKey(apiKeys: ApiKeyCache, key: string): Promise<AuthOutcom
   return { principal: { userId: result.userId, method: "apiKey", scopes: result.scopes, keyId: result.keyId } };
 }
 
+async function guarded(
+  known: AuthOutcome | undefined,
+  check: () => Promise<AuthOutcome>,
+  guard: AuthGuard | undefined,
+): Promise<AuthOutcome> {
+  if (known?.principal || !guard?.failures.enabled) return known ?? check();
+  const decision = await guard.failures.take(guard.ip);
+  if (!decision.allowed) {
+    return { principal: null, reason: "auth_throttled", retryAfterSeconds: decision.resetSeconds };
+  }
+  if (known) return known;
+  let outcome: AuthOutcome;
+  try {
+    outcome = await check();
+  } catch (error) {
+    await guard.failures.refund(guard.ip); // the verifier failed (JWKS down), not the caller
+    throw error;
+  }
+  if (outcome.principal) await guard.failures.refund(guard.ip);
+  return outcome;
+}
+
 export async function authenticate(
   credentials: Credentials,
   verifiers: { jwt: JwtVerifier; apiKeys: ApiKeyCache },
+  guard?: AuthGuard,
 ): Promise<AuthOutcome> {
   const attempts: Promise<AuthOutcome>[] = [];
-  if (credentials.bearer !== undefined) attempts.push(fromJwt(verifiers.jwt, credentials.bearer));
-  if (credentials.apiKey !== undefined) attempts.push(fromApiKey(verifiers.apiKeys, credentials.apiKey));
+  const { bearer, apiKey } = credentials;
+  if (bearer !== undefined) {
+    const known = verifiers.jwt.peek(bearer);
+    attempts.push(guarded(known && fromJwt(known), async () => fromJwt(await verifiers.jwt.verify(bearer)), guard));
+  }
+  if (apiKey !== undefined) {
+    const known = verifiers.apiKeys.peek(apiKey);
+    attempts.push(
+      guarded(known && fromApiKey(known), async () => fromApiKey(await verifiers.apiKeys.verify(apiKey)), guard),
+    );
+  }
   if (attempts.length === 0) return { principal: null, reason: "missing" };
 
   const outcomes = await Promise.all(attempts);

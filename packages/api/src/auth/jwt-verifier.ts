@@ -39,6 +39,8 @@ function reasonOf(error: unknown): AuthFailureReason {
 
 export class JwtVerifier {
   private readonly cache: LRUCache<string, JwtClaims>;
+  /** Signature checks run (cache misses), for tests and metrics. */
+  verifications = 0;
 
   constructor(
     private readonly jwks: JwksCache,
@@ -52,14 +54,20 @@ export class JwtVerifier {
     this.cache.clear();
   }
 
-  async verify(token: string): Promise<JwtResult> {
+  /** The answer known without a signature check (remembered, or too large), else undefined. */
+  peek(token: string): JwtResult | undefined {
     if (token.length > (this.options.maxTokenLength ?? 8_192)) return { ok: false, reason: "jwt_too_large" };
     const cached = this.cache.get(token);
-    if (cached) {
-      if (cached.exp * 1000 > Date.now()) return { ok: true, claims: cached };
-      this.cache.delete(token);
-      return { ok: false, reason: "jwt_expired" };
-    }
+    if (!cached) return undefined;
+    if (cached.exp * 1000 > Date.now()) return { ok: true, claims: cached };
+    this.cache.delete(token);
+    return { ok: false, reason: "jwt_expired" };
+  }
+
+  async verify(token: string): Promise<JwtResult> {
+    const known = this.peek(token);
+    if (known) return known;
+    this.verifications += 1;
     try {
       const { payload } = await jwtVerify(
         token,

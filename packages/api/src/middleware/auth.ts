@@ -1,5 +1,5 @@
-// Requires a valid principal and the procedure's scopes. Auth failures are logged
-// at warn with a reason code; the credential itself never is.
+// Requires a valid principal and the procedure's scopes. Each auth failure is logged
+// once, at warn, with a reason code; the credential itself never is.
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import type { Meta } from "../init";
@@ -9,6 +9,15 @@ export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Pr
   const outcome = await ctx.resolveAuth();
   if (!outcome.principal) {
     ctx.record.authFailure = outcome.reason;
+    if (outcome.reason === "auth_throttled") {
+      // Not logged at warn: a flood would fill the log. The request line records it.
+      const retry = String(outcome.retryAfterSeconds ?? 1);
+      ctx.setHeader("Retry-After", retry);
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `Too many failed authentications from this address; retry in ${retry}s`,
+      });
+    }
     ctx.logger.warn({ requestId: ctx.requestId, reason: outcome.reason }, "authentication failed");
     throw new TRPCError({
       code: "UNAUTHORIZED",

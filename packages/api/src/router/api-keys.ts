@@ -41,6 +41,7 @@ export const apiKeysRouter = {
     .mutation(async ({ ctx, input }) => {
       if (!(await ctx.apiKeyAdmin.revoke(ctx.principal.userId, input.id))) throw notFound("API key");
       ctx.apiKeys.forgetKeyId(input.id);
+      await ctx.revocations.publish(input.id);
       return { id: input.id, revoked: true as const };
     }),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,51 @@
+// A per-client-IP budget of points per window, in this process's memory: cheap
+// enough to run before anything that costs (a credential check, a body, a query).
+// Used twice: every request before credentials are looked at (generous), and
+// failed authentications (tight). Per instance by design: each instance protects
+// its own database connections and CPU. Zero points turns a budget off.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimitDecision } from "./limiter";
+
+const ALLOWED: RateLimitDecision = { allowed: true, limit: 0, remaining: 0, resetSeconds: 0 };
+
+export class IpBudget {
+  private readonly limiter: RateLimiterMemory | null;
+
+  constructor(
+    readonly points: number,
+    windowSeconds: number,
+  ) {
+    this.limiter = points > 0 ? new RateLimiterMemory({ points, duration: windowSeconds }) : null;
+  }
+
+  get enabled(): boolean {
+    return this.limiter !== null;
+  }
+
+  /** Takes one point; `allowed: false` when the IP has none left. */
+  async take(ip: string): Promise<RateLimitDecision> {
+    if (!this.limiter) return ALLOWED;
+    try {
+      const res = await this.limiter.consume(ip);
+      return {
+        allowed: true,
+        limit: this.points,
+        remaining: res.remainingPoints,
+        resetSeconds: Math.ceil(res.msBeforeNext / 1000),
+      };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return {
+        allowed: false,
+        limit: this.points,
+        remaining: 0,
+        resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      };
+    }
+  }
+
+  /** Gives back a point taken before a check that turned out fine. */
+  async refund(ip: string): Promise<void> {
+    await this.limiter?.reward(ip, 1);
+  }
+}
