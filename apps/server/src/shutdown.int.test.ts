@@ -4,13 +4,30 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@acme/config/net";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
 import { type EmbeddedS3, startEmbeddedS3 } from "@acme/storage/embedded";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startKeyServer } from "./testing/key-server";
 
 const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
+
+/** Resolves when `text` has appeared on the stream (an event, not a sleep). */
+function waitFor(stream: Readable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const onData = (chunk: Buffer) => {
+      seen += chunk;
+      if (!seen.includes(text)) return;
+      stream.off("data", onData).off("end", onEnd);
+      resolve();
+    };
+    const onEnd = () => reject(new Error(`stream ended before "${text}":\n${seen}`));
+    stream.on("data", onData).on("end", onEnd);
+  });
+}
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
@@ -58,6 +75,7 @@ describe("server entry point", () => {
   });
 
   it("drains on SIGTERM: an in-flight request completes, then the process exits 0", async () => {
+    const keys = await startKeyServer();
     const port = await freePort();
     const server = start({
       PORT: String(port),
@@ -65,28 +83,28 @@ describe("server entry point", () => {
       S3_ENDPOINT: s3.endpoint,
       S3_ACCESS_KEY: s3.accessKey,
       S3_SECRET_KEY: s3.secretKey,
+      BETTER_AUTH_URL: keys.url,
+      AUTH_JWKS_URL: keys.jwksUrl,
     });
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`${url}/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(server.child.stdout, "API server listening");
+      // /ready fetches the JWKS, which the key server holds: the request is in flight for certain.
+      const held = keys.hold();
+      const inFlight = fetch(`${url}/ready`).then((r) => r.status);
+      await held.arrived;
+      const stoppedAt = Date.now();
+      server.child.kill("SIGTERM");
+      await waitFor(server.child.stdout, "draining and shutting down");
+      held.release();
+      expect(await inFlight).toBe(200);
+      expect(await server.exited).toBe(0);
+      // Idle keep-alive connections do not hold the exit for SHUTDOWN_TIMEOUT_MS.
+      expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+    } finally {
+      server.child.kill("SIGKILL");
+      await keys.stop();
     }
-    // /ready waits on Postgres, S3 and the (unreachable) JWKS: still in flight when SIGTERM lands.
-    const inFlight = fetch(`${url}/ready`).then((r) => r.status);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const stoppedAt = Date.now();
-    server.child.kill("SIGTERM");
-    expect(await inFlight).toBe(503);
-    expect(await server.exited).toBe(0);
-    // Idle keep-alive connections do not hold the exit for SHUTDOWN_TIMEOUT_MS.
-    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
-    expect(server.output().stdout).toContain("draining and shutting down");
-    await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
 });

@@ -17,6 +17,8 @@ export interface KeyServer {
   rogueSigner(): Promise<(claims: Record<string, unknown>) => Promise<string>>;
   publicJwk: JWK;
   setDown(down: boolean): void;
+  /** Holds the next requests unanswered: `arrived` resolves when one comes in, `release` answers them. */
+  hold(): { arrived: Promise<void>; release(): void };
   stop(): Promise<void>;
 }
 
@@ -26,8 +28,13 @@ export async function startKeyServer(options: { issuer?: string; audience?: stri
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "EdDSA", use: "sig" };
   let down = false;
   const state = { requests: 0 };
-  const server: Server = createServer((_req, res) => {
+  let held: { arrive(): void; released: Promise<void> } | null = null;
+  const server: Server = createServer(async (_req, res) => {
     state.requests += 1;
+    if (held) {
+      held.arrive();
+      await held.released;
+    }
     if (down) {
       res.statusCode = 503;
       res.end();
@@ -71,6 +78,20 @@ export async function startKeyServer(options: { issuer?: string; audience?: stri
     },
     setDown(value) {
       down = value;
+    },
+    hold() {
+      let arrive = () => {};
+      let release = () => {};
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      held = { arrive, released };
+      return {
+        arrived,
+        release() {
+          held = null;
+          release();
+        },
+      };
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
