@@ -1,4 +1,7 @@
-// Plain fetch helpers for tests: JSON in, status + headers + JSON out.
+// Plain fetch helpers for tests: JSON in, status + headers + JSON out. Every answer
+// under /api/v1 is checked against the server's OpenAPI document on the way.
+import { checkAnswer } from "./contract";
+
 // biome-ignore lint/suspicious/noExplicitAny: replies are asserted field by field in tests
 export interface Reply<T = any> {
   status: number;
@@ -21,6 +24,11 @@ export async function call<T = any>(
   try {
     body = text ? JSON.parse(text) : null;
   } catch {}
+  const target = new URL(url);
+  if (target.pathname.startsWith("/api/v1")) {
+    const method = init.method ?? "GET";
+    await checkAnswer({ method, url: target, status: response.status, headers: response.headers, body });
+  }
   return { status: response.status, headers: response.headers, body: body as T };
 }
 
