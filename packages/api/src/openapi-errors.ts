@@ -102,7 +102,8 @@ export function documentErrors(
   document: { paths?: Record<string, Record<string, Operation>>; components?: Record<string, Record<string, unknown>> },
   metaOf: (operationId: string | undefined) => Meta | undefined,
 ): void {
-  const components = (document.components ??= {});
+  document.components ??= {};
+  const components = document.components;
   const schemas: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(components.schemas ?? {})) {
     if (!name.startsWith("error.")) schemas[name] = schema;
