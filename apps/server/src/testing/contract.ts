@@ -49,7 +49,8 @@ export async function checkAnswer(answer: Answer): Promise<void> {
   try {
     operation = api.matchOperation({
       method: answer.method.toLowerCase(),
-      path: decodeURIComponent(answer.url.pathname),
+      // Matched as sent, like the server's router does: an encoded "/" stays inside its segment.
+      path: answer.url.pathname,
       query: Object.fromEntries(answer.url.searchParams),
       headers: {},
     });
