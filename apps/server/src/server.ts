@@ -1,6 +1,7 @@
-// createServer(config) -> { start, stop }. HTTP concerns only: request id, security
-// headers, CORS, body limit, health and readiness, docs, and the tRPC and REST
-// adapters; everything else lives in packages/api.
+// createServer(config) -> { start, stop }. HTTP concerns only, in this order: request
+// id and client IP, security headers, malformed URLs (400), CORS, the per-IP
+// pre-auth limit, health and readiness, docs, the body (413 past the limit), and the
+// tRPC and REST adapters; everything else lives in packages/api.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter, openApiDocument } from "@acme/api";
@@ -62,11 +63,9 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     else logger.info(line, "request");
   }
 
-  const refuse = (res: ServerResponse, status: number, code: string, message: string, requestId: string) =>
-    sendError(res, status, code, message, requestId);
   const methodNotAllowed = (res: ServerResponse, requestId: string, method = "GET") => {
     res.setHeader("Allow", method);
-    refuse(res, 405, "METHOD_NOT_SUPPORTED", `Only ${method} is allowed here`, requestId);
+    sendError(res, 405, "METHOD_NOT_SUPPORTED", `Only ${method} is allowed here`, requestId);
   };
 
   /** The body, or null once a 413 went out (or the client went away). */
@@ -76,7 +75,13 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     if (body.ok) return body.text;
     if (body.reason === "too_large") {
       res.setHeader("Connection", "close");
-      refuse(res, 413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${env.BODY_LIMIT_BYTES} bytes`, requestId);
+      sendError(
+        res,
+        413,
+        "PAYLOAD_TOO_LARGE",
+        `Request bodies are limited to ${env.BODY_LIMIT_BYTES} bytes`,
+        requestId,
+      );
     }
     return null;
   }
@@ -94,7 +99,7 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     res.on("finish", () => logRequest(req, res, path));
 
     if (url.includes("%") && !wellEncoded(url)) {
-      return refuse(res, 400, "BAD_REQUEST", "The URL has a malformed percent-encoding", requestId);
+      return sendError(res, 400, "BAD_REQUEST", "The URL has a malformed percent-encoding", requestId);
     }
     if (handleCors(req, res, origins)) return;
     const budget = await built.preAuth.take(ip);
@@ -125,7 +130,7 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
         return trpc(req, res);
       }
     }
-    refuse(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);
+    sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);
   }
 
   const server = createHttpServer((req, res) => {

@@ -108,6 +108,8 @@ export default async function globalSetup() {
       NODE_ENV: "development",
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       API_PUBLIC_URL: apiUrl,
+      // The page's CSP lets the browser reach the object store's presigned URLs.
+      S3_ENDPOINT: s3.endpoint,
       // Journeys sign in many times from one address.
       AUTH_SENSITIVE_RATE_LIMIT_MAX: "100",
     },

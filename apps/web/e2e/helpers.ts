@@ -54,3 +54,22 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/dashboard");
 }
+
+/** Collects Content-Security-Policy violations on a page (events and console reports). */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  const reported: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) reported.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`);
+    });
+  });
+  return async () => {
+    const events = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+    return [...reported, ...events];
+  };
+}

@@ -1,7 +1,7 @@
 // What a person does, in a real browser, against the real servers.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { newUser, shot, signIn, signUpAndVerify } from "./helpers";
+import { newUser, shot, signIn, signUpAndVerify, watchCsp } from "./helpers";
 
 const api = () => process.env.E2E_API_URL ?? "";
 // A small real PNG: the API sniffs uploads and refuses content that is not what it claims.
@@ -20,6 +20,7 @@ test("a person signs up, works with tasks, files and API keys, changes password,
 }) => {
   const user = newUser("Ada");
   page.on("dialog", (dialog) => void dialog.accept());
+  const violations = await watchCsp(page);
 
   await page.goto("/");
   await shot(page, "landing");
@@ -121,6 +122,8 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.waitForURL("**/sign-in");
   await signIn(page, user.email, newPassword);
+  // The whole journey (uploads to the object store included) ran under the pages' CSP.
+  expect(await violations()).toEqual([]);
 });
 
 test("a second user never sees the first user's data", async ({ browser }) => {
@@ -162,4 +165,26 @@ test("pages hold up on a 375 px phone and in dark mode", async ({ browser }) => 
     await shot(page, `mobile-dark${path.replace("/", "-")}`);
   }
   await context.close();
+});
+
+test("every page runs under its CSP, with the security headers, and no violation", async ({ page }) => {
+  const violations = await watchCsp(page);
+  const visit = async (path: string) => {
+    const response = await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const headers = response?.headers() ?? {};
+    expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(await violations(), path).toEqual([]);
+  };
+  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x", "/no-such-page"]) {
+    await visit(path);
+  }
+  await signUpAndVerify(page, newUser("Csp"));
+  for (const path of ["/dashboard", "/tasks", "/files", "/api-keys", "/profile", "/developers", "/dev/outbox"]) {
+    await visit(path);
+  }
 });

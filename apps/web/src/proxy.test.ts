@@ -27,4 +27,18 @@ describe("session proxy", () => {
     expect(location.pathname).toBe("/sign-in");
     expect(location.searchParams.get("next")).toBe("/api-keys");
   });
+
+  it("gives every page its own CSP nonce, in the request (for Next) and in the answer", () => {
+    const first = proxy(new NextRequest("http://localhost:3000/sign-in"));
+    const second = proxy(new NextRequest("http://localhost:3000/sign-in"));
+    const csp = first.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(second.headers.get("content-security-policy")).not.toContain(`'nonce-${nonce}'`);
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toMatch(/connect-src 'self' http:\/\/localhost:4000/);
+  });
 });

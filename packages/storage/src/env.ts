@@ -23,3 +23,9 @@ export type StorageEnv = z.infer<typeof storageEnvSchema>;
 export function storageEnv(source?: Record<string, string | undefined>): StorageEnv {
   return parseEnv(storageEnvSchema, source);
 }
+
+/** The origin browsers send presigned uploads and downloads to, for the web app's CSP; null when unset. */
+export function browserStorageOrigin(env: StorageEnv): string | null {
+  const endpoint = env.S3_PUBLIC_ENDPOINT ?? env.S3_ENDPOINT;
+  return endpoint ? new URL(endpoint).origin : null;
+}
