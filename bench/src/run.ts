@@ -5,7 +5,7 @@ import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApiKeyService } from "@acme/auth";
+import { createApiKeyService, personalOrganizationId } from "@acme/auth";
 import { signUpVerified, startTestAuthServer } from "@acme/auth/testing";
 import { createTestDatabase } from "@acme/db/testing";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     const { key } = await createApiKeyService(auth.auth).create(user.userId, { name: "bench", scopes: ["tasks:read"] });
     await auth.db.task.createMany({
       data: Array.from({ length: 50 }, (_, i) => ({
-        ownerId: user.userId,
+        organizationId: personalOrganizationId(user.userId),
+        createdById: user.userId,
         title: `Task ${i + 1}`,
         description: "bench",
       })),
@@ -161,7 +162,9 @@ async function main(): Promise<void> {
       jwt,
       api,
     );
-    const raw = await measure("same queries, raw pg", `http://127.0.0.1:${ports.raw}/`, { "x-owner": user.userId });
+    const raw = await measure("same queries, raw pg", `http://127.0.0.1:${ports.raw}/`, {
+      "x-owner": personalOrganizationId(user.userId),
+    });
 
     const peak = Math.max(meJwt.peak, meKey.peak, list.peak);
     const rows: [string, number, number][] = [

@@ -75,7 +75,7 @@ describe("API happy paths", () => {
     });
     expect(rest.status).toBe(200);
     expect(rest.body).toMatchObject({ content: "via REST" });
-    expect(await h.auth.db.dataEntry.count({ where: { ownerId: user.userId } })).toBe(2);
+    expect(await h.auth.db.dataEntry.count({ where: { createdById: user.userId } })).toBe(2);
   });
 
   it("me and tasks over REST with an API key", async () => {

@@ -1,6 +1,6 @@
 // Builds the API's dependencies from the config, and knows how to close them.
 
-import { type ApiDeps, ApiKeyCache, IpBudget, JwksCache, JwtVerifier, RateLimiter } from "@acme/api";
+import { type ApiDeps, ApiKeyCache, IpBudget, JwksCache, JwtVerifier, MembershipCache, RateLimiter } from "@acme/api";
 import { type AuthLogger, createApiKeyVerifier } from "@acme/auth";
 import { closeDb, createDb } from "@acme/db";
 import { ObjectStore } from "@acme/storage";
@@ -54,13 +54,24 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
     ttlMs: env.API_KEY_CACHE_TTL_SECONDS * 1000,
     negativeTtlMs: env.API_KEY_NEGATIVE_CACHE_TTL_SECONDS * 1000,
   });
-  const feed = revocationFeed(redis, apiKeys, logger);
+  const memberships = new MembershipCache({
+    ttlMs: env.MEMBERSHIP_CACHE_TTL_SECONDS * 1000,
+    lookup: async (organizationId, userId) =>
+      (
+        await db.member.findUnique({
+          where: { organizationId_userId: { organizationId, userId } },
+          select: { role: true },
+        })
+      )?.role ?? null,
+  });
+  const feed = revocationFeed(redis, { apiKeys, memberships }, logger);
 
   const deps: ApiDeps = {
     db,
     store,
     jwt,
     apiKeys,
+    memberships,
     authFailures: new IpBudget(env.AUTH_FAILURE_LIMIT_POINTS, env.RATE_LIMIT_WINDOW_SECONDS),
     revocations: feed.revocations,
     apiKeyAdmin: { create: keyVerifier.create, list: keyVerifier.list, revoke: keyVerifier.revoke },

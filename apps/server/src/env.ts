@@ -27,6 +27,8 @@ export const serverEnvSchema = z.object({
   API_KEY_PREFIX: z.string().default("sk_"),
   API_KEY_CACHE_TTL_SECONDS: envField.positiveInt().default(30),
   API_KEY_NEGATIVE_CACHE_TTL_SECONDS: envField.positiveInt().default(5),
+  /** How long a member's role is trusted without asking Postgres (changes announced on Redis cut it short). */
+  MEMBERSHIP_CACHE_TTL_SECONDS: envField.positiveInt().max(30, "at most 30 seconds").default(15),
 
   RATE_LIMIT_ENABLED: envField.boolean().default(true),
   RATE_LIMIT_WINDOW_SECONDS: envField.positiveInt().default(60),

@@ -55,7 +55,7 @@ describe("bad input and oversize payloads", () => {
     const nowhere = await call(`${h.url}/api/v1/nope`, { headers: bearer(token) });
     expect(nowhere.status).toBe(404);
     expect(nowhere.body.error.code).toBe("NOT_FOUND");
-    expect(await h.auth.db.task.count({ where: { ownerId: userId } })).toBe(0);
+    expect(await h.auth.db.task.count({ where: { createdById: userId } })).toBe(0);
   });
 
   it("refuses an oversize body with 413 before reading it, on REST and tRPC", async () => {
@@ -69,7 +69,7 @@ describe("bad input and oversize payloads", () => {
       body: { json: big },
     });
     expect(trpc.status).toBe(413);
-    expect(await h.auth.db.dataEntry.count({ where: { ownerId: userId } })).toBe(0);
+    expect(await h.auth.db.dataEntry.count({ where: { createdById: userId } })).toBe(0);
   });
 
   it("refuses an oversize file and leaves no row", async () => {
@@ -94,7 +94,7 @@ describe("bad input and oversize payloads", () => {
     });
     expect(done.status).toBe(400);
     expect(done.body.error.message).toContain("discarded");
-    expect(await h.auth.db.storedFile.count({ where: { ownerId: userId } })).toBe(0);
+    expect(await h.auth.db.storedFile.count({ where: { createdById: userId } })).toBe(0);
     expect(await h.api.built.deps.store.stat(`${userId}/${started.body.file.id}`)).toBeNull();
   });
 
@@ -118,7 +118,7 @@ describe("bad input and oversize payloads", () => {
     });
     expect(done.status).toBe(400);
     expect(done.body.error.message).toContain("application/pdf, not image/png");
-    expect(await h.auth.db.storedFile.count({ where: { ownerId: userId } })).toBe(0);
+    expect(await h.auth.db.storedFile.count({ where: { createdById: userId } })).toBe(0);
   });
 });
 
@@ -135,7 +135,7 @@ describe("services going away", () => {
       });
       expect(reply.status).toBe(503);
       expect(reply.body.error.code).toBe("SERVICE_UNAVAILABLE");
-      expect(await h.auth.db.storedFile.count({ where: { ownerId: userId } })).toBe(0);
+      expect(await h.auth.db.storedFile.count({ where: { createdById: userId } })).toBe(0);
       const ready = await call(`${h.url}/ready`);
       expect(ready.status).toBe(503);
       expect(ready.body.checks.s3.status).toBe("down");

@@ -59,9 +59,9 @@ describe("hardening", () => {
     }
     const trpc = await callTrpc(h.url, "tasks.create", "mutation", { title: "\u0000" }, auth);
     expect(trpc.status).toBe(400);
-    const tasks = await h.api.built.deps.db.task.findMany({ where: { ownerId: userId } });
+    const tasks = await h.api.built.deps.db.task.findMany({ where: { createdById: userId } });
     expect(tasks.map((task) => [task.title, task.description])).toEqual([["ok", null]]);
-    expect(await h.api.built.deps.db.dataEntry.count({ where: { ownerId: userId } })).toBe(0);
+    expect(await h.api.built.deps.db.dataEntry.count({ where: { createdById: userId } })).toBe(0);
     expect(errorLines()).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ describe("JWT verification against a JWKS", () => {
   let keys: KeyServer;
   let h: Harness;
   const me = (token: string) => call(`${h.url}/api/v1/me`, { headers: bearer(token) });
-  const claims = { sub: "user-1", email: "u@example.test", name: "U" };
+  const claims = { sub: "user-1", email: "u@example.test", name: "U", org: "org-1" };
 
   beforeAll(async () => {
     keys = await startKeyServer();
@@ -21,6 +21,8 @@ describe("JWT verification against a JWKS", () => {
       keyServer: keys,
       env: { JWKS_CACHE_TTL_SECONDS: "1", JWKS_COOLDOWN_SECONDS: "60", JWKS_MAX_STALE_SECONDS: "3600" },
     });
+    await h.membership("user-1", "org-1");
+    await h.membership("user-2", "org-1", "member");
   });
   afterAll(async () => {
     await h?.stop();

@@ -99,7 +99,7 @@ describe("security", () => {
     const rest = await call(`${h.url}/api/v1/data`, { method: "POST", headers: apiKey(key), body: { content: "x" } });
     expect(rest.status).toBe(403);
     expect(rest.body.error).toMatchObject({ code: "FORBIDDEN", message: "Missing scope: data:write" });
-    expect(await h.auth.db.dataEntry.count({ where: { ownerId: alice.userId } })).toBe(0);
+    expect(await h.auth.db.dataEntry.count({ where: { createdById: alice.userId } })).toBe(0);
   });
 
   it("accepts one valid credential of two, and refuses two naming different users", async () => {

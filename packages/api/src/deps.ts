@@ -1,11 +1,12 @@
 // What the API needs from the outside world; the server builds these once and
 // passes them in, tests build them against real services.
-import type { ApiKeySummary, CreateApiKeyInput } from "@acme/auth";
+import type { AccessChange, ApiKeySummary, CreateApiKeyInput } from "@acme/auth";
 import type { Db } from "@acme/db";
 import type { ObjectStore } from "@acme/storage";
 import type { Logger } from "pino";
 import type { ApiKeyCache } from "./auth/api-key-cache";
 import type { JwtVerifier } from "./auth/jwt-verifier";
+import type { MembershipCache } from "./auth/membership-cache";
 import type { IpBudget } from "./rate-limit/ip-budget";
 import type { RateLimiter } from "./rate-limit/limiter";
 
@@ -15,15 +16,16 @@ export interface FilesConfig {
   downloadUrlTtlSeconds: number;
 }
 
-/** Key management for the signed-in user (JWT sessions only). */
+/** Key management for the active organization (JWT sessions only). */
 export interface ApiKeyAdmin {
-  create(userId: string, input: CreateApiKeyInput): Promise<ApiKeySummary & { key: string }>;
-  list(userId: string): Promise<ApiKeySummary[]>;
-  revoke(userId: string, keyId: string): Promise<boolean>;
+  create(userId: string, input: CreateApiKeyInput, organizationId: string): Promise<ApiKeySummary & { key: string }>;
+  list(organizationId: string): Promise<ApiKeySummary[]>;
+  revoke(organizationId: string, keyId: string): Promise<boolean>;
 }
 
-export interface KeyRevocations {
-  publish(keyId: string): Promise<void>;
+/** Announces cut access to every API instance (Redis pub/sub), this one included. */
+export interface AccessCuts {
+  publish(change: AccessChange): Promise<void>;
 }
 
 export interface ApiDeps {
@@ -31,11 +33,12 @@ export interface ApiDeps {
   store: ObjectStore;
   jwt: JwtVerifier;
   apiKeys: ApiKeyCache;
+  memberships: MembershipCache;
   rateLimiter: RateLimiter;
   /** Failed authentications per client IP; costly checks need a point left. */
   authFailures: IpBudget;
-  /** Tells every API instance that a key was revoked (Redis pub/sub), this one included. */
-  revocations: KeyRevocations;
+  /** Tells every API instance that access was cut: a key revoked, an organization deleted. */
+  revocations: AccessCuts;
   apiKeyAdmin: ApiKeyAdmin;
   logger: Logger;
   files: FilesConfig;

@@ -1,5 +1,5 @@
 // tRPC init: the transformer and the error shape (request id, flattened zod errors).
-import type { Scope } from "@acme/auth/scopes";
+import type { Permission } from "@acme/auth/permissions";
 import { initTRPC } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
@@ -7,8 +7,12 @@ import type { Context } from "./context";
 import { transformer } from "./transformer";
 
 export interface Meta extends OpenApiMeta {
-  /** Scopes an API key needs; JWT sessions hold them all. */
-  scopes?: Scope[];
+  /**
+   * What the caller must be allowed to do in its organization: a session's role
+   * must hold it (packages/auth/src/permissions.ts), an API key the matching scope.
+   * Every authed procedure declares one, or `permission: "none"` (e.g. `me`).
+   */
+  permission?: Permission | "none";
 }
 
 export const t = initTRPC

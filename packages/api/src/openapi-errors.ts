@@ -2,8 +2,6 @@
 // operation of the OpenAPI document: each status an operation can answer, with
 // its codes, the request id header, and the rate-limit headers on 429.
 // trpc-to-openapi's own error shapes ({ message, code, issues }) are replaced.
-import type { Meta } from "./init";
-
 type Schema = Record<string, unknown>;
 type Operation = {
   operationId?: string;
@@ -86,11 +84,11 @@ function errorResponse(status: ErrorStatus) {
 }
 
 /** The statuses one operation can answer, from its method, path, body, auth and scopes. */
-export function statusesOf(method: string, operation: Operation, meta: Meta | undefined): ErrorStatus[] {
+export function statusesOf(method: string, operation: Operation): ErrorStatus[] {
   const statuses: ErrorStatus[] = [400, 405, 429, 500, 503];
   const secured = (operation.security?.length ?? 0) > 0;
-  if (secured) statuses.push(401);
-  if (secured && (meta?.scopes?.length ?? 0) > 0) statuses.push(403);
+  // 403: a role or key scope without the permission, or a member no longer in the organization.
+  if (secured) statuses.push(401, 403);
   if (operation.parameters?.some((parameter) => parameter.in === "path")) statuses.push(404);
   if (method !== "get") statuses.push(409, 413);
   if (operation.requestBody) statuses.push(415);
@@ -98,10 +96,10 @@ export function statusesOf(method: string, operation: Operation, meta: Meta | un
 }
 
 /** Rewrites the document's error responses in place, and adds the shared components. */
-export function documentErrors(
-  document: { paths?: Record<string, Record<string, Operation>>; components?: Record<string, Record<string, unknown>> },
-  metaOf: (operationId: string | undefined) => Meta | undefined,
-): void {
+export function documentErrors(document: {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: Record<string, Record<string, unknown>>;
+}): void {
   document.components ??= {};
   const components = document.components;
   const schemas: Record<string, unknown> = {};
@@ -124,7 +122,7 @@ export function documentErrors(
       for (const answer of Object.values(success) as { headers?: unknown }[]) {
         answer.headers = { "X-Request-ID": ref("headers", "X-Request-ID") };
       }
-      for (const status of statusesOf(method, operation, metaOf(operation.operationId))) {
+      for (const status of statusesOf(method, operation)) {
         success[status] = ref("responses", `Error${status}`);
       }
       operation.responses = success;

@@ -1,11 +1,8 @@
 // The REST surface's OpenAPI 3.1 document, generated from the procedures' meta,
 // with the error responses the REST adapter really sends (openapi-errors.ts).
 import { generateOpenApiDocument } from "trpc-to-openapi";
-import type { Meta } from "./init";
 import { documentErrors } from "./openapi-errors";
 import { appRouter } from "./root";
-
-type Procedures = Record<string, { _def: { meta?: Meta } }>;
 
 export function openApiDocument(baseUrl: string) {
   const document = generateOpenApiDocument(appRouter, {
@@ -21,11 +18,6 @@ export function openApiDocument(baseUrl: string) {
       apiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
     },
   });
-  // trpc-to-openapi names operations after procedures: "tasks.update" -> "tasks-update".
-  const procedures = appRouter._def.procedures as unknown as Procedures;
-  const metaByOperation = new Map(
-    Object.entries(procedures).map(([path, procedure]) => [path.replaceAll(".", "-"), procedure._def.meta]),
-  );
-  documentErrors(document as Parameters<typeof documentErrors>[0], (id) => metaByOperation.get(id ?? ""));
+  documentErrors(document as Parameters<typeof documentErrors>[0]);
   return document;
 }

@@ -1,8 +1,13 @@
+import type { OrganizationRole } from "@acme/auth/permissions";
 import type { Scope } from "@acme/auth/scopes";
 
-/** Who is calling: established by the auth middleware from a JWT or an API key. */
+/** Who is calling, in which organization: established by the auth middleware from a JWT or an API key. */
 export interface Principal {
+  /** The user; for an API key, the member who created it. */
   userId: string;
+  organizationId: string;
+  /** A session's role in the organization, checked against the membership cache; null for API keys (scopes decide). */
+  role: OrganizationRole | null;
   method: "jwt" | "apiKey";
   scopes: readonly Scope[];
   /** Set for API keys. */
@@ -27,5 +32,7 @@ export type AuthFailureReason =
   | "api_key_expired"
   | "api_key_disabled"
   | "principal_mismatch"
+  /** A valid token for an organization the user is no longer a member of (or none). */
+  | "not_a_member"
   /** The client IP spent its failed-authentication budget: refused before any check. */
   | "auth_throttled";

@@ -3,6 +3,7 @@ import { dataRouter } from "./router/data";
 import { filesRouter } from "./router/files";
 import { health } from "./router/health";
 import { me } from "./router/me";
+import { invitationsRouter, membersRouter, organizationRouter, teamsRouter } from "./router/organization";
 import { tasksRouter } from "./router/tasks";
 import { createTRPCRouter } from "./trpc";
 
@@ -13,6 +14,10 @@ export const appRouter = createTRPCRouter({
   tasks: tasksRouter,
   files: filesRouter,
   apiKeys: apiKeysRouter,
+  organization: organizationRouter,
+  members: membersRouter,
+  teams: teamsRouter,
+  invitations: invitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiKeyService, createApiKeyService, listKeysOfUser, revokeKeyOfUser } from "./api-keys";
+import { type ApiKeyService, createApiKeyService, listKeysOfOrganization, revokeKeyOfOrganization } from "./api-keys";
+import { personalOrganizationId } from "./organizations";
 import { signUpVerified, startTestAuthServer, type TestAuthServer } from "./testing";
 
 describe("API keys with scopes, verified in-process", () => {
@@ -30,7 +31,8 @@ describe("API keys with scopes, verified in-process", () => {
     expect(await keys.verify(created.key)).toEqual({
       valid: true,
       keyId: created.id,
-      userId,
+      organizationId: personalOrganizationId(userId),
+      createdById: userId,
       scopes: ["files:write", "tasks:read"],
       expiresAt: null,
     });
@@ -45,14 +47,14 @@ describe("API keys with scopes, verified in-process", () => {
 
   it("lists the user's keys without the secret and revokes one", async () => {
     const { id, key } = await keys.create(userId, { name: "to-revoke", scopes: ["data:write"], expiresInDays: 30 });
-    const listed = await listKeysOfUser(server.db, userId);
+    const listed = await listKeysOfOrganization(server.db, personalOrganizationId(userId));
     const entry = listed.find((k) => k.id === id);
     expect(entry).toMatchObject({ name: "to-revoke", scopes: ["data:write"], enabled: true });
     expect(entry?.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect(JSON.stringify(listed)).not.toContain(key);
 
-    expect(await revokeKeyOfUser(server.db, "someone-else", id)).toBe(false);
-    expect(await revokeKeyOfUser(server.db, userId, id)).toBe(true);
+    expect(await revokeKeyOfOrganization(server.db, "someone-else", id)).toBe(false);
+    expect(await revokeKeyOfOrganization(server.db, personalOrganizationId(userId), id)).toBe(true);
     expect(await keys.verify(key)).toEqual({ valid: false, reason: "not_found" });
   });
 

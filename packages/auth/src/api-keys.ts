@@ -6,6 +6,7 @@ import type { Db } from "@acme/db";
 import { createApiKeyInput } from "@acme/validators";
 import type { z } from "zod";
 import type { Auth } from "./auth";
+import { personalOrganizationId } from "./organizations";
 import { type Permissions, permissionsToScopes, type Scope, scopesToPermissions } from "./scopes";
 
 export { createApiKeyInput };
@@ -24,20 +25,29 @@ export interface ApiKeySummary {
 }
 
 export type ApiKeyVerification =
-  | { valid: true; keyId: string; userId: string; scopes: Scope[]; expiresAt: Date | null }
+  | {
+      valid: true;
+      keyId: string;
+      /** The organization that owns the key. */
+      organizationId: string;
+      /** The member who created it. */
+      createdById: string;
+      scopes: Scope[];
+      expiresAt: Date | null;
+    }
   | { valid: false; reason: "not_found" | "expired" | "disabled" | "invalid" };
 
-function parsePermissions(value: unknown): Permissions | null {
+function parseJson(value: unknown): unknown {
   if (!value) return null;
-  if (typeof value === "string") {
-    try {
-      return JSON.parse(value) as Permissions;
-    } catch {
-      return null;
-    }
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
   }
-  return value as Permissions;
 }
+
+const parsePermissions = (value: unknown) => parseJson(value) as Permissions | null;
 
 interface KeyRecord {
   id: string;
@@ -70,10 +80,10 @@ const REASON_BY_CODE: Record<string, "not_found" | "expired" | "disabled"> = {
   KEY_DISABLED: "disabled",
 };
 
-/** The user's keys, newest first, without their secrets. */
-export async function listKeysOfUser(db: Db, userId: string): Promise<ApiKeySummary[]> {
+/** An organization's keys, newest first, without their secrets. */
+export async function listKeysOfOrganization(db: Db, organizationId: string): Promise<ApiKeySummary[]> {
   const rows = await db.apikey.findMany({
-    where: { referenceId: userId },
+    where: { referenceId: organizationId },
     select: {
       id: true,
       name: true,
@@ -89,20 +99,30 @@ export async function listKeysOfUser(db: Db, userId: string): Promise<ApiKeySumm
   return rows.map(summarize);
 }
 
-/** Deletes one of the user's keys; false when it is not theirs or already gone. */
-export async function revokeKeyOfUser(db: Db, userId: string, keyId: string): Promise<boolean> {
-  const { count } = await db.apikey.deleteMany({ where: { id: keyId, referenceId: userId } });
+/** Deletes one of the organization's keys; false when it is not theirs or already gone. */
+export async function revokeKeyOfOrganization(db: Db, organizationId: string, keyId: string): Promise<boolean> {
+  const { count } = await db.apikey.deleteMany({ where: { id: keyId, referenceId: organizationId } });
   return count > 0;
 }
 
 export function createApiKeyService(auth: Auth) {
   return {
-    /** Creates a key for `userId`; the returned `key` is shown once and never stored in clear. */
-    async create(userId: string, input: CreateApiKeyInput): Promise<ApiKeySummary & { key: string }> {
+    /**
+     * Creates a key of `organizationId` (by default the user's personal one), made by
+     * `userId`, who must hold `apiKey:create` there; the returned `key` is shown once
+     * and never stored in clear.
+     */
+    async create(
+      userId: string,
+      input: CreateApiKeyInput,
+      organizationId = personalOrganizationId(userId),
+    ): Promise<ApiKeySummary & { key: string }> {
       const parsed = createApiKeyInput.parse(input);
       const created = await auth.api.createApiKey({
         body: {
           userId,
+          organizationId,
+          metadata: { createdById: userId },
           name: parsed.name,
           permissions: scopesToPermissions(parsed.scopes),
           expiresIn: parsed.expiresInDays ? parsed.expiresInDays * 24 * 60 * 60 : null,
@@ -116,10 +136,12 @@ export function createApiKeyService(auth: Auth) {
       if (!result.valid || !result.key) {
         return { valid: false, reason: REASON_BY_CODE[result.error?.code ?? ""] ?? "invalid" };
       }
+      const metadata = (parseJson(result.key.metadata) ?? {}) as { createdById?: unknown };
       return {
         valid: true,
         keyId: result.key.id,
-        userId: result.key.referenceId,
+        organizationId: result.key.referenceId,
+        createdById: typeof metadata.createdById === "string" ? metadata.createdById : "",
         scopes: permissionsToScopes(parsePermissions(result.key.permissions)),
         expiresAt: result.key.expiresAt ?? null,
       };

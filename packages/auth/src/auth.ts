@@ -11,6 +11,8 @@ import { refuseDuplicateSignUp } from "./hooks";
 import { type AuthLogger, betterAuthLogger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import { passwordResetMail, verificationMail } from "./mail/templates";
+import type { AccessChange } from "./organizations";
+import { createPersonalOrganization, organizationPlugin, personalOrganizationId } from "./organizations";
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 
@@ -40,6 +42,10 @@ export interface AuthConfig {
   apiKeyPrefix: string;
   mailer: Mailer;
   logger: AuthLogger;
+  /** Called when access is cut (a member removed or re-roled, an organization deleted). */
+  onAccessChange?: (change: AccessChange) => void | Promise<void>;
+  /** How long an invitation stays valid; 48 by default. */
+  invitationExpiresHours?: number;
 }
 
 export function initAuth(config: AuthConfig) {
@@ -56,6 +62,22 @@ export function initAuth(config: AuthConfig) {
     logger: betterAuthLogger(config.logger),
     database: prismaAdapter(config.db, { provider: "postgresql" }),
     hooks: { before: refuseDuplicateSignUp },
+    databaseHooks: {
+      // Every account comes with its personal organization, which new sessions start in.
+      user: { create: { after: (user) => createPersonalOrganization(config.db, user) } },
+      session: {
+        create: {
+          before: async (session) => ({
+            data: {
+              ...session,
+              activeOrganizationId:
+                (session as { activeOrganizationId?: string | null }).activeOrganizationId ??
+                personalOrganizationId(session.userId),
+            },
+          }),
+        },
+      },
+    },
     user: {
       additionalFields: {
         role: { type: "string", defaultValue: "user", input: false },
@@ -116,16 +138,34 @@ export function initAuth(config: AuthConfig) {
           issuer: config.issuer,
           audience: config.audience,
           expirationTime: config.jwtExpiresIn,
-          // Only what the API needs; never the whole user record.
-          definePayload: ({ user }) => ({
-            id: user.id,
-            email: user.email,
-            name: user.name,
-            role: (user.role as string | undefined) ?? "user",
-          }),
+          // Only what the API needs; never the whole user record. `org` is the active
+          // organization and `org_role` the member's role there when the token was made:
+          // the API server checks the membership itself, and never trusts the role longer
+          // than its membership cache.
+          definePayload: async ({ user, session }) => {
+            const org = (session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null;
+            const member = org
+              ? await config.db.member.findUnique({
+                  where: { organizationId_userId: { organizationId: org, userId: user.id } },
+                  select: { role: true },
+                })
+              : null;
+            return {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: (user.role as string | undefined) ?? "user",
+              org: member ? org : null,
+              org_role: member?.role ?? null,
+            };
+          },
         },
       }),
+      organizationPlugin(config),
+      // Keys belong to organizations; who made one is kept in its metadata.
       apiKey({
+        references: "organization",
+        enableMetadata: true,
         defaultPrefix: config.apiKeyPrefix,
         defaultKeyLength: 48,
         requireName: true,

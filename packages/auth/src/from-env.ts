@@ -2,6 +2,7 @@
 // into an AuthConfig with its mailer, Redis-backed limiter and logger.
 import { type Db, getDb } from "@acme/db";
 import { Redis } from "ioredis";
+import { accessPublisher } from "./access-channel";
 import { type AuthConfig, initAuth } from "./auth";
 import { type AuthEnv, authEnv } from "./env";
 import { type AuthLogger, consoleLogger } from "./logger";
@@ -59,6 +60,7 @@ export function authConfigFromEnv(options: AuthFromEnvOptions = {}): AuthConfig 
     apiKeyPrefix: env.API_KEY_PREFIX,
     mailer: options.mailer ?? mailerFor(env, logger),
     logger,
+    ...(redis ? { onAccessChange: accessPublisher(redis, (message) => logger.warn(message)) } : {}),
   };
 }
 

@@ -5,14 +5,25 @@ export {
   type CreateApiKeyInput,
   createApiKeyInput,
   createApiKeyService,
-  listKeysOfUser,
-  revokeKeyOfUser,
+  listKeysOfOrganization,
+  revokeKeyOfOrganization,
 } from "./api-keys";
 export { type Auth, type AuthConfig, initAuth, PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 export { type AuthEnv, authEnv, seedEnv } from "./env";
 export { type AuthFromEnvOptions, authConfigFromEnv, createAuthFromEnv, getDevOutbox } from "./from-env";
 export { type AuthLogger, consoleLogger } from "./logger";
 export { DevOutbox, type Mail, type Mailer, type OutboxMail, SmtpMailer } from "./mail/mailer";
+export { type AccessChange, isPersonal, personalOrganizationId } from "./organizations";
+export {
+  isOrganizationRole,
+  ORGANIZATION_ROLES,
+  type OrganizationRole,
+  type Permission,
+  ROLES,
+  roleAllows,
+  SCOPE_FOR_PERMISSION,
+  STATEMENTS,
+} from "./permissions";
 export { redisRateLimitStorage } from "./rate-limit-storage";
 export { type Permissions, permissionsToScopes, SCOPES, type Scope, scopesToPermissions } from "./scopes";
 export { type SeedResult, seedDemoUser } from "./seed";

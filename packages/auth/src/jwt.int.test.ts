@@ -37,9 +37,29 @@ describe("JWTs signed with Ed25519 and published at /api/auth/jwks", () => {
       algorithms: ["EdDSA"],
     });
     expect(payload.sub).toBe(userId);
-    expect(payload).toMatchObject({ id: userId, email, name: "Grace", role: "user" });
+    // The active organization is the personal one, where the user is owner.
+    expect(payload).toMatchObject({
+      id: userId,
+      email,
+      name: "Grace",
+      role: "user",
+      org: `personal_${userId}`,
+      org_role: "owner",
+    });
     // Only what the API needs: no verification flags, image, timestamps of the user record.
-    expect(Object.keys(payload).sort()).toEqual(["aud", "email", "exp", "iat", "id", "iss", "name", "role", "sub"]);
+    expect(Object.keys(payload).sort()).toEqual([
+      "aud",
+      "email",
+      "exp",
+      "iat",
+      "id",
+      "iss",
+      "name",
+      "org",
+      "org_role",
+      "role",
+      "sub",
+    ]);
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(15 * 60);
   });
 

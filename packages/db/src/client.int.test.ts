@@ -19,11 +19,16 @@ describe("Prisma client on real Postgres (schema api)", () => {
 
   it("creates, reads, updates and deletes a task", async () => {
     const created = await db.task.create({
-      data: { ownerId: "user-a", title: "Write the README", description: "two commands first" },
+      data: {
+        organizationId: "user-a",
+        createdById: "user-a",
+        title: "Write the README",
+        description: "two commands first",
+      },
       select: taskSelect,
     });
     expect(created).toMatchObject({ title: "Write the README", status: "pending" });
-    expect(created).not.toHaveProperty("ownerId");
+    expect(created).not.toHaveProperty("organizationId");
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const updated = await db.task.update({
@@ -34,9 +39,9 @@ describe("Prisma client on real Postgres (schema api)", () => {
     expect(updated.status).toBe("completed");
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
 
-    const mine = await db.task.findMany({ where: { ownerId: "user-a" }, select: taskSelect });
+    const mine = await db.task.findMany({ where: { organizationId: "user-a" }, select: taskSelect });
     expect(mine.map((task) => task.id)).toEqual([created.id]);
-    expect(await db.task.count({ where: { ownerId: "user-b" } })).toBe(0);
+    expect(await db.task.count({ where: { organizationId: "user-b" } })).toBe(0);
 
     await db.task.delete({ where: { id: created.id } });
     expect(await db.task.findUnique({ where: { id: created.id } })).toBeNull();
@@ -46,7 +51,14 @@ describe("Prisma client on real Postgres (schema api)", () => {
   });
 
   it("maps a unique violation to a conflict, with the Prisma error as cause", async () => {
-    const file = { ownerId: "user-a", objectKey: "k/1", filename: "a.txt", contentType: "text/plain", size: 3n };
+    const file = {
+      organizationId: "user-a",
+      createdById: "user-a",
+      objectKey: "k/1",
+      filename: "a.txt",
+      contentType: "text/plain",
+      size: 3n,
+    };
     await db.storedFile.create({ data: file });
     const error = await mapDbErrors(() => db.storedFile.create({ data: file })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DbError);
@@ -61,20 +73,20 @@ describe("Prisma client on real Postgres (schema api)", () => {
     ).catch((e: unknown) => e);
     expect((missing as DbError).kind).toBe("not_found");
 
-    const tooLong = await mapDbErrors(() => db.task.create({ data: { ownerId: "u", title: "x".repeat(256) } })).catch(
-      (e: unknown) => e,
-    );
+    const tooLong = await mapDbErrors(() =>
+      db.task.create({ data: { organizationId: "u", createdById: "u", title: "x".repeat(256) } }),
+    ).catch((e: unknown) => e);
     expect((tooLong as DbError).kind).toBe("invalid");
     expect(await db.task.count()).toBe(0);
   });
 
   it("maps a NUL character, which Postgres text cannot hold (SQLSTATE 22021), to invalid", async () => {
-    const nul = await mapDbErrors(() => db.task.create({ data: { ownerId: "u", title: "a\u0000b" } })).catch(
-      (e: unknown) => e,
-    );
+    const nul = await mapDbErrors(() =>
+      db.task.create({ data: { organizationId: "u", createdById: "u", title: "a\u0000b" } }),
+    ).catch((e: unknown) => e);
     expect(nul).toBeInstanceOf(DbError);
     expect((nul as DbError).kind).toBe("invalid");
-    expect(await db.task.count({ where: { ownerId: "u" } })).toBe(0);
+    expect(await db.task.count({ where: { organizationId: "u" } })).toBe(0);
   });
 
   it("maps an unreachable server to unavailable", async () => {

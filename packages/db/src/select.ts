@@ -7,6 +7,9 @@ export const taskSelect = {
   title: true,
   description: true,
   status: true,
+  assigneeId: true,
+  teamId: true,
+  createdById: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.TaskSelect;

@@ -19,10 +19,12 @@ describe("sqlRows on the client's pool (real Postgres)", () => {
   });
 
   it("reads what Prisma wrote, with parameters bound and timestamps as Dates", async () => {
-    const task = await db.task.create({ data: { ownerId: "owner'; drop table api.tasks; --", title: "t" } });
+    const task = await db.task.create({
+      data: { organizationId: "owner'; drop table api.tasks; --", createdById: "u", title: "t" },
+    });
     const rows = await sqlRows<{ id: string; createdAt: Date }>(
       db,
-      `SELECT id::text, created_at AS "createdAt" FROM api.tasks WHERE owner_id = $1`,
+      `SELECT id::text, created_at AS "createdAt" FROM api.tasks WHERE organization_id = $1`,
       ["owner'; drop table api.tasks; --"],
     );
     expect(rows).toEqual([{ id: task.id, createdAt: task.createdAt }]);
@@ -34,12 +36,19 @@ describe("sqlRows on the client's pool (real Postgres)", () => {
     expect(invalid).toBeInstanceOf(DbError);
     expect((invalid as DbError).kind).toBe("invalid");
 
-    const file = { ownerId: "u", objectKey: "k/sql", filename: "a", contentType: "text/plain", size: 1n };
+    const file = {
+      organizationId: "u",
+      createdById: "u",
+      objectKey: "k/sql",
+      filename: "a",
+      contentType: "text/plain",
+      size: 1n,
+    };
     await db.storedFile.create({ data: file });
     const conflict = await sqlRows(
       db,
-      `INSERT INTO api.stored_files (id, owner_id, object_key, filename, content_type, size)
-       VALUES (gen_random_uuid(), 'u', 'k/sql', 'a', 'text/plain', 1)`,
+      `INSERT INTO api.stored_files (id, organization_id, created_by_id, object_key, filename, content_type, size)
+       VALUES (gen_random_uuid(), 'u', 'u', 'k/sql', 'a', 'text/plain', 1)`,
       [],
     ).catch((e: unknown) => e);
     expect((conflict as DbError).kind).toBe("conflict");

@@ -7,5 +7,12 @@ export type TaskStatusValue = (typeof TASK_STATUSES)[number];
  * API-key scopes, in one place: `<resource>:<action>`. Add one here and key
  * creation, verification, procedure meta and the UI all know it.
  */
-export const API_KEY_SCOPES = ["tasks:read", "tasks:write", "files:read", "files:write", "data:write"] as const;
+export const API_KEY_SCOPES = [
+  "tasks:read",
+  "tasks:write",
+  "files:read",
+  "files:write",
+  "data:write",
+  "members:read",
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

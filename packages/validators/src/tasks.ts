@@ -9,10 +9,15 @@ export const taskDescription = storedText().max(5000, "At most 5000 characters")
 
 export const taskIdInput = z.object({ id: z.uuid("Not a task id") });
 
+/** A member's user id or a team's id in the caller's organization; null clears it. */
+const memberRef = z.string().min(1).max(64);
+
 export const createTaskInput = z.object({
   title: taskTitle,
   description: taskDescription.optional(),
   status: taskStatusSchema.default("pending"),
+  assigneeId: memberRef.nullable().optional(),
+  teamId: memberRef.nullable().optional(),
 });
 
 export const updateTaskInput = z
@@ -21,8 +26,10 @@ export const updateTaskInput = z
     title: taskTitle.optional(),
     description: taskDescription.nullable().optional(),
     status: taskStatusSchema.optional(),
+    assigneeId: memberRef.nullable().optional(),
+    teamId: memberRef.nullable().optional(),
   })
-  .refine((value) => value.title !== undefined || value.description !== undefined || value.status !== undefined, {
+  .refine((value) => Object.entries(value).some(([key, field]) => key !== "id" && field !== undefined), {
     message: "Nothing to update",
   });
 
@@ -30,6 +37,8 @@ export const listTasksInput = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100, "At most 100 per page").default(20),
   status: taskStatusSchema.optional(),
+  assigneeId: memberRef.optional(),
+  teamId: memberRef.optional(),
 });
 
 export type CreateTaskInput = z.input<typeof createTaskInput>;

@@ -9,9 +9,10 @@ import type { AppRouter, Meta } from "@acme/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError, z } from "zod";
-import { hasBody } from "./body";
 import { sendError, sendJson } from "./respond";
 import type { TrpcHandlerOptions } from "./trpc";
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 interface Route {
   method: string;
@@ -49,7 +50,8 @@ function routesOf(router: AppRouter): Route[] {
       procedure,
       type: def._def.type,
       takesInput,
-      takesBody: takesInput && hasBody(openapi.method) && fields.some((field) => !params.includes(field)),
+      // As the document has it (trpc-to-openapi): POST, PUT and PATCH take a JSON body, the rest a query.
+      takesBody: takesInput && BODY_METHODS.has(openapi.method) && fields.some((field) => !params.includes(field)),
     });
   }
   return routes;

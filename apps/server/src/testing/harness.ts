@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import type { AuthConfig } from "@acme/auth";
 import { signUpVerified, startTestAuthServer, type TestAuthServer, type TestClient } from "@acme/auth/testing";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
 import { type EmbeddedS3, startEmbeddedS3 } from "@acme/storage/embedded";
@@ -16,6 +17,13 @@ import type { KeyServer } from "./key-server";
 
 export const AUDIENCE = "http://api.test";
 
+export interface TestUser {
+  userId: string;
+  email: string;
+  token: string;
+  client: TestClient;
+}
+
 export interface Harness {
   url: string;
   api: ApiServer;
@@ -24,23 +32,33 @@ export interface Harness {
   database: TestDatabase;
   logs: string[];
   config: ServerConfig;
-  /** A verified user with a session and a JWT for the API. */
-  user(): Promise<{ userId: string; email: string; token: string; client: TestClient }>;
+  /**
+   * Rows for a user who is `role` in organization `organizationId` (both created if
+   * missing), for tests that sign their own tokens.
+   */
+  membership(userId: string, organizationId: string, role?: string): Promise<void>;
+  /** A verified user with a session and a JWT for the API (acting in their personal organization). */
+  user(): Promise<TestUser>;
+  /** A verified user who is `role` in `organizationId` and has it active: the JWT acts there. */
+  userIn(organizationId: string, role: string): Promise<TestUser>;
   stop(): Promise<void>;
 }
 
 export interface HarnessOptions {
   env?: Record<string, string>;
-  keyServer?: KeyServer;
+  /** Who issues the tokens this API trusts (a stand-in key server, or another harness's auth server). */
+  keyServer?: Pick<KeyServer, "url" | "jwksUrl">;
   database?: TestDatabase;
   s3?: EmbeddedS3;
+  /** Settings of the test auth server (e.g. where it announces access changes). */
+  auth?: Partial<AuthConfig>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const database = options.database ?? (await createTestDatabase({ migrate: true }));
   const s3Dir = mkdtempSync(join(tmpdir(), "api-s3-"));
   const s3 = options.s3 ?? (await startEmbeddedS3({ directory: s3Dir, port: 0 }));
-  const auth = await startTestAuthServer({ audience: AUDIENCE }, { databaseUrl: database.url });
+  const auth = await startTestAuthServer({ audience: AUDIENCE, ...options.auth }, { databaseUrl: database.url });
 
   const logs: string[] = [];
   const sink = new Writable({
@@ -78,7 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const url = await api.start();
   await api.built.listening;
 
-  return {
+  const harness: Harness = {
     url,
     api,
     auth,
@@ -86,10 +104,36 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     database,
     logs,
     config,
+    async membership(userId, organizationId, role = "owner") {
+      const db = auth.db;
+      await db.user.upsert({
+        where: { id: userId },
+        create: { id: userId, name: userId, email: `${userId}@example.test`, emailVerified: true },
+        update: {},
+      });
+      await db.organization.upsert({
+        where: { id: organizationId },
+        create: { id: organizationId, name: organizationId, slug: organizationId.toLowerCase() },
+        update: {},
+      });
+      await db.member.upsert({
+        where: { organizationId_userId: { organizationId, userId } },
+        create: { id: `${organizationId}-${userId}`, organizationId, userId, role },
+        update: { role },
+      });
+    },
     async user() {
       const { client, email, userId } = await signUpVerified(auth);
       const { token } = (await client.get<{ token: string }>("/api/auth/token")).body;
       return { userId, email, token, client };
+    },
+    async userIn(organizationId, role) {
+      const user = await harness.user();
+      await harness.membership(user.userId, organizationId, role);
+      const active = await user.client.post("/api/auth/organization/set-active", { organizationId });
+      if (active.status !== 200) throw new Error(`set-active answered ${active.status}`);
+      const { token } = (await user.client.get<{ token: string }>("/api/auth/token")).body;
+      return { ...user, token };
     },
     async stop() {
       await api.stop();
@@ -101,4 +145,5 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!options.database) await database.drop();
     },
   };
+  return harness;
 }

@@ -22,6 +22,11 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "apiKeys.list": undefined,
   "apiKeys.create": { name: "k", scopes: ["tasks:read"] },
   "apiKeys.revoke": { id: "no-such-key" },
+  "organization.current": undefined,
+  "organization.delete": { confirm: "not the name" },
+  "members.list": undefined,
+  "teams.list": undefined,
+  "invitations.list": undefined,
 };
 
 export const PUBLIC_PROCEDURES = new Set(["health"]);

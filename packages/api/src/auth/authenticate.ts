@@ -4,11 +4,13 @@
 // takes a point from the client IP's failed-authentication budget and gives it
 // back when the credential is good; a refusal known from cache takes one too. So
 // a flood of bogus credentials from one address costs at most the budget.
+import { isOrganizationRole } from "@acme/auth/permissions";
 import { SCOPES } from "@acme/auth/scopes";
 import type { AuthFailureReason, Principal } from "../principal";
 import type { IpBudget } from "../rate-limit/ip-budget";
 import type { ApiKeyCache } from "./api-key-cache";
 import type { JwtResult, JwtVerifier } from "./jwt-verifier";
+import type { MembershipCache } from "./membership-cache";
 
 export interface Credentials {
   bearer?: string;
@@ -28,11 +30,20 @@ type ApiKeyResult = ReturnType<ApiKeyCache["peek"]> & {};
 
 const API_KEY_REASON = { expired: "api_key_expired", disabled: "api_key_disabled" } as const;
 
-function fromJwt(result: JwtResult): AuthOutcome {
+interface Verifiers {
+  jwt: JwtVerifier;
+  apiKeys: ApiKeyCache;
+  memberships: MembershipCache;
+}
+
+/** A valid token acts in its organization with the role the membership cache knows now, not the claim's. */
+async function fromJwt(result: JwtResult, memberships: MembershipCache): Promise<AuthOutcome> {
   if (!result.ok) return { principal: null, reason: result.reason };
-  const { sub, email, name } = result.claims;
-  // A session's JWT holds every scope of its user.
-  return { principal: { userId: sub, method: "jwt", scopes: SCOPES, email, name } };
+  const { sub, email, name, org } = result.claims;
+  const role = org ? await memberships.role(org, sub) : null;
+  if (!org || !isOrganizationRole(role)) return { principal: null, reason: "not_a_member" };
+  // A session's JWT holds every scope; its role decides what it may do.
+  return { principal: { userId: sub, organizationId: org, role, method: "jwt", scopes: SCOPES, email, name } };
 }
 
 function fromApiKey(result: ApiKeyResult): AuthOutcome {
@@ -41,7 +52,16 @@ function fromApiKey(result: ApiKeyResult): AuthOutcome {
       result.reason === "expired" || result.reason === "disabled" ? API_KEY_REASON[result.reason] : "api_key_invalid";
     return { principal: null, reason };
   }
-  return { principal: { userId: result.userId, method: "apiKey", scopes: result.scopes, keyId: result.keyId } };
+  return {
+    principal: {
+      userId: result.createdById,
+      organizationId: result.organizationId,
+      role: null,
+      method: "apiKey",
+      scopes: result.scopes,
+      keyId: result.keyId,
+    },
+  };
 }
 
 async function guarded(
@@ -68,14 +88,18 @@ async function guarded(
 
 export async function authenticate(
   credentials: Credentials,
-  verifiers: { jwt: JwtVerifier; apiKeys: ApiKeyCache },
+  verifiers: Verifiers,
   guard?: AuthGuard,
 ): Promise<AuthOutcome> {
   const attempts: Promise<AuthOutcome>[] = [];
   const { bearer, apiKey } = credentials;
   if (bearer !== undefined) {
     const known = verifiers.jwt.peek(bearer);
-    attempts.push(guarded(known && fromJwt(known), async () => fromJwt(await verifiers.jwt.verify(bearer)), guard));
+    // A remembered token's signature costs nothing; its membership is checked either way.
+    const check = async () => fromJwt(await verifiers.jwt.verify(bearer), verifiers.memberships);
+    const knownFailure: AuthOutcome | undefined =
+      known && !known.ok ? { principal: null, reason: known.reason } : undefined;
+    attempts.push(known?.ok ? fromJwt(known, verifiers.memberships) : guarded(knownFailure, check, guard));
   }
   if (apiKey !== undefined) {
     const known = verifiers.apiKeys.peek(apiKey);
@@ -89,7 +113,9 @@ export async function authenticate(
   const valid = outcomes.flatMap((outcome) => (outcome.principal ? [outcome.principal] : []));
   if (valid.length === 0) return outcomes[0] as AuthOutcome;
   const [first, second] = valid as [Principal, Principal | undefined];
-  if (second && second.userId !== first.userId) return { principal: null, reason: "principal_mismatch" };
+  if (second && (second.userId !== first.userId || second.organizationId !== first.organizationId)) {
+    return { principal: null, reason: "principal_mismatch" };
+  }
   return { principal: first };
 }
 

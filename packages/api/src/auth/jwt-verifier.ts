@@ -12,6 +12,8 @@ export interface JwtClaims {
   email?: string;
   name?: string;
   role?: string;
+  /** The active organization when the token was made, and the role there (not trusted: see MembershipCache). */
+  org?: string;
   exp: number;
 }
 
@@ -90,6 +92,7 @@ export class JwtVerifier {
         email: typeof payload.email === "string" ? payload.email : undefined,
         name: typeof payload.name === "string" ? payload.name : undefined,
         role: typeof payload.role === "string" ? payload.role : undefined,
+        org: typeof payload.org === "string" ? payload.org : undefined,
       };
       this.cache.set(token, claims);
       return { ok: true, claims };

@@ -1,9 +1,29 @@
-// Requires a valid principal and the procedure's scopes. Each auth failure is logged
-// once, at warn, with a reason code; the credential itself never is.
+// Requires a valid principal and the procedure's permission. Each auth failure is
+// logged once, at warn, with a reason code; the credential itself never is.
+import { roleAllows, SCOPE_FOR_PERMISSION } from "@acme/auth/permissions";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import type { Meta } from "../init";
 import type { Principal } from "../principal";
+
+/** Whether the principal may do `permission` in its organization (role for sessions, scope for keys). */
+export function allows(principal: Principal, permission: NonNullable<Meta["permission"]>): boolean {
+  if (permission === "none") return true;
+  if (principal.method === "jwt") return principal.role !== null && roleAllows(principal.role, permission);
+  const scope = SCOPE_FOR_PERMISSION[permission];
+  return scope !== undefined && principal.scopes.includes(scope);
+}
+
+function forbidden(principal: Principal, permission: string): TRPCError {
+  if (principal.method === "apiKey") {
+    const scope = SCOPE_FOR_PERMISSION[permission as keyof typeof SCOPE_FOR_PERMISSION];
+    return new TRPCError({
+      code: "FORBIDDEN",
+      message: scope ? `Missing scope: ${scope}` : "API keys cannot do this; sign in",
+    });
+  }
+  return new TRPCError({ code: "FORBIDDEN", message: `Your role (${principal.role}) cannot ${permission}` });
+}
 
 export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Promise<Principal> {
   const outcome = await ctx.resolveAuth();
@@ -19,6 +39,9 @@ export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Pr
       });
     }
     ctx.logger.warn({ requestId: ctx.requestId, reason: outcome.reason }, "authentication failed");
+    if (outcome.reason === "not_a_member") {
+      throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization" });
+    }
     throw new TRPCError({
       code: "UNAUTHORIZED",
       message: outcome.reason === "missing" ? "Authentication required" : "Invalid credentials",
@@ -26,9 +49,8 @@ export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Pr
   }
   const principal = outcome.principal;
   ctx.record.principal = principal;
-  const missing = (meta?.scopes ?? []).filter((scope) => !principal.scopes.includes(scope));
-  if (missing.length > 0) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `Missing scope: ${missing.join(", ")}` });
-  }
+  const permission = meta?.permission;
+  if (!permission) throw new TRPCError({ code: "FORBIDDEN", message: "This procedure declares no permission" });
+  if (!allows(principal, permission)) throw forbidden(principal, permission);
   return principal;
 }

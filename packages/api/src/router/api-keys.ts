@@ -1,5 +1,6 @@
-// The signed-in user's API keys. Only a JWT session manages keys: a key cannot
-// mint or revoke keys. The secret is returned once, at creation.
+// The active organization's API keys. Only a JWT session whose role holds the
+// apiKey permissions manages keys: a key cannot mint or revoke keys. The secret is
+// returned once, at creation.
 import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -26,22 +27,25 @@ const keyOutput = z.object({
 
 export const apiKeysRouter = {
   list: sessionOnly
+    .meta({ permission: "apiKey:read" })
     .input(z.void())
     .output(z.array(keyOutput))
-    .query(({ ctx }) => ctx.apiKeyAdmin.list(ctx.principal.userId)),
+    .query(({ ctx }) => ctx.apiKeyAdmin.list(ctx.principal.organizationId)),
 
   create: sessionOnly
+    .meta({ permission: "apiKey:create" })
     .input(createApiKeyInput)
     .output(keyOutput.extend({ key: z.string() }))
-    .mutation(({ ctx, input }) => ctx.apiKeyAdmin.create(ctx.principal.userId, input)),
+    .mutation(({ ctx, input }) => ctx.apiKeyAdmin.create(ctx.principal.userId, input, ctx.principal.organizationId)),
 
   revoke: sessionOnly
+    .meta({ permission: "apiKey:delete" })
     .input(apiKeyIdInput)
     .output(z.object({ id: z.string(), revoked: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await ctx.apiKeyAdmin.revoke(ctx.principal.userId, input.id))) throw notFound("API key");
+      if (!(await ctx.apiKeyAdmin.revoke(ctx.principal.organizationId, input.id))) throw notFound("API key");
       ctx.apiKeys.forgetKeyId(input.id);
-      await ctx.revocations.publish(input.id);
+      await ctx.revocations.publish({ kind: "key", keyId: input.id });
       return { id: input.id, revoked: true as const };
     }),
 } satisfies TRPCRouterRecord;

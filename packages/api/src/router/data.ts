@@ -8,13 +8,17 @@ export const dataRouter = {
   submit: authedProcedure
     .meta({
       openapi: { method: "POST", path: "/data", protect: true, tags: ["data"], summary: "Store a data entry" },
-      scopes: ["data:write"],
+      permission: "data:create",
     })
     .input(submitDataInput)
     .output(dataEntryOutput)
     .mutation(({ ctx, input }) =>
       ctx.db.dataEntry.create({
-        data: { ownerId: ctx.principal.userId, content: input.content },
+        data: {
+          organizationId: ctx.principal.organizationId,
+          createdById: ctx.principal.userId,
+          content: input.content,
+        },
         select: dataEntrySelect,
       }),
     ),

@@ -1,5 +1,6 @@
 // Files go straight to object storage through presigned URLs; the API keeps the
-// row and checks what arrived. Owner-scoped: another user's file is NOT_FOUND.
+// row and checks what arrived. Scoped to the organization: another organization's
+// file is NOT_FOUND. Members delete their own files; `file:manage` anyone's.
 import { randomUUID } from "node:crypto";
 import { type StoredFileRow, storedFileSelect } from "@acme/db";
 import { createUploadInput, fileIdInput } from "@acme/validators";
@@ -7,18 +8,20 @@ import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { notFound } from "../errors";
 import { checkType, SNIFF_BYTES } from "../files/sniff";
+import { allows } from "../middleware/auth";
 import { authedProcedure, type Context } from "../trpc";
 import { deletedOutput, fileOutput } from "./schemas";
 
-const read = authedProcedure.meta({ scopes: ["files:read"] });
-const write = authedProcedure.meta({ scopes: ["files:write"] });
+const read = authedProcedure.meta({ permission: "file:read" });
+const create = authedProcedure.meta({ permission: "file:create" });
+const remove = authedProcedure.meta({ permission: "file:delete" });
 const tags = ["files"];
 
 const toOutput = (row: StoredFileRow) => ({ ...row, size: Number(row.size) });
 
-async function ownFile(ctx: Context & { principal: { userId: string } }, id: string) {
+async function ownFile(ctx: Context & { principal: { organizationId: string } }, id: string) {
   const row = await ctx.db.storedFile.findFirst({
-    where: { id, ownerId: ctx.principal.userId },
+    where: { id, organizationId: ctx.principal.organizationId },
     select: { ...storedFileSelect, objectKey: true },
   });
   if (!row) throw notFound("File");
@@ -31,7 +34,7 @@ async function discard(ctx: Context, id: string, objectKey: string): Promise<voi
 }
 
 export const filesRouter = {
-  createUpload: write
+  createUpload: create
     .meta({ openapi: { method: "POST", path: "/files", protect: true, tags, summary: "Start an upload" } })
     .input(createUploadInput)
     .output(z.object({ file: fileOutput, uploadUrl: z.string(), expiresInSeconds: z.number().int() }))
@@ -44,16 +47,17 @@ export const filesRouter = {
         throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "File storage is unavailable" });
       }
       const id = randomUUID();
-      const objectKey = `${ctx.principal.userId}/${id}`;
+      const { organizationId, userId } = ctx.principal;
+      const objectKey = `${organizationId}/${id}`;
       const uploadUrl = await ctx.store.presignedPut(objectKey, ctx.files.uploadUrlTtlSeconds);
       const row = await ctx.db.storedFile.create({
-        data: { id, ownerId: ctx.principal.userId, objectKey, ...input, size: BigInt(input.size) },
+        data: { id, organizationId, createdById: userId, objectKey, ...input, size: BigInt(input.size) },
         select: storedFileSelect,
       });
       return { file: toOutput(row), uploadUrl, expiresInSeconds: ctx.files.uploadUrlTtlSeconds };
     }),
 
-  completeUpload: write
+  completeUpload: create
     .meta({
       openapi: { method: "POST", path: "/files/{id}/complete", protect: true, tags, summary: "Finish an upload" },
     })
@@ -88,12 +92,12 @@ export const filesRouter = {
     }),
 
   list: read
-    .meta({ openapi: { method: "GET", path: "/files", protect: true, tags, summary: "List your files" } })
+    .meta({ openapi: { method: "GET", path: "/files", protect: true, tags, summary: "List the organization's files" } })
     .input(z.object({ status: z.enum(["pending", "ready"]).optional() }))
     .output(z.object({ items: z.array(fileOutput) }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.storedFile.findMany({
-        where: { ownerId: ctx.principal.userId, ...(input.status ? { status: input.status } : {}) },
+        where: { organizationId: ctx.principal.organizationId, ...(input.status ? { status: input.status } : {}) },
         select: storedFileSelect,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 500,
@@ -120,14 +124,16 @@ export const filesRouter = {
       return { url: await ctx.store.presignedGet(row.objectKey, ttl, row.filename), expiresInSeconds: ttl };
     }),
 
-  delete: write
+  delete: remove
     .meta({ openapi: { method: "DELETE", path: "/files/{id}", protect: true, tags, summary: "Delete a file" } })
     .input(fileIdInput)
     .output(deletedOutput)
     .mutation(async ({ ctx, input }) => {
       // Idempotent, and silent about ids that are not yours.
+      const { organizationId, userId } = ctx.principal;
+      const own = allows(ctx.principal, "file:manage") ? {} : { createdById: userId };
       const row = await ctx.db.storedFile.findFirst({
-        where: { id: input.id, ownerId: ctx.principal.userId },
+        where: { id: input.id, organizationId, ...own },
         select: { id: true, objectKey: true },
       });
       if (!row) return { id: input.id, deleted: false };

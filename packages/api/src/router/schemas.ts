@@ -1,4 +1,5 @@
 // Output shapes: what procedures return, validated, and described in OpenAPI.
+import { ORGANIZATION_ROLES } from "@acme/auth/permissions";
 import { SCOPES } from "@acme/auth/scopes";
 import { taskStatusSchema } from "@acme/validators";
 import { z } from "zod";
@@ -8,6 +9,9 @@ export const taskOutput = z.object({
   title: z.string(),
   description: z.string().nullable(),
   status: taskStatusSchema,
+  assigneeId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  createdById: z.string(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -37,6 +41,8 @@ export const fileOutput = z.object({
 
 export const meOutput = z.object({
   userId: z.string(),
+  organizationId: z.string(),
+  role: z.enum(ORGANIZATION_ROLES).nullable(),
   method: z.enum(["jwt", "apiKey"]),
   scopes: z.array(z.enum(SCOPES)),
   keyId: z.string().nullable(),
@@ -46,3 +52,42 @@ export const meOutput = z.object({
 });
 
 export const deletedOutput = z.object({ id: z.string(), deleted: z.boolean() });
+
+const role = z.enum(ORGANIZATION_ROLES);
+
+export const organizationOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  logo: z.string().nullable(),
+  personal: z.boolean(),
+  /** The caller's role; null for API keys. */
+  role: role.nullable(),
+  createdAt: z.date(),
+});
+
+export const memberOutput = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  createdAt: z.date(),
+});
+
+export const teamOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  memberIds: z.array(z.string()),
+  createdAt: z.date(),
+});
+
+export const invitationOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.string().nullable(),
+  teamId: z.string().nullable(),
+  status: z.string(),
+  expiresAt: z.date(),
+  createdAt: z.date(),
+});

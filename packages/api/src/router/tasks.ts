@@ -1,23 +1,28 @@
-// Tasks, owner-scoped: another user's task is NOT_FOUND, never FORBIDDEN.
+// Tasks, scoped to the caller's organization: another organization's task is
+// NOT_FOUND, never FORBIDDEN. Members delete their own tasks; `task:manage`
+// (admins, owners, keys with tasks:write) deletes anyone's.
 import { taskSelect } from "@acme/db";
 import { createTaskInput, listTasksInput, taskIdInput, updateTaskInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { notFound } from "../errors";
+import { allows } from "../middleware/auth";
 import { authedProcedure } from "../trpc";
 import { deletedOutput, taskOutput, taskPageOutput } from "./schemas";
+import { checkAssignment } from "./task-assignment";
 import { listTasks } from "./task-list";
 
-const read = authedProcedure.meta({ scopes: ["tasks:read"] });
-const write = authedProcedure.meta({ scopes: ["tasks:write"] });
 const tags = ["tasks"];
 
 export const tasksRouter = {
-  list: read
-    .meta({ openapi: { method: "GET", path: "/tasks", protect: true, tags, summary: "List your tasks" } })
+  list: authedProcedure
+    .meta({
+      permission: "task:read",
+      openapi: { method: "GET", path: "/tasks", protect: true, tags, summary: "List the organization's tasks" },
+    })
     .input(listTasksInput)
     .output(taskPageOutput)
     .query(async ({ ctx, input }) => {
-      const { items, total } = await listTasks(ctx.db, { ownerId: ctx.principal.userId, ...input });
+      const { items, total } = await listTasks(ctx.db, { organizationId: ctx.principal.organizationId, ...input });
       return {
         items,
         total,
@@ -27,45 +32,63 @@ export const tasksRouter = {
       };
     }),
 
-  byId: read
-    .meta({ openapi: { method: "GET", path: "/tasks/{id}", protect: true, tags, summary: "Get a task" } })
+  byId: authedProcedure
+    .meta({
+      permission: "task:read",
+      openapi: { method: "GET", path: "/tasks/{id}", protect: true, tags, summary: "Get a task" },
+    })
     .input(taskIdInput)
     .output(taskOutput)
     .query(async ({ ctx, input }) => {
       const task = await ctx.db.task.findFirst({
-        where: { id: input.id, ownerId: ctx.principal.userId },
+        where: { id: input.id, organizationId: ctx.principal.organizationId },
         select: taskSelect,
       });
       if (!task) throw notFound("Task");
       return task;
     }),
 
-  create: write
-    .meta({ openapi: { method: "POST", path: "/tasks", protect: true, tags, summary: "Create a task" } })
+  create: authedProcedure
+    .meta({
+      permission: "task:create",
+      openapi: { method: "POST", path: "/tasks", protect: true, tags, summary: "Create a task" },
+    })
     .input(createTaskInput)
     .output(taskOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.db.task.create({ data: { ...input, ownerId: ctx.principal.userId }, select: taskSelect }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const { organizationId, userId } = ctx.principal;
+      await checkAssignment(ctx.db, organizationId, input);
+      return ctx.db.task.create({ data: { ...input, organizationId, createdById: userId }, select: taskSelect });
+    }),
 
-  update: write
-    .meta({ openapi: { method: "PATCH", path: "/tasks/{id}", protect: true, tags, summary: "Update a task" } })
+  update: authedProcedure
+    .meta({
+      permission: "task:update",
+      openapi: { method: "PATCH", path: "/tasks/{id}", protect: true, tags, summary: "Update a task" },
+    })
     .input(updateTaskInput)
     .output(taskOutput)
     .mutation(async ({ ctx, input }) => {
       const { id, ...changes } = input;
-      // One statement, scoped to the owner: no read-then-write race.
-      const { count } = await ctx.db.task.updateMany({ where: { id, ownerId: ctx.principal.userId }, data: changes });
+      const { organizationId } = ctx.principal;
+      await checkAssignment(ctx.db, organizationId, changes);
+      // One statement, scoped to the organization: no read-then-write race.
+      const { count } = await ctx.db.task.updateMany({ where: { id, organizationId }, data: changes });
       if (count === 0) throw notFound("Task");
       return ctx.db.task.findUniqueOrThrow({ where: { id }, select: taskSelect });
     }),
 
-  delete: write
-    .meta({ openapi: { method: "DELETE", path: "/tasks/{id}", protect: true, tags, summary: "Delete a task" } })
+  delete: authedProcedure
+    .meta({
+      permission: "task:delete",
+      openapi: { method: "DELETE", path: "/tasks/{id}", protect: true, tags, summary: "Delete a task" },
+    })
     .input(taskIdInput)
     .output(deletedOutput)
     .mutation(async ({ ctx, input }) => {
-      const { count } = await ctx.db.task.deleteMany({ where: { id: input.id, ownerId: ctx.principal.userId } });
+      const { organizationId, userId } = ctx.principal;
+      const own = allows(ctx.principal, "task:manage") ? {} : { createdById: userId };
+      const { count } = await ctx.db.task.deleteMany({ where: { id: input.id, organizationId, ...own } });
       if (count === 0) throw notFound("Task");
       return { id: input.id, deleted: true };
     }),

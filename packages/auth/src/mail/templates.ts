@@ -35,3 +35,14 @@ export function passwordResetMail(to: string, name: string, url: string): Mail {
     "The link works once and expires in one hour. If it was not you, ignore this mail: your password is unchanged.",
   );
 }
+
+export function invitationMail(to: string, inviter: string, organization: string, role: string, url: string): Mail {
+  return linkMail(
+    to,
+    `${inviter} invited you to ${organization}`,
+    `${inviter} invited you to join ${organization} as ${role}.`,
+    "Accept the invitation",
+    url,
+    "The invitation expires in 48 hours. Sign in (or sign up) with this address to accept it; if you did not expect it, ignore this mail.",
+  );
+}

@@ -34,8 +34,8 @@ function driftedCopy(edit: (schema: string) => string): { schemaPath: string; mi
 
 const addPriority = (schema: string) =>
   schema.replace(
-    "  status      TaskStatus @default(pending)",
-    "  status      TaskStatus @default(pending)\n  priority    Int        @default(0)",
+    "  status         TaskStatus @default(pending)",
+    "  status         TaskStatus @default(pending)\n  priority       Int        @default(0)",
   );
 
 describe("migrations", () => {

@@ -60,7 +60,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your tasks */
+        /** List the organization's tasks */
         get: operations["tasks-list"];
         put?: never;
         /** Create a task */
@@ -97,7 +97,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your files */
+        /** List the organization's files */
         get: operations["files-list"];
         put?: never;
         /** Start an upload */
@@ -154,6 +154,75 @@ export interface paths {
         post?: never;
         /** Delete a file */
         delete: operations["files-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organization */
+        get: operations["organization-current"];
+        put?: never;
+        post?: never;
+        /** Delete the organization, its rows and files */
+        delete: operations["organization-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's members */
+        get: operations["members-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's teams */
+        get: operations["teams-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invitations */
+        get: operations["invitations-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -502,9 +571,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         userId: string;
+                        organizationId: string;
+                        role: ("owner" | "admin" | "member" | "viewer") | null;
                         /** @enum {string} */
                         method: "jwt" | "apiKey";
-                        scopes: ("tasks:read" | "tasks:write" | "files:read" | "files:write" | "data:write")[];
+                        scopes: ("tasks:read" | "tasks:write" | "files:read" | "files:write" | "data:write" | "members:read")[];
                         keyId: string | null;
                         email: string | null;
                         name: string | null;
@@ -514,6 +585,7 @@ export interface operations {
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             405: components["responses"]["Error405"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
@@ -567,6 +639,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "in_progress" | "completed";
+                assigneeId?: string;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -588,6 +662,9 @@ export interface operations {
                             description: string | null;
                             /** @enum {string} */
                             status: "pending" | "in_progress" | "completed";
+                            assigneeId: string | null;
+                            teamId: string | null;
+                            createdById: string;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -624,6 +701,8 @@ export interface operations {
                      * @enum {string}
                      */
                     status?: "pending" | "in_progress" | "completed";
+                    assigneeId?: string | null;
+                    teamId?: string | null;
                 };
             };
         };
@@ -641,6 +720,9 @@ export interface operations {
                         description: string | null;
                         /** @enum {string} */
                         status: "pending" | "in_progress" | "completed";
+                        assigneeId: string | null;
+                        teamId: string | null;
+                        createdById: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -682,6 +764,9 @@ export interface operations {
                         description: string | null;
                         /** @enum {string} */
                         status: "pending" | "in_progress" | "completed";
+                        assigneeId: string | null;
+                        teamId: string | null;
+                        createdById: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -749,6 +834,8 @@ export interface operations {
                     description?: string | null;
                     /** @enum {string} */
                     status?: "pending" | "in_progress" | "completed";
+                    assigneeId?: string | null;
+                    teamId?: string | null;
                 };
             };
         };
@@ -766,6 +853,9 @@ export interface operations {
                         description: string | null;
                         /** @enum {string} */
                         status: "pending" | "in_progress" | "completed";
+                        assigneeId: string | null;
+                        teamId: string | null;
+                        createdById: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -981,6 +1071,188 @@ export interface operations {
             405: components["responses"]["Error405"];
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "organization-current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        slug: string;
+                        logo: string | null;
+                        personal: boolean;
+                        role: ("owner" | "admin" | "member" | "viewer") | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            405: components["responses"]["Error405"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "organization-delete": {
+        parameters: {
+            query: {
+                confirm: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            405: components["responses"]["Error405"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "members-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            userId: string;
+                            name: string;
+                            email: string;
+                            role: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            405: components["responses"]["Error405"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "teams-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            memberIds: string[];
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            405: components["responses"]["Error405"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "invitations-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            email: string;
+                            role: string | null;
+                            teamId: string | null;
+                            status: string;
+                            expiresAt: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            405: components["responses"]["Error405"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];

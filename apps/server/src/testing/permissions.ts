@@ -1,0 +1,32 @@
+// The permission matrix: for every procedure, the organization roles that may call
+// it (the others get 403). A procedure missing here fails the suite, like one
+// missing from SAMPLE_INPUTS; the matrix test checks every cell against the server.
+import type { OrganizationRole } from "@acme/auth/permissions";
+
+const ALL: readonly OrganizationRole[] = ["owner", "admin", "member", "viewer"];
+const WRITERS: readonly OrganizationRole[] = ["owner", "admin", "member"];
+const ADMINS: readonly OrganizationRole[] = ["owner", "admin"];
+
+export const ALLOWED_ROLES: Record<string, readonly OrganizationRole[] | "public"> = {
+  health: "public",
+  me: ALL,
+  "data.submit": WRITERS,
+  "tasks.list": ALL,
+  "tasks.byId": ALL,
+  "tasks.create": WRITERS,
+  "tasks.update": WRITERS,
+  "tasks.delete": WRITERS,
+  "files.createUpload": WRITERS,
+  "files.completeUpload": WRITERS,
+  "files.list": ALL,
+  "files.downloadUrl": ALL,
+  "files.delete": WRITERS,
+  "apiKeys.list": ADMINS,
+  "apiKeys.create": ADMINS,
+  "apiKeys.revoke": ADMINS,
+  "organization.current": ALL,
+  "organization.delete": ["owner"],
+  "members.list": ALL,
+  "teams.list": ALL,
+  "invitations.list": ALL,
+};

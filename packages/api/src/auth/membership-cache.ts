@@ -1,0 +1,58 @@
+// Who is a member of which organization, with what role: the API never trusts a
+// token's role claim for its lifetime. Answers are cached in process for `ttlMs`
+// (so a warm request costs no query), and dropped at once when the auth server
+// announces a change (Redis pub/sub, see apps/server/src/revocations.ts).
+import { LRUCache } from "lru-cache";
+
+export interface MembershipCacheOptions {
+  /** The member's role, or null when not a member. */
+  lookup: (organizationId: string, userId: string) => Promise<string | null>;
+  ttlMs: number;
+  max?: number;
+}
+
+interface Entry {
+  role: string | null;
+  until: number;
+}
+
+const keyOf = (organizationId: string, userId: string) => `${organizationId}\u0000${userId}`;
+
+export class MembershipCache {
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly inFlight = new Map<string, Promise<string | null>>();
+  /** Lookups that reached the database, for tests and metrics. */
+  misses = 0;
+
+  constructor(private readonly options: MembershipCacheOptions) {
+    this.entries = new LRUCache({ max: options.max ?? 100_000 });
+  }
+
+  async role(organizationId: string, userId: string): Promise<string | null> {
+    const key = keyOf(organizationId, userId);
+    const hit = this.entries.get(key);
+    if (hit && hit.until > Date.now()) return hit.role;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      this.misses += 1;
+      pending = this.options.lookup(organizationId, userId).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    const role = await pending;
+    this.entries.set(key, { role, until: Date.now() + this.options.ttlMs });
+    return role;
+  }
+
+  forget(organizationId: string, userId: string): void {
+    this.entries.delete(keyOf(organizationId, userId));
+  }
+
+  forgetOrganization(organizationId: string): void {
+    const prefix = `${organizationId}\u0000`;
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

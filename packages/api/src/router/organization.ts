@@ -1,0 +1,120 @@
+// The caller's organization, its members, teams and pending invitations: readable
+// by every role and by API keys with members:read. Changes to membership go
+// through the auth server's organization endpoints (the web app calls them).
+import { isPersonal } from "@acme/auth/organizations";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { authedProcedure } from "../trpc";
+import { invitationOutput, memberOutput, organizationOutput, teamOutput } from "./schemas";
+
+const tags = ["organization"];
+const get = (path: `/${string}`, summary: string) => ({ method: "GET" as const, path, protect: true, tags, summary });
+
+/** Deletes the caller's organization with its rows and stored objects (owners only; not a personal one). */
+export const deleteOrganization = authedProcedure
+  .meta({
+    permission: "organization:delete",
+    openapi: {
+      method: "DELETE",
+      path: "/organization",
+      protect: true,
+      tags,
+      summary: "Delete the organization, its rows and files",
+    },
+  })
+  .input(z.object({ confirm: z.string().max(200) }))
+  .output(z.object({ id: z.string(), deleted: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    const { organizationId } = ctx.principal;
+    const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    if (isPersonal(org)) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "A personal organization goes only with its account" });
+    }
+    if (input.confirm !== org.name) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Type the organization's name to confirm" });
+    }
+    // Objects first: if the store fails, the rows stay and the deletion can be retried.
+    const files = await ctx.db.storedFile.findMany({ where: { organizationId }, select: { objectKey: true } });
+    for (const file of files) await ctx.store.remove(file.objectKey);
+    const keys = await ctx.db.apikey.findMany({ where: { referenceId: organizationId }, select: { id: true } });
+    await ctx.db.$transaction([
+      ctx.db.task.deleteMany({ where: { organizationId } }),
+      ctx.db.dataEntry.deleteMany({ where: { organizationId } }),
+      ctx.db.storedFile.deleteMany({ where: { organizationId } }),
+      ctx.db.apikey.deleteMany({ where: { referenceId: organizationId } }),
+      ctx.db.organization.delete({ where: { id: organizationId } }),
+    ]);
+    ctx.memberships.forgetOrganization(organizationId);
+    await ctx.revocations.publish({ kind: "organization", organizationId });
+    for (const key of keys) {
+      ctx.apiKeys.forgetKeyId(key.id);
+      await ctx.revocations.publish({ kind: "key", keyId: key.id });
+    }
+    return { id: organizationId, deleted: true as const };
+  });
+
+export const organizationRouter = {
+  current: authedProcedure
+    .meta({ permission: "organization:read", openapi: get("/organization", "The caller's organization") })
+    .input(z.void())
+    .output(organizationOutput)
+    .query(async ({ ctx }) => {
+      const org = await ctx.db.organization.findUniqueOrThrow({
+        where: { id: ctx.principal.organizationId },
+        select: { id: true, name: true, slug: true, logo: true, metadata: true, createdAt: true },
+      });
+      const { metadata: _metadata, ...rest } = org;
+      return { ...rest, personal: isPersonal(org), role: ctx.principal.role };
+    }),
+  delete: deleteOrganization,
+} satisfies TRPCRouterRecord;
+
+export const membersRouter = {
+  list: authedProcedure
+    .meta({ permission: "member:read", openapi: get("/members", "The organization's members") })
+    .input(z.void())
+    .output(z.object({ items: z.array(memberOutput) }))
+    .query(async ({ ctx }) => {
+      const rows = await ctx.db.member.findMany({
+        where: { organizationId: ctx.principal.organizationId },
+        select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 1000,
+      });
+      return {
+        items: rows.map(({ user, ...member }) => ({ ...member, userId: user.id, name: user.name, email: user.email })),
+      };
+    }),
+} satisfies TRPCRouterRecord;
+
+export const teamsRouter = {
+  list: authedProcedure
+    .meta({ permission: "team:read", openapi: get("/teams", "The organization's teams") })
+    .input(z.void())
+    .output(z.object({ items: z.array(teamOutput) }))
+    .query(async ({ ctx }) => {
+      const rows = await ctx.db.team.findMany({
+        where: { organizationId: ctx.principal.organizationId },
+        select: { id: true, name: true, createdAt: true, members: { select: { userId: true } } },
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        take: 1000,
+      });
+      return { items: rows.map(({ members, ...team }) => ({ ...team, memberIds: members.map((m) => m.userId) })) };
+    }),
+} satisfies TRPCRouterRecord;
+
+export const invitationsRouter = {
+  list: authedProcedure
+    .meta({ permission: "invitation:read", openapi: get("/invitations", "Pending invitations") })
+    .input(z.void())
+    .output(z.object({ items: z.array(invitationOutput) }))
+    .query(async ({ ctx }) => {
+      const rows = await ctx.db.invitation.findMany({
+        where: { organizationId: ctx.principal.organizationId, status: "pending" },
+        select: { id: true, email: true, role: true, teamId: true, status: true, expiresAt: true, createdAt: true },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1000,
+      });
+      return { items: rows };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,105 @@
+// Organizations on the auth server: the personal organization every account gets,
+// owners that cannot vanish, and invitations (mail, wrong address, revoked,
+// expired, accepted twice).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personalOrganizationId } from "./organizations";
+import { signUpVerified, startTestAuthServer, type TestAuthServer } from "./testing";
+
+type Signed = Awaited<ReturnType<typeof signUpVerified>>;
+
+describe("organizations", () => {
+  let server: TestAuthServer;
+  let owner: Signed;
+  let orgId: string;
+  beforeAll(async () => {
+    server = await startTestAuthServer();
+    owner = await signUpVerified(server, { name: "Olive" });
+    const created = await owner.client.post<{ id: string }>("/api/auth/organization/create", {
+      name: "Acme",
+      slug: `acme-${Date.now()}`,
+    });
+    expect(created.status).toBe(200);
+    orgId = created.body.id;
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const invite = (email: string, role = "member") =>
+    owner.client.post<{ id: string }>("/api/auth/organization/invite-member", { email, role, organizationId: orgId });
+
+  it("gives every account a personal organization, active in its sessions, that cannot be deleted", async () => {
+    const user = await signUpVerified(server, { name: "Pat" });
+    const personal = personalOrganizationId(user.userId);
+    expect(
+      await server.db.member.findMany({ where: { userId: user.userId }, select: { organizationId: true, role: true } }),
+    ).toEqual([{ organizationId: personal, role: "owner" }]);
+    const session = await user.client.get<{ session: { activeOrganizationId: string } }>("/api/auth/get-session");
+    expect(session.body.session.activeOrganizationId).toBe(personal);
+    const deleted = await user.client.post("/api/auth/organization/delete", { organizationId: personal });
+    expect(deleted.status).toBe(400);
+    expect(await server.db.organization.count({ where: { id: personal } })).toBe(1);
+  });
+
+  it("keeps an owner: the last one can neither leave nor be demoted", async () => {
+    const left = await owner.client.post("/api/auth/organization/leave", { organizationId: orgId });
+    expect(left.status).toBeGreaterThanOrEqual(400);
+    const member = await server.db.member.findFirstOrThrow({ where: { organizationId: orgId, userId: owner.userId } });
+    const demoted = await owner.client.post("/api/auth/organization/update-member-role", {
+      memberId: member.id,
+      role: "admin",
+      organizationId: orgId,
+    });
+    expect(demoted.status).toBeGreaterThanOrEqual(400);
+    expect((await server.db.member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("owner");
+  });
+
+  it("invites by mail; only the invited address accepts, once", async () => {
+    const invitee = await signUpVerified(server, { name: "Ivy" });
+    const stranger = await signUpVerified(server, { name: "Sam" });
+    const sent = await invite(invitee.email, "viewer");
+    expect(sent.status).toBe(200);
+    const mail = server.outbox.latest(invitee.email, "invited you to Acme");
+    expect(mail?.text).toContain(`/accept-invitation/${sent.body.id}`);
+
+    const wrong = await stranger.client.post("/api/auth/organization/accept-invitation", {
+      invitationId: sent.body.id,
+    });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    const accepted = await invitee.client.post("/api/auth/organization/accept-invitation", {
+      invitationId: sent.body.id,
+    });
+    expect(accepted.status).toBe(200);
+    const again = await invitee.client.post("/api/auth/organization/accept-invitation", { invitationId: sent.body.id });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(
+      await server.db.member.findMany({
+        where: { organizationId: orgId, userId: { in: [invitee.userId, stranger.userId] } },
+        select: { userId: true, role: true },
+      }),
+    ).toEqual([{ userId: invitee.userId, role: "viewer" }]);
+  });
+
+  it("refuses a revoked or expired invitation", async () => {
+    const late = await signUpVerified(server, { name: "Lee" });
+    const revoked = await invite(late.email);
+    expect(
+      (await owner.client.post("/api/auth/organization/cancel-invitation", { invitationId: revoked.body.id })).status,
+    ).toBe(200);
+    const afterRevoke = await late.client.post("/api/auth/organization/accept-invitation", {
+      invitationId: revoked.body.id,
+    });
+    expect(afterRevoke.status).toBeGreaterThanOrEqual(400);
+
+    const expired = await invite(late.email);
+    await server.db.invitation.update({
+      where: { id: expired.body.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const afterExpiry = await late.client.post("/api/auth/organization/accept-invitation", {
+      invitationId: expired.body.id,
+    });
+    expect(afterExpiry.status).toBeGreaterThanOrEqual(400);
+    expect(await server.db.member.count({ where: { organizationId: orgId, userId: late.userId } })).toBe(0);
+  });
+});
