@@ -75,6 +75,14 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
     authFailures: new IpBudget(env.AUTH_FAILURE_LIMIT_POINTS, env.RATE_LIMIT_WINDOW_SECONDS),
     revocations: feed.revocations,
     apiKeyAdmin: { create: keyVerifier.create, list: keyVerifier.list, revoke: keyVerifier.revoke },
+    organizationRateLimiter: new RateLimiter({
+      enabled: env.RATE_LIMIT_ENABLED,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      readPoints: env.ORG_RATE_LIMIT_READ_POINTS,
+      writePoints: env.ORG_RATE_LIMIT_WRITE_POINTS,
+      redis: redis ?? undefined,
+      keyPrefix: "api:rl-org",
+    }),
     rateLimiter: new RateLimiter({
       enabled: env.RATE_LIMIT_ENABLED,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,

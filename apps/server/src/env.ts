@@ -34,6 +34,9 @@ export const serverEnvSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: envField.positiveInt().default(60),
   RATE_LIMIT_READ_POINTS: envField.positiveInt().default(600),
   RATE_LIMIT_WRITE_POINTS: envField.positiveInt().default(120),
+  /** Each organization's ceiling per window, shared by all its members and keys. */
+  ORG_RATE_LIMIT_READ_POINTS: envField.positiveInt().default(6_000),
+  ORG_RATE_LIMIT_WRITE_POINTS: envField.positiveInt().default(1_200),
   /** Requests per client IP per window, counted before any credential is checked (0: off). */
   PREAUTH_RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(6_000),
   /** Failed authentications per client IP per window; past it, 429 before any check (0: off). */

@@ -201,6 +201,25 @@ describe("organizations", () => {
   });
 });
 
+describe("organization rate limit", () => {
+  it("caps an organization as a whole, whichever member or key spends it", async () => {
+    const h = await startHarness({ env: { RATE_LIMIT_READ_POINTS: "10", ORG_RATE_LIMIT_READ_POINTS: "3" } });
+    try {
+      const ann = await h.userIn("org-busy", "member");
+      const ben = await h.userIn("org-busy", "member");
+      const other = await h.userIn("org-calm", "member");
+      const read = (user: TestUser) => call(`${h.url}/api/v1/tasks`, { headers: bearer(user.token) });
+      expect([(await read(ann)).status, (await read(ann)).status, (await read(ben)).status]).toEqual([200, 200, 200]);
+      const refused = await read(ben);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.message).toMatch(/^The organization's rate limit exceeded/);
+      expect((await read(other)).status).toBe(200);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe("access cuts across instances", () => {
   it("reach every API instance on one Redis within a second, long before the cache TTL", async () => {
     const redis = await startRedisProcess();

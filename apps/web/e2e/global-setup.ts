@@ -96,6 +96,8 @@ export default async function globalSetup() {
       S3_SECRET_KEY: s3.secretKey,
       S3_BUCKET: bucket,
       LOG_LEVEL: "warn",
+      // A removed member is refused within a second (no Redis here to announce it).
+      MEMBERSHIP_CACHE_TTL_SECONDS: "1",
     },
     "api",
   );

@@ -157,7 +157,7 @@ test("pages hold up on a 375 px phone and in dark mode", async ({ browser }) => 
   const page = await context.newPage();
   const user = newUser("Mobile");
   await signUpAndVerify(page, user);
-  for (const path of ["/dashboard", "/tasks", "/files", "/api-keys", "/profile"]) {
+  for (const path of ["/dashboard", "/tasks", "/files", "/api-keys", "/organization", "/profile"]) {
     await page.goto(path);
     await expect(page.locator("main h1")).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -184,7 +184,16 @@ test("every page runs under its CSP, with the security headers, and no violation
     await visit(path);
   }
   await signUpAndVerify(page, newUser("Csp"));
-  for (const path of ["/dashboard", "/tasks", "/files", "/api-keys", "/profile", "/developers", "/dev/outbox"]) {
+  for (const path of [
+    "/dashboard",
+    "/tasks",
+    "/files",
+    "/api-keys",
+    "/organization",
+    "/profile",
+    "/developers",
+    "/dev/outbox",
+  ]) {
     await visit(path);
   }
 });

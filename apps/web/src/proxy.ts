@@ -8,7 +8,16 @@ import { IS_PRODUCTION } from "./config";
 import { connectSources } from "./security/connect-sources";
 import { contentSecurityPolicy, newNonce } from "./security/headers";
 
-const PROTECTED = ["/dashboard", "/tasks", "/files", "/api-keys", "/profile", "/developers"];
+const PROTECTED = [
+  "/dashboard",
+  "/tasks",
+  "/files",
+  "/api-keys",
+  "/organization",
+  "/accept-invitation",
+  "/profile",
+  "/developers",
+];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -35,6 +35,8 @@ export interface ApiDeps {
   apiKeys: ApiKeyCache;
   memberships: MembershipCache;
   rateLimiter: RateLimiter;
+  /** The ceiling each organization shares across its members and keys. */
+  organizationRateLimiter: RateLimiter;
   /** Failed authentications per client IP; costly checks need a point left. */
   authFailures: IpBudget;
   /** Tells every API instance that access was cut: a key revoked, an organization deleted. */

@@ -46,6 +46,8 @@ export interface AuthConfig {
   onAccessChange?: (change: AccessChange) => void | Promise<void>;
   /** How long an invitation stays valid; 48 by default. */
   invitationExpiresHours?: number;
+  /** Invitations one organization may send per hour; 50 by default. */
+  invitationsPerHour?: number;
 }
 
 export function initAuth(config: AuthConfig) {

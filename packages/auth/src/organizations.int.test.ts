@@ -80,6 +80,26 @@ describe("organizations", () => {
     ).toEqual([{ userId: invitee.userId, role: "viewer" }]);
   });
 
+  it("limits how many invitations an organization sends per hour", async () => {
+    const limited = await startTestAuthServer({ invitationsPerHour: 2 });
+    try {
+      const boss = await signUpVerified(limited, { name: "Bo" });
+      const org = await boss.client.post<{ id: string }>("/api/auth/organization/create", {
+        name: "Busy",
+        slug: `busy-${Date.now()}`,
+      });
+      const send = (n: number) =>
+        boss.client.post("/api/auth/organization/invite-member", {
+          email: `guest${n}@example.test`,
+          role: "member",
+          organizationId: org.body.id,
+        });
+      expect([(await send(1)).status, (await send(2)).status, (await send(3)).status]).toEqual([200, 200, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("refuses a revoked or expired invitation", async () => {
     const late = await signUpVerified(server, { name: "Lee" });
     const revoked = await invite(late.email);

@@ -62,6 +62,17 @@ export function organizationPlugin(config: AuthConfig) {
       await config.mailer.send(invitationMail(email, inviter.user.name, org.name, role, url));
     },
     organizationHooks: {
+      beforeCreateInvitation: async ({ organization: org }) => {
+        const since = new Date(Date.now() - HOUR_SECONDS * 1000);
+        const recent = await config.db.invitation.count({
+          where: { organizationId: org.id, createdAt: { gte: since } },
+        });
+        if (recent >= (config.invitationsPerHour ?? 50)) {
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: "This organization sent too many invitations in the last hour; try again later",
+          });
+        }
+      },
       beforeDeleteOrganization: async ({ organization: org }) => {
         if (isPersonal(org)) {
           throw new APIError("BAD_REQUEST", { message: "A personal organization goes only with its account" });

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutNow } from "~/auth/browser";
 import { forgetApiToken } from "~/trpc/token";
+import { type OrganizationChoice, OrganizationSwitcher } from "./organization-switcher";
 import { ThemeToggle } from "./theme";
 import { type CurrentUser, UserContext } from "./user";
 
@@ -13,11 +14,22 @@ const LINKS = [
   { href: "/tasks", label: "Tasks" },
   { href: "/files", label: "Files" },
   { href: "/api-keys", label: "API keys" },
+  { href: "/organization", label: "Organization" },
   { href: "/developers", label: "API" },
   { href: "/profile", label: "Profile" },
 ];
 
-export function Shell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+export function Shell({
+  user,
+  organizations,
+  activeOrganizationId,
+  children,
+}: {
+  user: CurrentUser;
+  organizations: OrganizationChoice[];
+  activeOrganizationId: string | null;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const leave = async () => {
     await signOutNow();
@@ -56,6 +68,7 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
                 );
               })}
             </nav>
+            <OrganizationSwitcher organizations={organizations} activeId={activeOrganizationId} />
             <ThemeToggle />
             <div className="hidden text-right text-xs sm:block">
               <p className="font-medium">{user.name}</p>

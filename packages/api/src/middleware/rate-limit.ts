@@ -1,34 +1,47 @@
 // Limits each principal (API key id, or user id for JWTs) or, without a valid
-// credential, each client IP, with separate buckets for reads and writes. Sets
-// RateLimit-* headers on every answer and Retry-After on 429. With limits turned
-// off (RATE_LIMIT_ENABLED=false) it does nothing, and no RateLimit-* header claims a limit.
+// credential, each client IP, with separate buckets for reads and writes; and each
+// organization as a whole (a ceiling shared by its members and keys), so one
+// tenant cannot starve the others. Sets RateLimit-* headers (the principal's) on
+// every answer and Retry-After on 429. With limits turned off
+// (RATE_LIMIT_ENABLED=false) it does nothing, and no RateLimit-* header claims a limit.
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import type { Bucket, RateLimitDecision, RateLimiter } from "../rate-limit/limiter";
 
-export async function enforceRateLimit(ctx: Context, type: string, by: "ip" | "principal"): Promise<void> {
-  if (!ctx.rateLimiter.config.enabled) return;
-  let key = `ip:${ctx.ip}`;
-  if (by === "principal") {
-    const { principal } = await ctx.resolveAuth();
-    if (principal) key = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
-  }
-  const bucket = type === "mutation" ? "write" : "read";
-  let decision: Awaited<ReturnType<typeof ctx.rateLimiter.consume>>;
+async function consume(ctx: Context, limiter: RateLimiter, bucket: Bucket, key: string): Promise<RateLimitDecision> {
   try {
-    decision = await ctx.rateLimiter.consume(bucket, key);
+    return await limiter.consume(bucket, key);
   } catch (cause) {
     // Fail closed, and say so: the limiter's store and its insurance both failed.
     ctx.logger.error({ requestId: ctx.requestId, err: cause }, "rate limiter unavailable");
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Rate limiter unavailable", cause });
   }
+}
+
+function refuse(ctx: Context, decision: RateLimitDecision, what: string): never {
+  ctx.setHeader("Retry-After", String(decision.resetSeconds));
+  throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `${what} exceeded; retry in ${decision.resetSeconds}s` });
+}
+
+export async function enforceRateLimit(ctx: Context, type: string, by: "ip" | "principal"): Promise<void> {
+  if (!ctx.rateLimiter.config.enabled) return;
+  let key = `ip:${ctx.ip}`;
+  let organizationId: string | undefined;
+  if (by === "principal") {
+    const { principal } = await ctx.resolveAuth();
+    if (principal) {
+      key = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
+      organizationId = principal.organizationId;
+    }
+  }
+  const bucket = type === "mutation" ? "write" : "read";
+  const decision = await consume(ctx, ctx.rateLimiter, bucket, key);
   ctx.setHeader("RateLimit-Limit", String(decision.limit));
   ctx.setHeader("RateLimit-Remaining", String(decision.remaining));
   ctx.setHeader("RateLimit-Reset", String(decision.resetSeconds));
-  if (!decision.allowed) {
-    ctx.setHeader("Retry-After", String(decision.resetSeconds));
-    throw new TRPCError({
-      code: "TOO_MANY_REQUESTS",
-      message: `Rate limit exceeded; retry in ${decision.resetSeconds}s`,
-    });
+  if (!decision.allowed) refuse(ctx, decision, "Rate limit");
+  if (organizationId) {
+    const ceiling = await consume(ctx, ctx.organizationRateLimiter, bucket, `org:${organizationId}`);
+    if (!ceiling.allowed) refuse(ctx, ceiling, "The organization's rate limit");
   }
 }

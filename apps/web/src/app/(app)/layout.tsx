@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { getAuth } from "~/auth/server";
 import { requireSession } from "~/auth/session";
 import { Shell } from "~/components/shell";
 import { webEnv } from "~/env";
@@ -12,9 +13,17 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/dashboard";
   const session = await requireSession(path);
+  const organizations = await getAuth().api.listOrganizations({ headers: await headers() });
+  const activeOrganizationId = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId;
   return (
     <TRPCProvider apiUrl={webEnv().API_PUBLIC_URL}>
-      <Shell user={{ name: session.user.name, email: session.user.email, image: session.user.image }}>{children}</Shell>
+      <Shell
+        user={{ name: session.user.name, email: session.user.email, image: session.user.image }}
+        organizations={organizations.map(({ id, name }) => ({ id, name }))}
+        activeOrganizationId={activeOrganizationId ?? null}
+      >
+        {children}
+      </Shell>
     </TRPCProvider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { createTaskInput, TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
+import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Field, Select, TextArea } from "~/components/ui/field";
 import { STATUS_LABEL } from "~/lib/task-status";
@@ -9,18 +10,41 @@ export interface TaskDraft {
   title: string;
   description?: string;
   status: TaskStatusValue;
+  assigneeId?: string | null;
+  teamId?: string | null;
 }
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+// The selects send "" for nobody / no team: that is null to the API.
+const formInput = createTaskInput.extend({
+  assigneeId: z
+    .string()
+    .transform((value) => value || null)
+    .optional(),
+  teamId: z
+    .string()
+    .transform((value) => value || null)
+    .optional(),
+});
 
 export function TaskForm({
   initial,
   submitLabel,
   onSubmit,
+  members = [],
+  teams = [],
 }: {
   initial?: Partial<TaskDraft>;
+  members?: Choice[];
+  teams?: Choice[];
   submitLabel: string;
   onSubmit: (draft: TaskDraft) => Promise<void>;
 }) {
-  const form = useForm(createTaskInput, async (values) =>
+  const form = useForm(formInput, async (values) =>
     onSubmit({ ...values, description: values.description || undefined }),
   );
   return (
@@ -40,6 +64,24 @@ export function TaskForm({
           </option>
         ))}
       </Select>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Select label="Assignee" name="assigneeId" defaultValue={initial?.assigneeId ?? ""}>
+          <option value="">Nobody</option>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </Select>
+        <Select label="Team" name="teamId" defaultValue={initial?.teamId ?? ""}>
+          <option value="">No team</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </Select>
+      </div>
       {form.formError && (
         <p role="alert" className="text-sm text-red-600">
           {form.formError}

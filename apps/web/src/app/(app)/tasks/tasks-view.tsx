@@ -1,5 +1,6 @@
 "use client";
 import type { RouterOutputs } from "@acme/api";
+import { roleAllows } from "@acme/auth/permissions";
 import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
@@ -8,19 +9,26 @@ import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { STATUS_LABEL } from "~/lib/task-status";
 import { api } from "~/trpc/react";
-import { TaskForm } from "./task-form";
+import { type Choice, type TaskDraft, TaskForm } from "./task-form";
 
 type Task = RouterOutputs["tasks"]["list"]["items"][number];
 const PAGE_SIZE = 10;
 
 export function TasksView() {
   const [status, setStatus] = useState<TaskStatusValue | undefined>();
+  const [assigneeId, setAssigneeId] = useState<string | undefined>();
+  const [teamId, setTeamId] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Task | null>(null);
   const toast = useToast();
   const utils = api.useUtils();
-  const input = { page, pageSize: PAGE_SIZE, status };
+  const input = { page, pageSize: PAGE_SIZE, status, assigneeId, teamId };
+  const role = api.organization.current.useQuery().data?.role ?? "viewer";
+  const can = (permission: Parameters<typeof roleAllows>[1]) => roleAllows(role, permission);
+  const members = (api.members.list.useQuery().data?.items ?? []).map((m) => ({ id: m.userId, name: m.name }));
+  const teams = api.teams.list.useQuery().data?.items ?? [];
+  const nameIn = (choices: Choice[], id: string | null) => choices.find((choice) => choice.id === id)?.name;
   const list = api.tasks.list.useQuery(input, { placeholderData: (previous) => previous });
 
   const refresh = () => utils.tasks.list.invalidate();
@@ -30,7 +38,7 @@ export function TasksView() {
 
   // Optimistic, and synchronous with the click: the row changes at once and
   // changes back if the API refuses.
-  const change = (id: string, patch: { title?: string; status?: TaskStatusValue; description?: string | null }) => {
+  const change = (id: string, patch: Partial<Omit<TaskDraft, "description">> & { description?: string | null }) => {
     const before = utils.tasks.list.getData(input);
     void utils.tasks.list.cancel(input);
     utils.tasks.list.setData(
@@ -49,8 +57,44 @@ export function TasksView() {
       <PageHeader
         title="Tasks"
         description="Everything you need to get done."
-        action={<Button onClick={() => setCreating(true)}>New task</Button>}
+        action={can("task:create") && <Button onClick={() => setCreating(true)}>New task</Button>}
       />
+      <div className="mb-3 flex flex-wrap gap-2">
+        <select
+          aria-label="Filter by assignee"
+          value={assigneeId ?? ""}
+          onChange={(event) => {
+            setAssigneeId(event.target.value || undefined);
+            setPage(1);
+          }}
+          className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+        >
+          <option value="">Anyone</option>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+        {teams.length > 0 && (
+          <select
+            aria-label="Filter by team"
+            value={teamId ?? ""}
+            onChange={(event) => {
+              setTeamId(event.target.value || undefined);
+              setPage(1);
+            }}
+            className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+          >
+            <option value="">All teams</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
       <fieldset className="mb-4 flex flex-wrap gap-2">
         <legend className="sr-only">Filter by status</legend>
         {[undefined, ...TASK_STATUSES].map((value) => (
@@ -89,6 +133,7 @@ export function TasksView() {
                 type="checkbox"
                 aria-label={`Mark “${task.title}” done`}
                 checked={task.status === "completed"}
+                disabled={!can("task:update")}
                 onChange={(event) =>
                   update.mutate({ id: task.id, status: event.target.checked ? "completed" : "pending" })
                 }
@@ -99,6 +144,11 @@ export function TasksView() {
                   {task.title}
                 </p>
                 {task.description && <p className="truncate text-sm text-neutral-500">{task.description}</p>}
+                {(task.assigneeId || task.teamId) && (
+                  <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="task-assignment">
+                    {[nameIn(members, task.assigneeId), nameIn(teams, task.teamId)].filter(Boolean).join(" · ")}
+                  </p>
+                )}
               </div>
               <span
                 className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800"
@@ -106,22 +156,26 @@ export function TasksView() {
               >
                 {STATUS_LABEL[task.status]}
               </span>
-              <Button variant="ghost" onClick={() => setEditing(task)} aria-label={`Edit “${task.title}”`}>
-                Edit
-              </Button>
-              <Button
-                variant="ghost"
-                aria-label={`Delete “${task.title}”`}
-                onClick={() => {
-                  if (!window.confirm(`Delete “${task.title}”?`)) return;
-                  remove.mutate(
-                    { id: task.id },
-                    { onSuccess: () => toast.success("Task deleted"), onError: toast.error },
-                  );
-                }}
-              >
-                Delete
-              </Button>
+              {can("task:update") && (
+                <Button variant="ghost" onClick={() => setEditing(task)} aria-label={`Edit “${task.title}”`}>
+                  Edit
+                </Button>
+              )}
+              {can("task:delete") && (
+                <Button
+                  variant="ghost"
+                  aria-label={`Delete “${task.title}”`}
+                  onClick={() => {
+                    if (!window.confirm(`Delete “${task.title}”?`)) return;
+                    remove.mutate(
+                      { id: task.id },
+                      { onSuccess: () => toast.success("Task deleted"), onError: toast.error },
+                    );
+                  }}
+                >
+                  Delete
+                </Button>
+              )}
             </li>
           ))}
         </ul>
@@ -143,6 +197,8 @@ export function TasksView() {
 
       <Dialog open={creating} onClose={() => setCreating(false)} title="New task">
         <TaskForm
+          members={members}
+          teams={teams}
           submitLabel="Create task"
           onSubmit={async (draft) => {
             try {
@@ -158,7 +214,15 @@ export function TasksView() {
       <Dialog open={editing !== null} onClose={() => setEditing(null)} title="Edit task">
         {editing && (
           <TaskForm
-            initial={{ title: editing.title, description: editing.description ?? undefined, status: editing.status }}
+            members={members}
+            teams={teams}
+            initial={{
+              title: editing.title,
+              description: editing.description ?? undefined,
+              status: editing.status,
+              assigneeId: editing.assigneeId,
+              teamId: editing.teamId,
+            }}
             submitLabel="Save changes"
             onSubmit={async (draft) => {
               try {

@@ -1,0 +1,72 @@
+// Organizations, as people use them: create one, invite by mail, the invitee signs
+// up and accepts, both see the shared tasks, a viewer cannot edit, and a removed
+// member loses access.
+import { expect, test } from "@playwright/test";
+import { newUser, shot, signUpAndVerify, watchCsp } from "./helpers";
+
+test("an owner invites a viewer, who sees the shared tasks read-only until removed", async ({ browser }) => {
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  owner.on("dialog", (dialog) => void dialog.accept());
+  const violations = await watchCsp(owner);
+  const olga = newUser("Olga");
+  await signUpAndVerify(owner, olga);
+
+  // A new organization from the switcher; it becomes the active one.
+  await owner.goto("/dashboard");
+  await owner.getByLabel("Organization", { exact: true }).selectOption({ label: "+ New organization…" });
+  await owner.getByRole("dialog").getByLabel("Name").fill("Acme Co");
+  await owner.getByRole("button", { name: "Create organization" }).click();
+  await owner.waitForURL("**/organization");
+  await expect(owner.getByRole("heading", { name: "Acme Co", level: 1 })).toBeVisible();
+  const switcher = owner.getByLabel("Organization", { exact: true });
+  await expect(switcher.locator("option:checked")).toHaveText("Acme Co");
+
+  // A shared task, then an invitation for a viewer.
+  await owner.goto("/tasks");
+  await owner.getByRole("button", { name: "New task" }).click();
+  await owner.getByRole("dialog").getByLabel("Title").fill("Shared plan");
+  await owner.getByRole("button", { name: "Create task" }).click();
+  await expect(owner.getByTestId("task-row").filter({ hasText: "Shared plan" })).toBeVisible();
+
+  const vik = newUser("Vik");
+  await owner.goto("/organization");
+  await owner.getByLabel("Email").fill(vik.email);
+  await owner.getByLabel("Role").selectOption("viewer");
+  await owner.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(owner.getByTestId("invitation-row").filter({ hasText: vik.email })).toBeVisible();
+  await shot(owner, "organization");
+
+  // The invitee signs up, opens the mail and accepts.
+  const viewerContext = await browser.newContext();
+  const viewer = await viewerContext.newPage();
+  await signUpAndVerify(viewer, vik);
+  await viewer.goto("/dev/outbox");
+  const mail = viewer.getByTestId("mail").filter({ hasText: vik.email }).filter({ hasText: "invited you to Acme Co" });
+  await mail.getByRole("link", { name: "Accept the invitation" }).click();
+  await expect(viewer.getByRole("heading", { name: "Join Acme Co" })).toBeVisible();
+  await shot(viewer, "accept-invitation");
+  await viewer.getByRole("button", { name: "Accept and join" }).click();
+  await viewer.waitForURL("**/dashboard");
+
+  // Both see the shared task; the viewer cannot change it.
+  await viewer.goto("/tasks");
+  const row = viewer.getByTestId("task-row").filter({ hasText: "Shared plan" });
+  await expect(row).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "New task" })).toHaveCount(0);
+  await expect(row.getByRole("button", { name: /Edit/ })).toHaveCount(0);
+  await expect(row.getByRole("checkbox")).toBeDisabled();
+
+  // The owner removes the viewer, who loses access.
+  await owner.goto("/organization");
+  await owner.getByRole("button", { name: `Remove ${vik.name}` }).click();
+  await expect(owner.getByTestId("member-row").filter({ hasText: vik.email })).toHaveCount(0);
+  await expect(async () => {
+    await viewer.goto("/tasks");
+    await expect(viewer.getByText("You are not a member of this organization")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+
+  expect(await violations()).toEqual([]);
+  await viewerContext.close();
+  await ownerContext.close();
+});

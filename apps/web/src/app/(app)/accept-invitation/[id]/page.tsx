@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { AcceptInvitation } from "./accept-invitation";
+
+export const metadata: Metadata = { title: "Invitation" };
+
+export default async function AcceptInvitationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <AcceptInvitation id={id} />;
+}

@@ -1,0 +1,92 @@
+"use client";
+import { ORGANIZATION_ROLES } from "@acme/auth/permissions";
+import { organization } from "~/auth/organizations";
+import { Button } from "~/components/ui/button";
+import { Card, SkeletonList } from "~/components/ui/states";
+import { useUser } from "~/components/user";
+import { api } from "~/trpc/react";
+import { useOrgAction } from "./use-org-action";
+
+export function MembersCard({
+  organizationId,
+  canManage,
+  canRemove,
+}: {
+  organizationId: string;
+  canManage: boolean;
+  canRemove: boolean;
+}) {
+  const me = useUser();
+  const members = api.members.list.useQuery();
+  const { run, busy } = useOrgAction();
+  return (
+    <Card title="Members">
+      {members.isPending ? (
+        <SkeletonList rows={2} />
+      ) : (
+        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+          {members.data?.items.map((member) => {
+            const self = member.email === me.email;
+            return (
+              <li key={member.id} data-testid="member-row" className="flex flex-wrap items-center gap-3 py-3">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">
+                    {member.name} {self && <span className="text-xs text-neutral-500">(you)</span>}
+                  </p>
+                  <p className="truncate text-sm text-neutral-600 dark:text-neutral-400">{member.email}</p>
+                </div>
+                {canManage && !self ? (
+                  <select
+                    aria-label={`Role of ${member.name}`}
+                    value={member.role}
+                    disabled={busy !== null}
+                    onChange={(event) =>
+                      run(
+                        "role",
+                        () =>
+                          organization.updateMemberRole({
+                            memberId: member.id,
+                            role: event.target.value,
+                            organizationId,
+                          }),
+                        "Role changed",
+                      )
+                    }
+                    className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+                  >
+                    {ORGANIZATION_ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
+                    {member.role}
+                  </span>
+                )}
+                {canRemove && !self && (
+                  <Button
+                    variant="ghost"
+                    aria-label={`Remove ${member.name}`}
+                    loading={busy === `remove-${member.id}`}
+                    onClick={() => {
+                      if (!window.confirm(`Remove ${member.name} from the organization?`)) return;
+                      void run(
+                        `remove-${member.id}`,
+                        () => organization.removeMember({ memberIdOrEmail: member.id, organizationId }),
+                        `${member.name} removed`,
+                      );
+                    }}
+                  >
+                    Remove
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { useState } from "react";
+import { organization, switchOrganization } from "~/auth/organizations";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { Card } from "~/components/ui/states";
+import { useToast } from "~/components/ui/toast";
+import { api } from "~/trpc/react";
+import { useOrgAction } from "./use-org-action";
+
+interface Org {
+  id: string;
+  name: string;
+  personal: boolean;
+}
+
+export function SettingsCard({
+  organization: org,
+  canRename,
+  canDelete,
+}: {
+  organization: Org;
+  canRename: boolean;
+  canDelete: boolean;
+}) {
+  const toast = useToast();
+  const { run, busy } = useOrgAction();
+  const [name, setName] = useState(org.name);
+  const [confirm, setConfirm] = useState("");
+  const remove = api.organization.delete.useMutation();
+  const personal = async () => {
+    const list = await organization.list();
+    const own = list.data?.find((candidate) => candidate.slug.startsWith("personal-"));
+    return own?.id;
+  };
+
+  return (
+    <Card title="Settings">
+      <div className="flex flex-col gap-6">
+        {canRename && (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void run(
+                "rename",
+                () => organization.update({ organizationId: org.id, data: { name: name.trim() } }),
+                "Name saved",
+              );
+            }}
+            className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end"
+          >
+            <Field
+              label="Name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              required
+              maxLength={100}
+            />
+            <Button type="submit" variant="secondary" loading={busy === "rename"}>
+              Save name
+            </Button>
+          </form>
+        )}
+        {!org.personal && (
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-neutral-600 dark:text-neutral-400">
+              Leave this organization. Its data stays with it.
+            </p>
+            <Button
+              variant="secondary"
+              loading={busy === "leave"}
+              onClick={async () => {
+                if (!window.confirm(`Leave ${org.name}?`)) return;
+                if (await run("leave", () => organization.leave({ organizationId: org.id }))) {
+                  const target = await personal();
+                  if (target) await switchOrganization(target);
+                }
+              }}
+            >
+              Leave
+            </Button>
+          </div>
+        )}
+        {canDelete && !org.personal && (
+          <form
+            className="flex flex-col gap-3 rounded-lg border border-red-200 p-4 dark:border-red-900"
+            onSubmit={(event) => {
+              event.preventDefault();
+              remove.mutate(
+                { confirm },
+                {
+                  onError: toast.error,
+                  onSuccess: async () => {
+                    const target = await personal();
+                    if (target) await switchOrganization(target);
+                  },
+                },
+              );
+            }}
+          >
+            <p className="text-sm">
+              Deleting <strong>{org.name}</strong> removes its tasks, files, data and API keys for everyone. Type its
+              name to confirm.
+            </p>
+            <Field
+              label="Organization name"
+              value={confirm}
+              onChange={(event) => setConfirm(event.target.value)}
+              autoComplete="off"
+            />
+            <Button type="submit" variant="danger" disabled={confirm !== org.name} loading={remove.isPending}>
+              Delete organization
+            </Button>
+          </form>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+import { useState } from "react";
+import { organization } from "~/auth/organizations";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { Card } from "~/components/ui/states";
+import { api } from "~/trpc/react";
+import { useOrgAction } from "./use-org-action";
+
+export function TeamsCard({ canManage }: { canManage: boolean }) {
+  const teams = api.teams.list.useQuery();
+  const members = api.members.list.useQuery();
+  const { run, busy } = useOrgAction();
+  const [name, setName] = useState("");
+  const nameOf = (userId: string) => members.data?.items.find((m) => m.userId === userId)?.name ?? "Someone";
+
+  const create = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (await run("create", () => organization.createTeam({ name: name.trim() }), `Team ${name} created`)) setName("");
+  };
+
+  return (
+    <Card title="Teams">
+      {canManage && (
+        <form onSubmit={create} className="mb-4 grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+          <Field
+            label="New team"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            required
+            maxLength={100}
+          />
+          <Button type="submit" loading={busy === "create"}>
+            Create team
+          </Button>
+        </form>
+      )}
+      {teams.data?.items.length ? (
+        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+          {teams.data.items.map((team) => {
+            const outside = members.data?.items.filter((m) => !team.memberIds.includes(m.userId)) ?? [];
+            return (
+              <li key={team.id} data-testid="team-row" className="flex flex-col gap-2 py-3">
+                <div className="flex flex-wrap items-center gap-3">
+                  <p className="flex-1 font-medium">{team.name}</p>
+                  {canManage && (
+                    <>
+                      <Button
+                        variant="ghost"
+                        onClick={() => {
+                          const renamed = window.prompt("Rename the team", team.name)?.trim();
+                          if (renamed && renamed !== team.name) {
+                            void run(
+                              `rename-${team.id}`,
+                              () => organization.updateTeam({ teamId: team.id, data: { name: renamed } }),
+                              "Team renamed",
+                            );
+                          }
+                        }}
+                      >
+                        Rename
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        aria-label={`Delete team ${team.name}`}
+                        onClick={() => {
+                          if (window.confirm(`Delete the team “${team.name}”? Its tasks stay, without a team.`)) {
+                            void run(
+                              `delete-${team.id}`,
+                              () => organization.removeTeam({ teamId: team.id }),
+                              "Team deleted",
+                            );
+                          }
+                        }}
+                      >
+                        Delete
+                      </Button>
+                    </>
+                  )}
+                </div>
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  {team.memberIds.length === 0 && (
+                    <span className="text-neutral-600 dark:text-neutral-400">No members yet.</span>
+                  )}
+                  {team.memberIds.map((userId) => (
+                    <span
+                      key={userId}
+                      className="inline-flex items-center gap-1 rounded-full bg-neutral-100 px-2 py-0.5 dark:bg-neutral-800"
+                    >
+                      {nameOf(userId)}
+                      {canManage && (
+                        <button
+                          type="button"
+                          aria-label={`Remove ${nameOf(userId)} from ${team.name}`}
+                          onClick={() =>
+                            run(`out-${team.id}`, () => organization.removeTeamMember({ teamId: team.id, userId }))
+                          }
+                          className="text-neutral-500 hover:text-neutral-900 dark:hover:text-white"
+                        >
+                          ×
+                        </button>
+                      )}
+                    </span>
+                  ))}
+                  {canManage && outside.length > 0 && (
+                    <select
+                      aria-label={`Add a member to ${team.name}`}
+                      value=""
+                      onChange={(event) =>
+                        run(`in-${team.id}`, () =>
+                          organization.addTeamMember({ teamId: team.id, userId: event.target.value }),
+                        )
+                      }
+                      className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+                    >
+                      <option value="">Add member…</option>
+                      {outside.map((member) => (
+                        <option key={member.userId} value={member.userId}>
+                          {member.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">No teams yet.</p>
+      )}
+    </Card>
+  );
+}
