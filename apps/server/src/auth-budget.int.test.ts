@@ -93,6 +93,27 @@ describe("abuse before cost", () => {
     }
   });
 
+  it("lets a burst with one fresh valid credential through: concurrent checks of it share one", async () => {
+    const other = await startHarness({ database: h.database, s3: h.s3, env: { AUTH_FAILURE_LIMIT_POINTS: "3" } });
+    try {
+      const { token, userId } = await other.user();
+      const { key } = await createApiKeyService(other.auth.auth).create(userId, {
+        name: "burst",
+        scopes: ["tasks:read"],
+      });
+      for (const headers of [bearer(token), apiKey(key)]) {
+        const statuses = await Promise.all(
+          Array.from({ length: 40 }, async () => (await call(`${other.url}/api/v1/me`, { headers })).status),
+        );
+        expect(new Set(statuses)).toEqual(new Set([200]));
+      }
+      expect(other.api.built.deps.jwt.verifications).toBe(1);
+      expect(other.api.built.deps.apiKeys.misses).toBe(1);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("limits every request per IP before credentials are looked at", async () => {
     const other = await startHarness({ database: h.database, s3: h.s3, env: { PREAUTH_RATE_LIMIT_POINTS: "6" } });
     try {

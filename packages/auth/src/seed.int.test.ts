@@ -19,6 +19,11 @@ describe("seedDemoUser", () => {
     const again = await seedDemoUser(server.auth, { email: "demo@example.test" });
     expect(again).toEqual({ email: "demo@example.test", created: false });
     expect(await server.db.user.count({ where: { email: "demo@example.test" } })).toBe(1);
+    // With its personal organization, where it is owner.
+    const demo = await server.db.user.findUniqueOrThrow({ where: { email: "demo@example.test" } });
+    expect(
+      await server.db.member.findMany({ where: { userId: demo.id }, select: { organizationId: true, role: true } }),
+    ).toEqual([{ organizationId: `personal_${demo.id}`, role: "owner" }]);
 
     const signIn = await new TestClient(server.url).post("/api/auth/sign-in/email", {
       email: "demo@example.test",

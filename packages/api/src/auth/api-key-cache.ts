@@ -41,6 +41,11 @@ export class ApiKeyCache {
     return hit && hit.until > Date.now() ? hit.result : undefined;
   }
 
+  /** Whether a lookup of this key is already under way (a caller joining it costs nothing more). */
+  pending(key: string): boolean {
+    return this.inFlight.has(digest(key));
+  }
+
   async verify(key: string): Promise<ApiKeyVerification> {
     const known = this.peek(key);
     if (known) return known;

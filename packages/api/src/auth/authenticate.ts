@@ -68,8 +68,10 @@ async function guarded(
   known: AuthOutcome | undefined,
   check: () => Promise<AuthOutcome>,
   guard: AuthGuard | undefined,
+  joining: boolean,
 ): Promise<AuthOutcome> {
-  if (known?.principal || !guard?.failures.enabled) return known ?? check();
+  // Joining a check already under way (a burst with one fresh credential) costs nothing more.
+  if (known?.principal || !guard?.failures.enabled || (!known && joining)) return known ?? check();
   const decision = await guard.failures.take(guard.ip);
   if (!decision.allowed) {
     return { principal: null, reason: "auth_throttled", retryAfterSeconds: decision.resetSeconds };
@@ -99,12 +101,18 @@ export async function authenticate(
     const check = async () => fromJwt(await verifiers.jwt.verify(bearer), verifiers.memberships);
     const knownFailure: AuthOutcome | undefined =
       known && !known.ok ? { principal: null, reason: known.reason } : undefined;
-    attempts.push(known?.ok ? fromJwt(known, verifiers.memberships) : guarded(knownFailure, check, guard));
+    const joining = verifiers.jwt.pending(bearer);
+    attempts.push(known?.ok ? fromJwt(known, verifiers.memberships) : guarded(knownFailure, check, guard, joining));
   }
   if (apiKey !== undefined) {
     const known = verifiers.apiKeys.peek(apiKey);
     attempts.push(
-      guarded(known && fromApiKey(known), async () => fromApiKey(await verifiers.apiKeys.verify(apiKey)), guard),
+      guarded(
+        known && fromApiKey(known),
+        async () => fromApiKey(await verifiers.apiKeys.verify(apiKey)),
+        guard,
+        verifiers.apiKeys.pending(apiKey),
+      ),
     );
   }
   if (attempts.length === 0) return { principal: null, reason: "missing" };

@@ -41,6 +41,7 @@ function reasonOf(error: unknown): AuthFailureReason {
 
 export class JwtVerifier {
   private readonly cache: LRUCache<string, JwtClaims>;
+  private readonly inFlight = new Map<string, Promise<JwtResult>>();
   /** Signature checks run (cache misses), for tests and metrics. */
   verifications = 0;
 
@@ -66,9 +67,24 @@ export class JwtVerifier {
     return { ok: false, reason: "jwt_expired" };
   }
 
-  async verify(token: string): Promise<JwtResult> {
+  /** Whether this token's check is already under way (a caller joining it costs nothing more). */
+  pending(token: string): boolean {
+    return this.inFlight.has(token);
+  }
+
+  /** Verifies once per token at a time: concurrent callers share the check. */
+  verify(token: string): Promise<JwtResult> {
     const known = this.peek(token);
-    if (known) return known;
+    if (known) return Promise.resolve(known);
+    let check = this.inFlight.get(token);
+    if (!check) {
+      check = this.check(token).finally(() => this.inFlight.delete(token));
+      this.inFlight.set(token, check);
+    }
+    return check;
+  }
+
+  private async check(token: string): Promise<JwtResult> {
     this.verifications += 1;
     try {
       const { payload } = await jwtVerify(

@@ -35,6 +35,8 @@ export class IpBudget {
       };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      // A refused attempt spends nothing: the budget counts what was let through.
+      await this.limiter.reward(ip, 1);
       return {
         allowed: false,
         limit: this.points,
