@@ -54,6 +54,40 @@ describe("organizations", () => {
     expect((await server.db.member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("owner");
   });
 
+  it("transfers ownership: another member becomes owner, then the old one steps down; admins cannot make owners", async () => {
+    const boss = await signUpVerified(server, { name: "Bea" });
+    const heir = await signUpVerified(server, { name: "Hal" });
+    const admin = await signUpVerified(server, { name: "Ada" });
+    const org = await boss.client.post<{ id: string }>("/api/auth/organization/create", {
+      name: "Heirloom",
+      slug: `heir-${Date.now()}`,
+    });
+    const add = (userId: string, role: string) =>
+      server.db.member.create({ data: { id: `m-${userId}`, organizationId: org.body.id, userId, role } });
+    const heirMember = await add(heir.userId, "member");
+    await add(admin.userId, "admin");
+    const bossMember = await server.db.member.findFirstOrThrow({
+      where: { organizationId: org.body.id, userId: boss.userId },
+    });
+    const setRole = (client: Signed["client"], memberId: string, role: string) =>
+      client.post("/api/auth/organization/update-member-role", { memberId, role, organizationId: org.body.id });
+
+    await admin.client.post("/api/auth/organization/set-active", { organizationId: org.body.id });
+    expect((await setRole(admin.client, heirMember.id, "owner")).status).toBeGreaterThanOrEqual(400);
+    expect((await setRole(boss.client, heirMember.id, "owner")).status).toBe(200);
+    expect((await setRole(boss.client, bossMember.id, "admin")).status).toBe(200);
+    const roles = await server.db.member.findMany({
+      where: { organizationId: org.body.id },
+      select: { userId: true, role: true },
+      orderBy: { userId: "asc" },
+    });
+    expect(Object.fromEntries(roles.map((row) => [row.userId, row.role]))).toEqual({
+      [boss.userId]: "admin",
+      [heir.userId]: "owner",
+      [admin.userId]: "admin",
+    });
+  });
+
   it("invites by mail; only the invited address accepts, once", async () => {
     const invitee = await signUpVerified(server, { name: "Ivy" });
     const stranger = await signUpVerified(server, { name: "Sam" });

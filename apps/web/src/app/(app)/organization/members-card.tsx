@@ -11,10 +11,13 @@ export function MembersCard({
   organizationId,
   canManage,
   canRemove,
+  isOwner,
 }: {
   organizationId: string;
   canManage: boolean;
   canRemove: boolean;
+  /** Only owners make owners. */
+  isOwner: boolean;
 }) {
   const me = useUser();
   const members = api.members.list.useQuery();
@@ -54,11 +57,13 @@ export function MembersCard({
                     }
                     className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
                   >
-                    {ORGANIZATION_ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {role}
-                      </option>
-                    ))}
+                    {ORGANIZATION_ROLES.filter((role) => isOwner || role !== "owner" || member.role === "owner").map(
+                      (role) => (
+                        <option key={role} value={role}>
+                          {role}
+                        </option>
+                      ),
+                    )}
                   </select>
                 ) : (
                   <span className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">

@@ -25,13 +25,19 @@ export function OrganizationView() {
         }
       />
       <div className="flex flex-col gap-6">
-        <MembersCard organizationId={org.id} canManage={can("member:update")} canRemove={can("member:delete")} />
+        <MembersCard
+          organizationId={org.id}
+          canManage={can("member:update")}
+          canRemove={can("member:delete")}
+          isOwner={role === "owner"}
+        />
         {!org.personal && can("invitation:create") && <InvitationsCard />}
         <TeamsCard canManage={can("team:create")} />
         <SettingsCard
           organization={org}
           canRename={can("organization:update")}
           canDelete={can("organization:delete")}
+          canTransfer={can("organization:transfer")}
         />
       </div>
     </>

@@ -6,11 +6,13 @@ import { Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { api } from "~/trpc/react";
+import { TransferOwnership } from "./transfer-ownership";
 import { useOrgAction } from "./use-org-action";
 
 interface Org {
   id: string;
   name: string;
+  slug: string;
   personal: boolean;
 }
 
@@ -18,14 +20,17 @@ export function SettingsCard({
   organization: org,
   canRename,
   canDelete,
+  canTransfer,
 }: {
   organization: Org;
   canRename: boolean;
   canDelete: boolean;
+  canTransfer: boolean;
 }) {
   const toast = useToast();
   const { run, busy } = useOrgAction();
   const [name, setName] = useState(org.name);
+  const [slug, setSlug] = useState(org.slug);
   const [confirm, setConfirm] = useState("");
   const remove = api.organization.delete.useMutation();
   const personal = async () => {
@@ -43,11 +48,15 @@ export function SettingsCard({
               event.preventDefault();
               void run(
                 "rename",
-                () => organization.update({ organizationId: org.id, data: { name: name.trim() } }),
-                "Name saved",
+                () =>
+                  organization.update({
+                    organizationId: org.id,
+                    data: { name: name.trim(), ...(org.personal ? {} : { slug: slug.trim() }) },
+                  }),
+                "Settings saved",
               );
             }}
-            className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end"
+            className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
           >
             <Field
               label="Name"
@@ -56,11 +65,22 @@ export function SettingsCard({
               required
               maxLength={100}
             />
+            {!org.personal && (
+              <Field
+                label="Slug"
+                value={slug}
+                onChange={(event) => setSlug(event.target.value)}
+                required
+                pattern="[a-z0-9][a-z0-9-]{1,62}"
+                title="Lowercase letters, digits and dashes"
+              />
+            )}
             <Button type="submit" variant="secondary" loading={busy === "rename"}>
-              Save name
+              Save
             </Button>
           </form>
         )}
+        {canTransfer && !org.personal && <TransferOwnership organizationId={org.id} />}
         {!org.personal && (
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm text-neutral-600 dark:text-neutral-400">
