@@ -41,6 +41,20 @@ describe("organizations", () => {
     expect(await server.db.organization.count({ where: { id: personal } })).toBe(1);
   });
 
+  it("leaves the logo to the API: clients cannot point it anywhere", async () => {
+    const refused = await owner.client.post("/api/auth/organization/update", {
+      organizationId: orgId,
+      data: { logo: "other-org/secret-file" },
+    });
+    expect(refused.status).toBe(400);
+    expect((await server.db.organization.findUniqueOrThrow({ where: { id: orgId } })).logo).toBeNull();
+    const renamed = await owner.client.post("/api/auth/organization/update", {
+      organizationId: orgId,
+      data: { name: "Acme" },
+    });
+    expect(renamed.status).toBe(200);
+  });
+
   it("keeps an owner: the last one can neither leave nor be demoted", async () => {
     const left = await owner.client.post("/api/auth/organization/leave", { organizationId: orgId });
     expect(left.status).toBeGreaterThanOrEqual(400);

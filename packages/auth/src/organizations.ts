@@ -73,6 +73,14 @@ export function organizationPlugin(config: AuthConfig) {
           });
         }
       },
+      // The logo is set by the API once it has checked the uploaded image, never by a client.
+      beforeUpdateOrganization: async ({ organization: changes }) => {
+        if ("logo" in (changes ?? {})) {
+          throw new APIError("BAD_REQUEST", {
+            message: "Upload the logo through the API (POST /api/v1/organization/logo)",
+          });
+        }
+      },
       beforeDeleteOrganization: async ({ organization: org }) => {
         if (isPersonal(org)) {
           throw new APIError("BAD_REQUEST", { message: "A personal organization goes only with its account" });

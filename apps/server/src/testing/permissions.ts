@@ -26,6 +26,8 @@ export const ALLOWED_ROLES: Record<string, readonly OrganizationRole[] | "public
   "apiKeys.revoke": ADMINS,
   "organization.current": ALL,
   "organization.delete": ["owner"],
+  "organization.createLogoUpload": ADMINS,
+  "organization.completeLogoUpload": ADMINS,
   "members.list": ALL,
   "teams.list": ALL,
   "invitations.list": ALL,

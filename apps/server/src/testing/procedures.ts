@@ -24,6 +24,8 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "apiKeys.revoke": { id: "no-such-key" },
   "organization.current": undefined,
   "organization.delete": { confirm: "not the name" },
+  "organization.createLogoUpload": { contentType: "image/png", size: 100 },
+  "organization.completeLogoUpload": { uploadId: someId },
   "members.list": undefined,
   "teams.list": undefined,
   "invitations.list": undefined,

@@ -29,7 +29,8 @@ export function contentSecurityPolicy({ nonce, connect, development }: CspOption
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     // React's style attributes (e.g. progress widths) cannot carry a nonce.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Organization logos come from the object store through presigned URLs.
+    ["img-src 'self' data: blob:", ...connect].join(" "),
     "font-src 'self'",
     ["connect-src 'self'", ...connect].join(" "),
     "object-src 'none'",

@@ -5,6 +5,7 @@ import { isPersonal } from "@acme/auth/organizations";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { authedProcedure } from "../trpc";
+import { logoRouter, logoUrl } from "./organization-logo";
 import { invitationOutput, memberOutput, organizationOutput, teamOutput } from "./schemas";
 
 const tags = ["organization"];
@@ -36,6 +37,7 @@ export const deleteOrganization = authedProcedure
     // Objects first: if the store fails, the rows stay and the deletion can be retried.
     const files = await ctx.db.storedFile.findMany({ where: { organizationId }, select: { objectKey: true } });
     for (const file of files) await ctx.store.remove(file.objectKey);
+    if (org.logo?.startsWith(`${organizationId}/logo/`)) await ctx.store.remove(org.logo);
     const keys = await ctx.db.apikey.findMany({ where: { referenceId: organizationId }, select: { id: true } });
     await ctx.db.$transaction([
       ctx.db.task.deleteMany({ where: { organizationId } }),
@@ -63,10 +65,16 @@ export const organizationRouter = {
         where: { id: ctx.principal.organizationId },
         select: { id: true, name: true, slug: true, logo: true, metadata: true, createdAt: true },
       });
-      const { metadata: _metadata, ...rest } = org;
-      return { ...rest, personal: isPersonal(org), role: ctx.principal.role };
+      const { metadata: _metadata, logo, ...rest } = org;
+      return {
+        ...rest,
+        logoUrl: await logoUrl(ctx, org.id, logo),
+        personal: isPersonal(org),
+        role: ctx.principal.role,
+      };
     }),
   delete: deleteOrganization,
+  ...logoRouter,
 } satisfies TRPCRouterRecord;
 
 export const membersRouter = {

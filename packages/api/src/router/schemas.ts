@@ -59,7 +59,8 @@ export const organizationOutput = z.object({
   id: z.string(),
   name: z.string(),
   slug: z.string(),
-  logo: z.string().nullable(),
+  /** A short-lived URL of the logo image, or null without one. */
+  logoUrl: z.string().nullable(),
   personal: z.boolean(),
   /** The caller's role; null for API keys. */
   role: role.nullable(),

@@ -5,6 +5,7 @@ import { roleAllows } from "@acme/auth/permissions";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { api } from "~/trpc/react";
 import { InvitationsCard } from "./invitations-card";
+import { LogoUpload } from "./logo-upload";
 import { MembersCard } from "./members-card";
 import { SettingsCard } from "./settings-card";
 import { TeamsCard } from "./teams-card";
@@ -33,6 +34,7 @@ export function OrganizationView() {
         />
         {!org.personal && can("invitation:create") && <InvitationsCard />}
         <TeamsCard canManage={can("team:create")} />
+        {can("organization:update") && <LogoUpload logoUrl={org.logoUrl} />}
         <SettingsCard
           organization={org}
           canRename={can("organization:update")}
