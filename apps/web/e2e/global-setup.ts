@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listenProblem } from "@acme/config/net";
 import { createTestDatabase } from "@acme/db/testing";
 import { ensureTestPostgres } from "@acme/db/testing/postgres";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
@@ -63,7 +64,16 @@ async function warmUp(web: string): Promise<void> {
   }
 }
 
+/** A server left on a journey port (a killed earlier run) would answer for ours: refuse to start. */
+async function requireFreePorts(): Promise<void> {
+  for (const port of [API_PORT, WEB_PORT]) {
+    const problem = await listenProblem(port);
+    if (problem) throw new Error(`e2e: port ${port} is taken (${problem}); stop what listens there and run again`);
+  }
+}
+
 export default async function globalSetup() {
+  await requireFreePorts();
   const stopPostgres = await ensureTestPostgres();
   const database = await createTestDatabase({ migrate: true });
   const s3Dir = mkdtempSync(join(tmpdir(), "e2e-s3-"));
