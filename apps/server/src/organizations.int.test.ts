@@ -299,9 +299,19 @@ describe("organization logo", () => {
       expect(fake.status).toBe(400);
       expect(fake.body.error.message).toBe("The logo must be a PNG, JPEG or WebP image under 1 MB");
 
-      // A logo pointing at another tenant's object is never signed.
-      await h.auth.db.organization.update({ where: { id: "org-logo" }, data: { logo: "org-other/secret" } });
+      // A logo value pointing at another tenant's object is never signed, and never deleted.
+      const victim = await h.userIn("org-victim", "owner");
+      const secret = await call(`${h.url}/api/v1/files`, {
+        method: "POST",
+        headers: bearer(victim.token),
+        body: { filename: "s.txt", contentType: "text/plain", size: 6 },
+      });
+      expect((await fetch(secret.body.uploadUrl, { method: "PUT", body: "secret" })).ok).toBe(true);
+      const secretKey = `org-victim/${secret.body.file.id}`;
+      await h.auth.db.organization.update({ where: { id: "org-logo" }, data: { logo: secretKey } });
       expect((await call(`${h.url}/api/v1/organization`, { headers: auth })).body.logoUrl).toBeNull();
+      expect((await upload(png)).status).toBe(200);
+      expect(await h.api.built.deps.store.stat(secretKey)).not.toBeNull();
     } finally {
       await h.stop();
     }

@@ -6,8 +6,9 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@acme/validators";
 import { apiKey } from "@better-auth/api-key";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
-import { refuseDuplicateSignUp } from "./hooks";
+import { closeKeyEndpoints, refuseDuplicateSignUp, refuseRoleLists } from "./hooks";
 import { type AuthLogger, betterAuthLogger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import { passwordResetMail, verificationMail } from "./mail/templates";
@@ -63,20 +64,43 @@ export function initAuth(config: AuthConfig) {
     telemetry: { enabled: false },
     logger: betterAuthLogger(config.logger),
     database: prismaAdapter(config.db, { provider: "postgresql" }),
-    hooks: { before: refuseDuplicateSignUp },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        await refuseDuplicateSignUp(ctx);
+        await refuseRoleLists(ctx);
+        await closeKeyEndpoints(ctx);
+      }),
+      // Leaving is not a removal to Better Auth's hooks: announce it here.
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/organization/leave") return;
+        const member = ctx.context.returned as { userId?: unknown; organizationId?: unknown } | null;
+        if (typeof member?.userId === "string" && typeof member.organizationId === "string") {
+          await config.onAccessChange?.({
+            kind: "member",
+            organizationId: member.organizationId,
+            userId: member.userId,
+          });
+        }
+      }),
+    },
     databaseHooks: {
       // Every account comes with its personal organization, which new sessions start in.
       user: { create: { after: (user) => createPersonalOrganization(config.db, user) } },
       session: {
         create: {
-          before: async (session) => ({
-            data: {
-              ...session,
-              activeOrganizationId:
-                (session as { activeOrganizationId?: string | null }).activeOrganizationId ??
-                personalOrganizationId(session.userId),
-            },
-          }),
+          before: async (session) => {
+            // Created at sign-up; made sure of here too, so an account whose sign-up hook failed still gets one.
+            const user = await config.db.user.findUnique({ where: { id: session.userId }, select: { name: true } });
+            if (user) await createPersonalOrganization(config.db, { id: session.userId, name: user.name });
+            return {
+              data: {
+                ...session,
+                activeOrganizationId:
+                  (session as { activeOrganizationId?: string | null }).activeOrganizationId ??
+                  personalOrganizationId(session.userId),
+              },
+            };
+          },
         },
       },
     },

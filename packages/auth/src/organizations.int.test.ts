@@ -36,12 +36,24 @@ describe("organizations", () => {
     ).toEqual([{ organizationId: personal, role: "owner" }]);
     const session = await user.client.get<{ session: { activeOrganizationId: string } }>("/api/auth/get-session");
     expect(session.body.session.activeOrganizationId).toBe(personal);
+    // Deleting goes through the API only (it owns the rows and objects): Better Auth's route is closed.
     const deleted = await user.client.post("/api/auth/organization/delete", { organizationId: personal });
-    expect(deleted.status).toBe(400);
+    expect(deleted.status).toBeGreaterThanOrEqual(400);
     expect(await server.db.organization.count({ where: { id: personal } })).toBe(1);
   });
 
-  it("leaves the logo to the API: clients cannot point it anywhere", async () => {
+  it("leaves logo and metadata to the API: clients can set neither, on create or update", async () => {
+    const created = await owner.client.post("/api/auth/organization/create", {
+      name: "Sneaky",
+      slug: `sneaky-${Date.now()}`,
+      logo: "victim-org/logo/x",
+    });
+    expect(created.status).toBe(400);
+    const flagged = await owner.client.post("/api/auth/organization/update", {
+      organizationId: orgId,
+      data: { metadata: { personal: true } },
+    });
+    expect(flagged.status).toBe(400);
     const refused = await owner.client.post("/api/auth/organization/update", {
       organizationId: orgId,
       data: { logo: "other-org/secret-file" },
@@ -53,6 +65,38 @@ describe("organizations", () => {
       data: { name: "Acme" },
     });
     expect(renamed.status).toBe(200);
+  });
+
+  it("keeps Better Auth's key endpoints closed to HTTP, and refuses role lists", async () => {
+    const created = await owner.client.post("/api/auth/api-key/create", { name: "x", organizationId: orgId });
+    expect(created.status).toBe(404);
+    const invited = await owner.client.post("/api/auth/organization/invite-member", {
+      email: "two.roles@example.test",
+      role: ["admin", "member"],
+      organizationId: orgId,
+    });
+    expect(invited.status).toBe(400);
+  });
+
+  it("announces a member who leaves, so API instances drop the cached role", async () => {
+    const changes: unknown[] = [];
+    const announcing = await startTestAuthServer({ onAccessChange: (change) => void changes.push(change) });
+    try {
+      const boss = await signUpVerified(announcing, { name: "Bo" });
+      const leaver = await signUpVerified(announcing, { name: "Lu" });
+      const org = await boss.client.post<{ id: string }>("/api/auth/organization/create", {
+        name: "Exit",
+        slug: `exit-${Date.now()}`,
+      });
+      await announcing.db.member.create({
+        data: { id: `m-${leaver.userId}`, organizationId: org.body.id, userId: leaver.userId, role: "member" },
+      });
+      const left = await leaver.client.post("/api/auth/organization/leave", { organizationId: org.body.id });
+      expect(left.status).toBe(200);
+      expect(changes).toContainEqual({ kind: "member", organizationId: org.body.id, userId: leaver.userId });
+    } finally {
+      await announcing.stop();
+    }
   });
 
   it("keeps an owner: the last one can neither leave nor be demoted", async () => {

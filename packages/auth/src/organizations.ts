@@ -22,28 +22,44 @@ export function personalOrganizationId(userId: string): string {
   return `personal_${userId}`;
 }
 
-export function isPersonal(organization: { metadata?: unknown }): boolean {
-  const metadata =
-    typeof organization.metadata === "string" ? safeJson(organization.metadata) : (organization.metadata ?? {});
-  return (metadata as { personal?: unknown } | null)?.personal === true;
+/**
+ * Whether an organization is someone's personal one: decided by its id, which only
+ * this module gives out (Better Auth generates random ids for the others), never by
+ * metadata a client could write.
+ */
+export function isPersonal(organization: { id: string }): boolean {
+  return organization.id.startsWith("personal_");
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
+/** Creates the user's personal organization, with them as owner; does nothing when it exists. */
 export async function createPersonalOrganization(db: Db, user: { id: string; name: string }): Promise<void> {
   const id = personalOrganizationId(user.id);
   await db.$transaction([
-    db.organization.create({
-      data: { id, name: user.name, slug: `personal-${user.id.toLowerCase()}`, metadata: '{"personal":true}' },
+    db.organization.upsert({
+      where: { id },
+      create: { id, name: user.name, slug: `personal-${user.id.toLowerCase()}`, metadata: '{"personal":true}' },
+      update: {},
     }),
-    db.member.create({ data: { id: `member_${user.id}`, organizationId: id, userId: user.id, role: "owner" } }),
+    db.member.upsert({
+      where: { organizationId_userId: { organizationId: id, userId: user.id } },
+      create: { id: `member_${user.id}`, organizationId: id, userId: user.id, role: "owner" },
+      update: {},
+    }),
   ]);
+}
+
+/** Logo and metadata are the API's to set (after checking an upload), never a client's. */
+function refuseServerFields(data: Record<string, unknown> | undefined): void {
+  for (const field of ["logo", "metadata"]) {
+    if (data?.[field] !== undefined && data[field] !== null) {
+      throw new APIError("BAD_REQUEST", {
+        message:
+          field === "logo"
+            ? "Upload the logo through the API (POST /api/v1/organization/logo)"
+            : "metadata is not accepted",
+      });
+    }
+  }
 }
 
 export function organizationPlugin(config: AuthConfig) {
@@ -55,6 +71,8 @@ export function organizationPlugin(config: AuthConfig) {
     teams: { enabled: true, defaultTeam: { enabled: false } },
     invitationExpiresIn: (config.invitationExpiresHours ?? 48) * HOUR_SECONDS,
     invitationLimit: 100,
+    // The API deletes organizations (DELETE /api/v1/organization): it owns their rows and stored objects.
+    disableOrganizationDeletion: true,
     cancelPendingInvitationsOnReInvite: true,
     requireEmailVerificationOnInvitation: true,
     sendInvitationEmail: async ({ id, email, organization: org, inviter, role }) => {
@@ -73,25 +91,8 @@ export function organizationPlugin(config: AuthConfig) {
           });
         }
       },
-      // The logo is set by the API once it has checked the uploaded image, never by a client.
-      beforeUpdateOrganization: async ({ organization: changes }) => {
-        if ("logo" in (changes ?? {})) {
-          throw new APIError("BAD_REQUEST", {
-            message: "Upload the logo through the API (POST /api/v1/organization/logo)",
-          });
-        }
-      },
-      beforeDeleteOrganization: async ({ organization: org }) => {
-        if (isPersonal(org)) {
-          throw new APIError("BAD_REQUEST", { message: "A personal organization goes only with its account" });
-        }
-      },
-      afterDeleteOrganization: async ({ organization: org }) => {
-        const keys = await config.db.apikey.findMany({ where: { referenceId: org.id }, select: { id: true } });
-        await config.db.apikey.deleteMany({ where: { referenceId: org.id } });
-        await announce({ kind: "organization", organizationId: org.id });
-        for (const key of keys) await announce({ kind: "key", keyId: key.id });
-      },
+      beforeCreateOrganization: async ({ organization: org }) => refuseServerFields(org),
+      beforeUpdateOrganization: async ({ organization: changes }) => refuseServerFields(changes),
       afterRemoveMember: async ({ member }) => {
         await announce({ kind: "member", organizationId: member.organizationId, userId: member.userId });
       },

@@ -3,6 +3,7 @@
 import { createContext, useContext } from "react";
 
 export interface CurrentUser {
+  id: string;
   name: string;
   email: string;
   image?: string | null;

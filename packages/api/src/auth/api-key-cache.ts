@@ -25,6 +25,8 @@ interface Entry {
 export class ApiKeyCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly inFlight = new Map<string, Promise<ApiKeyVerification>>();
+  /** Bumped by every forget: a lookup that started before one must not write its (maybe stale) answer. */
+  private generation = 0;
   /** Calls that reached packages/auth, for tests and metrics. */
   misses = 0;
 
@@ -52,12 +54,16 @@ export class ApiKeyCache {
     const id = digest(key);
 
     let pending = this.inFlight.get(id);
+    const generation = this.generation;
     if (!pending) {
       this.misses += 1;
-      pending = this.options.verify(key).finally(() => this.inFlight.delete(id));
+      pending = this.options.verify(key).finally(() => {
+        if (this.inFlight.get(id) === pending) this.inFlight.delete(id);
+      });
       this.inFlight.set(id, pending);
     }
     const result = await pending;
+    if (this.generation !== generation) return result;
     const ttl = result.valid ? this.options.ttlMs : this.options.negativeTtlMs;
     const expiry = result.valid && result.expiresAt ? result.expiresAt.getTime() : Number.POSITIVE_INFINITY;
     this.entries.set(id, { result, until: Math.min(Date.now() + ttl, expiry) });
@@ -65,11 +71,16 @@ export class ApiKeyCache {
   }
 
   clear(): void {
+    this.generation += 1;
     this.entries.clear();
+    this.inFlight.clear();
   }
 
   /** Drops a revoked key's cached answer on this instance (others wait out the TTL). */
   forgetKeyId(keyId: string): void {
+    // A lookup under way may have read the key before it was revoked: it must not be cached.
+    this.generation += 1;
+    this.inFlight.clear();
     for (const [id, entry] of this.entries.entries()) {
       if (entry.result.valid && entry.result.keyId === keyId) this.entries.delete(id);
     }

@@ -21,6 +21,8 @@ const keyOf = (organizationId: string, userId: string) => `${organizationId}\u00
 export class MembershipCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly inFlight = new Map<string, Promise<string | null>>();
+  /** Bumped by every forget: a lookup that started before one must not write its (maybe stale) answer. */
+  private generation = 0;
   /** Lookups that reached the database, for tests and metrics. */
   misses = 0;
 
@@ -33,26 +35,35 @@ export class MembershipCache {
     const hit = this.entries.get(key);
     if (hit && hit.until > Date.now()) return hit.role;
     let pending = this.inFlight.get(key);
+    const generation = this.generation;
     if (!pending) {
       this.misses += 1;
-      pending = this.options.lookup(organizationId, userId).finally(() => this.inFlight.delete(key));
+      pending = this.options.lookup(organizationId, userId).finally(() => {
+        if (this.inFlight.get(key) === pending) this.inFlight.delete(key);
+      });
       this.inFlight.set(key, pending);
     }
     const role = await pending;
-    this.entries.set(key, { role, until: Date.now() + this.options.ttlMs });
+    if (this.generation === generation) this.entries.set(key, { role, until: Date.now() + this.options.ttlMs });
     return role;
   }
 
   forget(organizationId: string, userId: string): void {
+    this.generation += 1;
     this.entries.delete(keyOf(organizationId, userId));
+    this.inFlight.delete(keyOf(organizationId, userId));
   }
 
   forgetOrganization(organizationId: string): void {
+    this.generation += 1;
     const prefix = `${organizationId}\u0000`;
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+    for (const key of this.inFlight.keys()) if (key.startsWith(prefix)) this.inFlight.delete(key);
   }
 
   clear(): void {
+    this.generation += 1;
     this.entries.clear();
+    this.inFlight.clear();
   }
 }

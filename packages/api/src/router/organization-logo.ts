@@ -76,7 +76,10 @@ export const logoRouter = {
         select: { logo: true },
       });
       await ctx.db.organization.update({ where: { id: organizationId }, data: { logo: key } });
-      if (before.logo && before.logo !== key) await ctx.store.remove(before.logo);
+      // Only ever our own logo objects: a logo value pointing elsewhere is not ours to delete.
+      if (before.logo && before.logo !== key && before.logo.startsWith(`${organizationId}/logo/`)) {
+        await ctx.store.remove(before.logo);
+      }
       return { logoUrl: (await logoUrl(ctx, organizationId, key)) ?? "" };
     }),
 };

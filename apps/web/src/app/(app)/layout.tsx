@@ -1,5 +1,7 @@
 // Everything in here needs a session, checked on the server for every request.
 
+import { personalOrganizationId } from "@acme/auth/organizations";
+import { getDb } from "@acme/db";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { getAuth } from "~/auth/server";
@@ -14,11 +16,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/dashboard";
   const session = await requireSession(path);
   const organizations = await getAuth().api.listOrganizations({ headers: await headers() });
-  const activeOrganizationId = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId;
+  let activeOrganizationId = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId;
+  // Left, removed or deleted: back to the personal organization, so the next API token works.
+  if (!organizations.some((org) => org.id === activeOrganizationId)) {
+    activeOrganizationId = personalOrganizationId(session.user.id);
+    await getDb().session.update({ where: { id: session.session.id }, data: { activeOrganizationId } });
+  }
   return (
     <TRPCProvider apiUrl={webEnv().API_PUBLIC_URL}>
       <Shell
-        user={{ name: session.user.name, email: session.user.email, image: session.user.image }}
+        user={{ id: session.user.id, name: session.user.name, email: session.user.email, image: session.user.image }}
         organizations={organizations.map(({ id, name }) => ({ id, name }))}
         activeOrganizationId={activeOrganizationId ?? null}
       >

@@ -5,6 +5,7 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
+import { useUser } from "~/components/user";
 import { api } from "~/trpc/react";
 import { TransferOwnership } from "./transfer-ownership";
 import { useOrgAction } from "./use-org-action";
@@ -33,11 +34,8 @@ export function SettingsCard({
   const [slug, setSlug] = useState(org.slug);
   const [confirm, setConfirm] = useState("");
   const remove = api.organization.delete.useMutation();
-  const personal = async () => {
-    const list = await organization.list();
-    const own = list.data?.find((candidate) => candidate.slug.startsWith("personal-"));
-    return own?.id;
-  };
+  const me = useUser();
+  const personal = async () => `personal_${me.id}`;
 
   return (
     <Card title="Settings">
