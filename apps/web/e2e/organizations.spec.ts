@@ -1,6 +1,6 @@
 // Organizations, as people use them: create one, invite by mail, the invitee signs
 // up and accepts, both see the shared tasks, a viewer cannot edit, and a removed
-// member loses access.
+// member loses access (the app takes them back to their personal organization).
 import { expect, test } from "@playwright/test";
 import { newUser, shot, signUpAndVerify, watchCsp } from "./helpers";
 
@@ -61,10 +61,13 @@ test("an owner invites a viewer, who sees the shared tasks read-only until remov
   await owner.goto("/organization");
   await owner.getByRole("button", { name: `Remove ${vik.name}` }).click();
   await expect(owner.getByTestId("member-row").filter({ hasText: vik.email })).toHaveCount(0);
+  // The app takes them back to their personal organization; Acme's tasks are gone for them.
   await expect(async () => {
     await viewer.goto("/tasks");
-    await expect(viewer.getByText("You are not a member of this organization")).toBeVisible({ timeout: 2_000 });
+    await expect(viewer.getByText("No tasks yet")).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 15_000 });
+  await expect(viewer.getByTestId("task-row").filter({ hasText: "Shared plan" })).toHaveCount(0);
+  await expect(viewer.getByLabel("Organization", { exact: true }).locator("option:checked")).toHaveText(vik.name);
 
   expect(await violations()).toEqual([]);
   await viewerContext.close();
