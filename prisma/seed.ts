@@ -1,8 +1,11 @@
 // `pnpm db:seed`: applies migrations, then creates the demo user if it is missing.
+// `pnpm db:seed --scale`: also fills the database with scale data (1,000 organizations,
+// 1,000,000 tasks, one organization with 200,000) for measuring lists at volume.
 import { createAuthFromEnv, DevOutbox, seedDemoUser, seedEnv } from "@acme/auth";
 import { runMain } from "@acme/config/cli";
 import { createDb } from "@acme/db";
 import { deployMigrations } from "@acme/db/migrate";
+import { generateScaleData } from "@acme/db/scale";
 import { withDatabase } from "@acme/db/target";
 
 async function main(): Promise<void> {
@@ -24,6 +27,13 @@ async function main(): Promise<void> {
       }
     } finally {
       await db.$disconnect();
+    }
+    if (process.argv.includes("--scale")) {
+      const scale = await generateScaleData(url);
+      console.log(
+        `seed: scale data: ${scale.organizations} organizations, ${scale.tasks} tasks (${scale.largestOrganizationId} ` +
+          `holds the largest share), ${scale.files} file rows, ${scale.apiKeys} API keys in ${scale.seconds.toFixed(1)} s`,
+      );
     }
   });
 }
