@@ -33,7 +33,7 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
   const production = env.NODE_ENV === "production";
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, production });
   const built = buildDeps(config, logger);
-  const trpcOptions = createTrpcOptions(built.deps, env.BODY_LIMIT_BYTES);
+  const trpcOptions = createTrpcOptions(built.deps);
   const trpc = createTrpcHandler(appRouter, trpcOptions);
   const trpcSingle = createSingleCallHandler(appRouter, trpcOptions);
   const restHandler = createRestHandler(appRouter, trpcOptions);

@@ -24,9 +24,8 @@ interface HeaderSink {
 
 export const requestState = new WeakMap<IncomingMessage, RequestState>();
 
-export function createTrpcOptions(deps: ApiDeps, maxBodySize: number) {
+export function createTrpcOptions(deps: ApiDeps) {
   return {
-    maxBodySize,
     createContext({ req, res }: { req: IncomingMessage; res: HeaderSink }) {
       const state = requestState.get(req);
       if (!state) throw new Error("request state missing");

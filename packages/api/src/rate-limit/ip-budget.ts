@@ -3,8 +3,8 @@
 // Used twice: every request before credentials are looked at (generous), and
 // failed authentications (tight). Per instance by design: each instance protects
 // its own database connections and CPU. Zero points turns a budget off.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimitDecision } from "./limiter";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { consumeOne, type RateLimitDecision } from "./limiter";
 
 const ALLOWED: RateLimitDecision = { allowed: true, limit: 0, remaining: 0, resetSeconds: 0 };
 
@@ -22,28 +22,12 @@ export class IpBudget {
     return this.limiter !== null;
   }
 
-  /** Takes one point; `allowed: false` when the IP has none left. */
+  /** Takes one point; `allowed: false` when the IP has none left (a refused attempt spends nothing). */
   async take(ip: string): Promise<RateLimitDecision> {
     if (!this.limiter) return ALLOWED;
-    try {
-      const res = await this.limiter.consume(ip);
-      return {
-        allowed: true,
-        limit: this.points,
-        remaining: res.remainingPoints,
-        resetSeconds: Math.ceil(res.msBeforeNext / 1000),
-      };
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      // A refused attempt spends nothing: the budget counts what was let through.
-      await this.limiter.reward(ip, 1);
-      return {
-        allowed: false,
-        limit: this.points,
-        remaining: 0,
-        resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-      };
-    }
+    const decision = await consumeOne(this.limiter, ip, this.points);
+    if (!decision.allowed) await this.limiter.reward(ip, 1);
+    return decision;
   }
 
   /** Gives back a point taken before a check that turned out fine. */

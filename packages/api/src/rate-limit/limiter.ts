@@ -38,6 +38,20 @@ function build(config: RateLimitConfig, bucket: Bucket): Limiter {
   });
 }
 
+/**
+ * Takes one point from `key` as a decision: a refusal is an answer (allowed: false);
+ * anything else thrown means the store failed (and its insurance limiter too).
+ */
+export async function consumeOne(limiter: Limiter, key: string, limit: number): Promise<RateLimitDecision> {
+  try {
+    const res = await limiter.consume(key);
+    return { allowed: true, limit, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+  }
+}
+
 export class RateLimiter {
   private readonly limiters: Record<Bucket, Limiter>;
 
@@ -47,20 +61,6 @@ export class RateLimiter {
 
   async consume(bucket: Bucket, key: string): Promise<RateLimitDecision> {
     const limit = bucket === "read" ? this.config.readPoints : this.config.writePoints;
-    try {
-      const res = await this.limiters[bucket].consume(key);
-      return { allowed: true, limit, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        return {
-          allowed: false,
-          limit,
-          remaining: 0,
-          resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-        };
-      }
-      // Not a limit decision: the store failed and the insurance limiter was unavailable too.
-      throw rejection;
-    }
+    return consumeOne(this.limiters[bucket], key, limit);
   }
 }
