@@ -13,7 +13,12 @@ import { type AuthLogger, betterAuthLogger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import { passwordResetMail, verificationMail } from "./mail/templates";
 import type { AccessChange } from "./organizations";
-import { createPersonalOrganization, organizationPlugin, personalOrganizationId } from "./organizations";
+import {
+  createPersonalOrganization,
+  ensurePersonalOrganization,
+  organizationPlugin,
+  personalOrganizationId,
+} from "./organizations";
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 
@@ -90,8 +95,7 @@ export function initAuth(config: AuthConfig) {
         create: {
           before: async (session) => {
             // Created at sign-up; made sure of here too, so an account whose sign-up hook failed still gets one.
-            const user = await config.db.user.findUnique({ where: { id: session.userId }, select: { name: true } });
-            if (user) await createPersonalOrganization(config.db, { id: session.userId, name: user.name });
+            await ensurePersonalOrganization(config.db, session.userId);
             return {
               data: {
                 ...session,

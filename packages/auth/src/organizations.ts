@@ -8,6 +8,9 @@ import { organization } from "better-auth/plugins";
 import type { AuthConfig } from "./auth";
 import { invitationMail } from "./mail/templates";
 import { ac, ROLES } from "./permissions";
+import { personalOrganizationId } from "./personal";
+
+export { isPersonal, personalOrganizationId } from "./personal";
 
 const HOUR_SECONDS = 60 * 60;
 
@@ -16,20 +19,6 @@ export type AccessChange =
   | { kind: "member"; organizationId: string; userId: string }
   | { kind: "organization"; organizationId: string }
   | { kind: "key"; keyId: string };
-
-/** The personal organization's id is derived from the user's: one per user, found without a query. */
-export function personalOrganizationId(userId: string): string {
-  return `personal_${userId}`;
-}
-
-/**
- * Whether an organization is someone's personal one: decided by its id, which only
- * this module gives out (Better Auth generates random ids for the others), never by
- * metadata a client could write.
- */
-export function isPersonal(organization: { id: string }): boolean {
-  return organization.id.startsWith("personal_");
-}
 
 /** Creates the user's personal organization, with them as owner; does nothing when it exists. */
 export async function createPersonalOrganization(db: Db, user: { id: string; name: string }): Promise<void> {
@@ -46,6 +35,18 @@ export async function createPersonalOrganization(db: Db, user: { id: string; nam
       update: {},
     }),
   ]);
+}
+
+/** One lookup when the personal organization exists (the usual case); creates it otherwise. */
+export async function ensurePersonalOrganization(db: Db, userId: string): Promise<void> {
+  const organizationId = personalOrganizationId(userId);
+  const member = await db.member.findUnique({
+    where: { organizationId_userId: { organizationId, userId } },
+    select: { id: true },
+  });
+  if (member) return;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
+  if (user) await createPersonalOrganization(db, { id: userId, name: user.name });
 }
 
 /** Logo and metadata are the API's to set (after checking an upload), never a client's. */

@@ -1,7 +1,7 @@
 // The caller's organization, its members, teams and pending invitations: readable
 // by every role and by API keys with members:read. Changes to membership go
 // through the auth server's organization endpoints (the web app calls them).
-import { isPersonal } from "@acme/auth/organizations";
+import { isPersonal } from "@acme/auth/personal";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { authedProcedure } from "../trpc";

@@ -1,6 +1,6 @@
 // Everything in here needs a session, checked on the server for every request.
 
-import { personalOrganizationId } from "@acme/auth/organizations";
+import { personalOrganizationId } from "@acme/auth/personal";
 import { getDb } from "@acme/db";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";

@@ -1,4 +1,5 @@
 "use client";
+import { personalOrganizationId } from "@acme/auth/personal";
 import { useState } from "react";
 import { organization, switchOrganization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
@@ -35,7 +36,7 @@ export function SettingsCard({
   const [confirm, setConfirm] = useState("");
   const remove = api.organization.delete.useMutation();
   const me = useUser();
-  const personal = async () => `personal_${me.id}`;
+  const personal = personalOrganizationId(me.id);
 
   return (
     <Card title="Settings">
@@ -90,8 +91,7 @@ export function SettingsCard({
               onClick={async () => {
                 if (!window.confirm(`Leave ${org.name}?`)) return;
                 if (await run("leave", () => organization.leave({ organizationId: org.id }))) {
-                  const target = await personal();
-                  if (target) await switchOrganization(target);
+                  await switchOrganization(personal);
                 }
               }}
             >
@@ -109,8 +109,7 @@ export function SettingsCard({
                 {
                   onError: toast.error,
                   onSuccess: async () => {
-                    const target = await personal();
-                    if (target) await switchOrganization(target);
+                    await switchOrganization(personal);
                   },
                 },
               );
