@@ -74,3 +74,21 @@ export function Select({ label, error, hint, children, ...props }: Common & Sele
     </Wrapper>
   );
 }
+
+/** A compact select inside a row or toolbar, named by `label` for assistive tech only. */
+export function InlineSelect({
+  label,
+  className = "",
+  children,
+  ...props
+}: { label: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <select
+      aria-label={label}
+      className={`rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900 ${className}`}
+      {...props}
+    >
+      {children}
+    </select>
+  );
+}

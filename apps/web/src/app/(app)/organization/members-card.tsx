@@ -2,6 +2,7 @@
 import { ORGANIZATION_ROLES } from "@acme/auth/permissions";
 import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
+import { InlineSelect } from "~/components/ui/field";
 import { Card, SkeletonList } from "~/components/ui/states";
 import { useUser } from "~/components/user";
 import { api } from "~/trpc/react";
@@ -39,8 +40,8 @@ export function MembersCard({
                   <p className="truncate text-sm text-neutral-600 dark:text-neutral-400">{member.email}</p>
                 </div>
                 {canManage && !self ? (
-                  <select
-                    aria-label={`Role of ${member.name}`}
+                  <InlineSelect
+                    label={`Role of ${member.name}`}
                     value={member.role}
                     disabled={busy !== null}
                     onChange={(event) =>
@@ -55,7 +56,6 @@ export function MembersCard({
                         "Role changed",
                       )
                     }
-                    className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
                   >
                     {ORGANIZATION_ROLES.filter((role) => isOwner || role !== "owner" || member.role === "owner").map(
                       (role) => (
@@ -64,7 +64,7 @@ export function MembersCard({
                         </option>
                       ),
                     )}
-                  </select>
+                  </InlineSelect>
                 ) : (
                   <span className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
                     {member.role}

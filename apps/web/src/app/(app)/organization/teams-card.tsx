@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { Field, InlineSelect } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
 import { api } from "~/trpc/react";
 import { useOrgAction } from "./use-org-action";
@@ -103,15 +103,14 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
                     </span>
                   ))}
                   {canManage && outside.length > 0 && (
-                    <select
-                      aria-label={`Add a member to ${team.name}`}
+                    <InlineSelect
+                      label={`Add a member to ${team.name}`}
                       value=""
                       onChange={(event) =>
                         run(`in-${team.id}`, () =>
                           organization.addTeamMember({ teamId: team.id, userId: event.target.value }),
                         )
                       }
-                      className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
                     >
                       <option value="">Add member…</option>
                       {outside.map((member) => (
@@ -119,7 +118,7 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
                           {member.name}
                         </option>
                       ))}
-                    </select>
+                    </InlineSelect>
                   )}
                 </div>
               </li>

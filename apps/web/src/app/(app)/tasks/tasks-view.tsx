@@ -5,6 +5,7 @@ import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
+import { InlineSelect } from "~/components/ui/field";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { STATUS_LABEL } from "~/lib/task-status";
@@ -60,14 +61,13 @@ export function TasksView() {
         action={can("task:create") && <Button onClick={() => setCreating(true)}>New task</Button>}
       />
       <div className="mb-3 flex flex-wrap gap-2">
-        <select
-          aria-label="Filter by assignee"
+        <InlineSelect
+          label="Filter by assignee"
           value={assigneeId ?? ""}
           onChange={(event) => {
             setAssigneeId(event.target.value || undefined);
             setPage(1);
           }}
-          className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
         >
           <option value="">Anyone</option>
           {members.map((member) => (
@@ -75,16 +75,15 @@ export function TasksView() {
               {member.name}
             </option>
           ))}
-        </select>
+        </InlineSelect>
         {teams.length > 0 && (
-          <select
-            aria-label="Filter by team"
+          <InlineSelect
+            label="Filter by team"
             value={teamId ?? ""}
             onChange={(event) => {
               setTeamId(event.target.value || undefined);
               setPage(1);
             }}
-            className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
           >
             <option value="">All teams</option>
             {teams.map((team) => (
@@ -92,7 +91,7 @@ export function TasksView() {
                 {team.name}
               </option>
             ))}
-          </select>
+          </InlineSelect>
         )}
       </div>
       <fieldset className="mb-4 flex flex-wrap gap-2">
