@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     );
 
     const jwt = { authorization: `Bearer ${token}` };
-    const listInput = encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 20 } }));
+    const listInput = encodeURIComponent(JSON.stringify({ json: { limit: 20 } }));
     console.log(`bench: wrk -t1 -c64 -d${SECONDS}s per scenario, servers on loopback\n`);
     const bare = await measure("bare node:http (ceiling)", `http://127.0.0.1:${ports.bare}/`, {});
     // Not a target: tRPC's own floor on this machine, a public procedure with no

@@ -20,7 +20,7 @@ describe("apiKeys procedures", () => {
     expect(created.key).toMatch(/^sk_/);
     expect(created.scopes).toEqual(["tasks:read"]);
 
-    const listed = await api.apiKeys.list.query();
+    const listed = (await api.apiKeys.list.query()).items;
     expect(listed.map((k) => k.id)).toEqual([created.id]);
     expect(JSON.stringify(listed)).not.toContain(created.key);
     expect(listed[0]?.start).toBe(created.key.slice(0, 9));
@@ -28,7 +28,7 @@ describe("apiKeys procedures", () => {
     expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(created.key) })).status).toBe(200);
     expect(await api.apiKeys.revoke.mutate({ id: created.id })).toEqual({ id: created.id, revoked: true });
     expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(created.key) })).status).toBe(401);
-    expect(await api.apiKeys.list.query()).toEqual([]);
+    expect((await api.apiKeys.list.query()).items).toEqual([]);
   });
 
   it("keeps users apart and refuses API-key callers", async () => {
@@ -37,13 +37,13 @@ describe("apiKeys procedures", () => {
     const asBob = createApiClient({ url: h.url, getToken: () => bob.token });
     const { id, key } = await asAlice.apiKeys.create.mutate({ name: "mine", scopes: ["tasks:read", "tasks:write"] });
 
-    expect(await asBob.apiKeys.list.query()).toEqual([]);
+    expect((await asBob.apiKeys.list.query()).items).toEqual([]);
     const stolen = await asBob.apiKeys.revoke.mutate({ id }).catch((e: TRPCClientError<never>) => e);
     expect((stolen as TRPCClientError<never>).data).toMatchObject({ code: "NOT_FOUND" });
 
     const asKey = createApiClient({ url: h.url, apiKey: key });
     const minted = await asKey.apiKeys.create.mutate({ name: "child", scopes: ["tasks:read"] }).catch((e) => e);
     expect(minted.data.code).toBe("FORBIDDEN");
-    expect((await asAlice.apiKeys.list.query()).map((k) => k.id)).toEqual([id]);
+    expect((await asAlice.apiKeys.list.query()).items.map((k) => k.id)).toEqual([id]);
   });
 });

@@ -49,19 +49,20 @@ describe("API happy paths", () => {
     });
     expect(updated).toMatchObject({ status: "completed", description: "done", title: "Task 2" });
 
-    const page = await api.tasks.list.query({ page: 1, pageSize: 2 });
-    expect(page).toMatchObject({ total: 3, page: 1, pageSize: 2, totalPages: 2 });
+    const page = await api.tasks.list.query({ limit: 2 });
+    expect(page.total).toEqual({ count: 3, exact: true });
     expect(page.items.map((t) => t.title)).toEqual(["Task 3", "Task 2"]);
+    const next = await api.tasks.list.query({ limit: 2, cursor: page.nextCursor ?? "" });
+    expect(next).toMatchObject({ nextCursor: null, total: null });
+    expect(next.items.map((t) => t.title)).toEqual(["Task 1"]);
     const completed = await api.tasks.list.query({ status: "completed" });
     expect(completed.items.map((t) => t.id)).toEqual([created[1]?.id]);
     expect(completed.items[0]?.updatedAt).toEqual(updated.updatedAt);
-    // Past the last page: no rows, the totals still right (with and without a filter).
-    expect(await api.tasks.list.query({ page: 9, pageSize: 2 })).toMatchObject({ items: [], total: 3, totalPages: 2 });
-    expect(await api.tasks.list.query({ page: 9, status: "completed" })).toMatchObject({ items: [], total: 1 });
+    expect(completed.total).toEqual({ count: 1, exact: true });
 
     expect(await api.tasks.byId.query({ id: created[0]?.id ?? "" })).toMatchObject({ title: "Task 1" });
     expect(await api.tasks.delete.mutate({ id: created[0]?.id ?? "" })).toEqual({ id: created[0]?.id, deleted: true });
-    expect((await api.tasks.list.query({})).total).toBe(2);
+    expect((await api.tasks.list.query({})).total).toEqual({ count: 2, exact: true });
   });
 
   it("data.submit over tRPC and REST", async () => {
@@ -100,8 +101,8 @@ describe("API happy paths", () => {
       body: { status: "in_progress" },
     });
     expect(patched.body).toMatchObject({ id, status: "in_progress" });
-    const list = await call(`${h.url}/api/v1/tasks?status=in_progress&pageSize=5`, { headers: apiKey(key) });
-    expect(list.body).toMatchObject({ total: 1, pageSize: 5 });
+    const list = await call(`${h.url}/api/v1/tasks?status=in_progress&limit=5`, { headers: apiKey(key) });
+    expect(list.body).toMatchObject({ total: { count: 1, exact: true }, nextCursor: null });
     expect((await call(`${h.url}/api/v1/tasks/${id}`, { method: "DELETE", headers: apiKey(key) })).body).toEqual({
       id,
       deleted: true,

@@ -1,6 +1,7 @@
 // Builds the API's dependencies from the config, and knows how to close them.
 
-import { type ApiDeps, ApiKeyCache, IpBudget, JwksCache, JwtVerifier, MembershipCache, RateLimiter } from "@acme/api";
+import { randomBytes } from "node:crypto";
+import { type ApiDeps, ApiKeyCache, CursorCodec, IpBudget, JwksCache, JwtVerifier, MembershipCache, RateLimiter } from "@acme/api";
 import { type AuthLogger, createApiKeyVerifier } from "@acme/auth";
 import { closeDb, createDb } from "@acme/db";
 import { ObjectStore } from "@acme/storage";
@@ -74,7 +75,8 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
     memberships,
     authFailures: new IpBudget(env.AUTH_FAILURE_LIMIT_POINTS, env.RATE_LIMIT_WINDOW_SECONDS),
     revocations: feed.revocations,
-    apiKeyAdmin: { create: keyVerifier.create, list: keyVerifier.list, revoke: keyVerifier.revoke },
+    apiKeyAdmin: { create: keyVerifier.create, revoke: keyVerifier.revoke },
+    cursors: new CursorCodec(env.CURSOR_SECRET ?? randomBytes(32).toString("base64url")),
     organizationRateLimiter: new RateLimiter({
       enabled: env.RATE_LIMIT_ENABLED,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,

@@ -1,5 +1,5 @@
 // The API server's configuration, validated at startup.
-import { envField, parseEnv } from "@acme/config";
+import { ConfigError, envField, parseEnv } from "@acme/config";
 import { z } from "zod";
 
 export const serverEnvSchema = z.object({
@@ -43,6 +43,13 @@ export const serverEnvSchema = z.object({
   AUTH_FAILURE_LIMIT_POINTS: z.coerce.number().int().min(0).default(30),
   REDIS_URL: envField.url(["redis", "rediss"]).optional(),
 
+  /**
+   * Signs list cursors; every instance behind one load balancer needs the same one.
+   * Required in production; elsewhere a random one per process (cursors then end
+   * with the process: a client starts again from the first page).
+   */
+  CURSOR_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+
   FILE_MAX_BYTES: envField.positiveInt().default(25 * 1_048_576),
   FILE_UPLOAD_URL_TTL_SECONDS: envField.positiveInt().default(600),
   FILE_DOWNLOAD_URL_TTL_SECONDS: envField.positiveInt().default(60),
@@ -51,5 +58,9 @@ export const serverEnvSchema = z.object({
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 export function serverEnv(source?: Record<string, string | undefined>): ServerEnv {
-  return parseEnv(serverEnvSchema, source);
+  const env = parseEnv(serverEnvSchema, source);
+  if (env.NODE_ENV === "production" && !env.CURSOR_SECRET) {
+    throw new ConfigError("CURSOR_SECRET is required in production (32+ random characters)");
+  }
+  return env;
 }

@@ -32,14 +32,14 @@ describe("bad input and oversize payloads", () => {
     expect(Object.keys(rest.body.error.fields).sort()).toEqual(["status", "title"]);
 
     const api = createApiClient({ url: h.url, getToken: () => token });
-    const error = await api.tasks.list.query({ pageSize: 1000 }).catch((e: unknown) => e);
+    const error = await api.tasks.list.query({ limit: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCClientError);
     const data = (error as TRPCClientError<never>).data as unknown as {
       httpStatus: number;
       zodError: { fieldErrors: object };
     };
     expect(data.httpStatus).toBe(400);
-    expect(data.zodError.fieldErrors).toHaveProperty("pageSize");
+    expect(data.zodError.fieldErrors).toHaveProperty("limit");
 
     const badId = await call(`${h.url}/api/v1/tasks/not-a-uuid`, { headers: bearer(token) });
     expect(badId.status).toBe(400);

@@ -42,7 +42,7 @@ describe("generated REST client", () => {
     expect(created.data).toMatchObject({ title: "From the generated client", status: "pending" });
     const updated = await rest.PATCH("/tasks/{id}", { params: { path: { id } }, body: { status: "completed" } });
     expect(updated.data?.status).toBe("completed");
-    const page = await rest.GET("/tasks", { params: { query: { status: "completed", pageSize: 10 } } });
+    const page = await rest.GET("/tasks", { params: { query: { status: "completed", limit: 10 } } });
     expect(page.data?.items.map((task) => task.id)).toEqual([id]);
     expect((await rest.GET("/tasks/{id}", { params: { path: { id } } })).data?.title).toBe("From the generated client");
     expect((await rest.DELETE("/tasks/{id}", { params: { path: { id } } })).data).toEqual({ id, deleted: true });

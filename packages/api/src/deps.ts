@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { ApiKeyCache } from "./auth/api-key-cache";
 import type { JwtVerifier } from "./auth/jwt-verifier";
 import type { MembershipCache } from "./auth/membership-cache";
+import type { CursorCodec } from "./pagination/cursor";
 import type { IpBudget } from "./rate-limit/ip-budget";
 import type { RateLimiter } from "./rate-limit/limiter";
 
@@ -19,7 +20,6 @@ export interface FilesConfig {
 /** Key management for the active organization (JWT sessions only). */
 export interface ApiKeyAdmin {
   create(userId: string, input: CreateApiKeyInput, organizationId: string): Promise<ApiKeySummary & { key: string }>;
-  list(organizationId: string): Promise<ApiKeySummary[]>;
   revoke(organizationId: string, keyId: string): Promise<boolean>;
 }
 
@@ -44,4 +44,6 @@ export interface ApiDeps {
   apiKeyAdmin: ApiKeyAdmin;
   logger: Logger;
   files: FilesConfig;
+  /** Signs and checks list cursors; one secret across instances. */
+  cursors: CursorCodec;
 }

@@ -11,6 +11,7 @@ export type { AccessCuts, ApiDeps, ApiKeyAdmin, FilesConfig } from "./deps";
 export { isUnexpected } from "./errors";
 export type { Meta } from "./init";
 export { openApiDocument } from "./openapi";
+export { CursorCodec } from "./pagination/cursor";
 export type { AuthFailureReason, Principal } from "./principal";
 export { IpBudget } from "./rate-limit/ip-budget";
 export { type Bucket, type RateLimitConfig, RateLimiter } from "./rate-limit/limiter";

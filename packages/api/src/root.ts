@@ -3,7 +3,8 @@ import { dataRouter } from "./router/data";
 import { filesRouter } from "./router/files";
 import { health } from "./router/health";
 import { me } from "./router/me";
-import { invitationsRouter, membersRouter, organizationRouter, teamsRouter } from "./router/organization";
+import { organizationRouter } from "./router/organization";
+import { invitationsRouter, membersRouter, teamsRouter } from "./router/organization-lists";
 import { tasksRouter } from "./router/tasks";
 import { createTRPCRouter } from "./trpc";
 

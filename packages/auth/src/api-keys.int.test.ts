@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiKeyService, createApiKeyService, listKeysOfOrganization, revokeKeyOfOrganization } from "./api-keys";
+import { type ApiKeyService, createApiKeyService, revokeKeyOfOrganization, summarizeKey } from "./api-keys";
 import { personalOrganizationId } from "./organizations";
 import { signUpVerified, startTestAuthServer, type TestAuthServer } from "./testing";
 
@@ -47,7 +47,8 @@ describe("API keys with scopes, verified in-process", () => {
 
   it("lists the user's keys without the secret and revokes one", async () => {
     const { id, key } = await keys.create(userId, { name: "to-revoke", scopes: ["data:write"], expiresInDays: 30 });
-    const listed = await listKeysOfOrganization(server.db, personalOrganizationId(userId));
+    const rows = await server.db.apikey.findMany({ where: { referenceId: personalOrganizationId(userId) } });
+    const listed = rows.map(summarizeKey);
     const entry = listed.find((k) => k.id === id);
     expect(entry).toMatchObject({ name: "to-revoke", scopes: ["data:write"], enabled: true });
     expect(entry?.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);

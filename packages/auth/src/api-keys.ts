@@ -49,7 +49,8 @@ function parseJson(value: unknown): unknown {
 
 const parsePermissions = (value: unknown) => parseJson(value) as Permissions | null;
 
-interface KeyRecord {
+/** A key's row as stored (the secret hash left out). */
+export interface KeyRecord {
   id: string;
   name: string | null;
   start: string | null;
@@ -60,7 +61,8 @@ interface KeyRecord {
   enabled?: boolean | null;
 }
 
-function summarize(key: KeyRecord): ApiKeySummary {
+/** What a listing shows of a key: never its secret. */
+export function summarizeKey(key: KeyRecord): ApiKeySummary {
   return {
     id: key.id,
     name: key.name,
@@ -79,25 +81,6 @@ const REASON_BY_CODE: Record<string, "not_found" | "expired" | "disabled"> = {
   KEY_EXPIRED: "expired",
   KEY_DISABLED: "disabled",
 };
-
-/** An organization's keys, newest first, without their secrets. */
-export async function listKeysOfOrganization(db: Db, organizationId: string): Promise<ApiKeySummary[]> {
-  const rows = await db.apikey.findMany({
-    where: { referenceId: organizationId },
-    select: {
-      id: true,
-      name: true,
-      start: true,
-      permissions: true,
-      expiresAt: true,
-      createdAt: true,
-      lastRequest: true,
-      enabled: true,
-    },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map(summarize);
-}
 
 /** Deletes one of the organization's keys; false when it is not theirs or already gone. */
 export async function revokeKeyOfOrganization(db: Db, organizationId: string, keyId: string): Promise<boolean> {
@@ -128,7 +111,7 @@ export function createApiKeyService(auth: Auth) {
           expiresIn: parsed.expiresInDays ? parsed.expiresInDays * 24 * 60 * 60 : null,
         },
       });
-      return { ...summarize(created as KeyRecord), key: created.key };
+      return { ...summarizeKey(created as KeyRecord), key: created.key };
     },
 
     async verify(key: string): Promise<ApiKeyVerification> {

@@ -5,8 +5,9 @@ export {
   type CreateApiKeyInput,
   createApiKeyInput,
   createApiKeyService,
-  listKeysOfOrganization,
+  type KeyRecord,
   revokeKeyOfOrganization,
+  summarizeKey,
 } from "./api-keys";
 export { type Auth, type AuthConfig, initAuth, PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 export { type AuthEnv, authEnv, seedEnv } from "./env";

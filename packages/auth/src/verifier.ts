@@ -3,7 +3,7 @@
 // never needs BETTER_AUTH_SECRET.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@acme/db";
-import { createApiKeyService, listKeysOfOrganization, revokeKeyOfOrganization } from "./api-keys";
+import { createApiKeyService, revokeKeyOfOrganization } from "./api-keys";
 import { initAuth } from "./auth";
 import type { AuthLogger } from "./logger";
 
@@ -44,7 +44,6 @@ export function createApiKeyVerifier(options: { db: Db; logger: AuthLogger; apiK
     auth,
     verify: service.verify,
     create: service.create,
-    list: (organizationId: string) => listKeysOfOrganization(options.db, organizationId),
     revoke: (organizationId: string, keyId: string) => revokeKeyOfOrganization(options.db, organizationId, keyId),
   };
 }

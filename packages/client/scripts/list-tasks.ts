@@ -13,7 +13,7 @@ const api = createApiClient({ url, apiKey });
 try {
   const me = await api.me.query();
   console.log(`Signed in as ${me.userId} with an API key (${me.scopes.join(", ")})`);
-  const page = await api.tasks.list.query({ pageSize: 10 });
+  const page = await api.tasks.list.query({ limit: 10 });
   console.log(`${page.total} task(s):`);
   for (const task of page.items) console.log(`- [${task.status}] ${task.title}`);
 } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TASK_STATUSES } from "./constants";
+import { listInput } from "./pagination";
 import { storedText } from "./text";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -33,12 +34,16 @@ export const updateTaskInput = z
     message: "Nothing to update",
   });
 
-export const listTasksInput = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, "At most 100 per page").default(20),
+const instant = z.iso.datetime({ offset: true, message: "An ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z" });
+
+export const listTasksInput = listInput({
   status: taskStatusSchema.optional(),
   assigneeId: memberRef.optional(),
   teamId: memberRef.optional(),
+  /** Created at or after this instant. */
+  createdFrom: instant.optional(),
+  /** Created before this instant. */
+  createdTo: instant.optional(),
 });
 
 export type CreateTaskInput = z.input<typeof createTaskInput>;

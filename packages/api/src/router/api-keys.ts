@@ -1,11 +1,15 @@
 // The active organization's API keys. Only a JWT session whose role holds the
 // apiKey permissions manages keys: a key cannot mint or revoke keys. The secret is
 // returned once, at creation.
-import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput } from "@acme/validators";
+import { summarizeKey } from "@acme/auth";
+import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput, pageInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { notFound } from "../errors";
+import { fromMillis, type ListSpec, millis } from "../pagination/keyset";
+import { readPage } from "../pagination/page";
 import { authedProcedure } from "../trpc";
+import { pageOutput } from "./schemas";
 
 const sessionOnly = authedProcedure.use(({ ctx, next }) => {
   if (ctx.principal.method !== "jwt") {
@@ -13,6 +17,36 @@ const sessionOnly = authedProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+const KEYS: ListSpec = {
+  name: "apiKeys",
+  table: "auth.api_keys",
+  tenantColumn: "reference_id",
+  columns: `id, name, start, permissions, enabled, ${millis("expires_at", "expiresAt")},
+    ${millis("created_at", "createdAt")}, ${millis("last_request", "lastRequest")}`,
+  order: "newest",
+  idType: "text",
+};
+
+interface KeyRow {
+  _key: string;
+  id: string;
+  name: string | null;
+  start: string | null;
+  permissions: string | null;
+  enabled: boolean | null;
+  expiresAt: string | null;
+  createdAt: string;
+  lastRequest: string | null;
+}
+
+const keyFromRow = (row: KeyRow) =>
+  summarizeKey({
+    ...row,
+    expiresAt: fromMillis(row.expiresAt),
+    createdAt: new Date(Number(row.createdAt)),
+    lastRequest: fromMillis(row.lastRequest),
+  });
 
 const keyOutput = z.object({
   id: z.string(),
@@ -28,9 +62,11 @@ const keyOutput = z.object({
 export const apiKeysRouter = {
   list: sessionOnly
     .meta({ permission: "apiKey:read" })
-    .input(z.void())
-    .output(z.array(keyOutput))
-    .query(({ ctx }) => ctx.apiKeyAdmin.list(ctx.principal.organizationId)),
+    .input(pageInput)
+    .output(pageOutput(keyOutput))
+    .query(({ ctx, input: { cursor, limit } }) =>
+      readPage(ctx, KEYS, ctx.principal.organizationId, { cursor, limit, filters: {}, conditions: [] }, keyFromRow),
+    ),
 
   create: sessionOnly
     .meta({ permission: "apiKey:create" })

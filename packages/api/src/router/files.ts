@@ -3,14 +3,16 @@
 // file is NOT_FOUND. Members delete their own files; `file:manage` anyone's.
 import { randomUUID } from "node:crypto";
 import { type StoredFileRow, storedFileSelect } from "@acme/db";
-import { createUploadInput, fileIdInput } from "@acme/validators";
+import { createUploadInput, fileIdInput, listInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { notFound } from "../errors";
 import { checkType, SNIFF_BYTES } from "../files/sniff";
 import { allows } from "../middleware/auth";
+import { type ListSpec, millis } from "../pagination/keyset";
+import { readPage } from "../pagination/page";
 import { authedProcedure, type Context } from "../trpc";
-import { deletedOutput, fileOutput } from "./schemas";
+import { deletedOutput, fileOutput, pageOutput } from "./schemas";
 
 const read = authedProcedure.meta({ permission: "file:read" });
 const create = authedProcedure.meta({ permission: "file:create" });
@@ -18,6 +20,31 @@ const remove = authedProcedure.meta({ permission: "file:delete" });
 const tags = ["files"];
 
 const toOutput = (row: StoredFileRow) => ({ ...row, size: Number(row.size) });
+
+const FILES: ListSpec = {
+  name: "files",
+  table: "api.stored_files",
+  tenantColumn: "organization_id",
+  columns: `id::text, filename, content_type AS "contentType", size::text, status::text, ${millis("created_at", "createdAt")}`,
+  order: "newest",
+  idType: "uuid",
+};
+
+interface FileRow {
+  _key: string;
+  id: string;
+  filename: string;
+  contentType: string;
+  size: string;
+  status: "pending" | "ready";
+  createdAt: string;
+}
+
+const fileFromRow = ({ _key, size, createdAt, ...row }: FileRow) => ({
+  ...row,
+  size: Number(size),
+  createdAt: new Date(Number(createdAt)),
+});
 
 async function ownFile(ctx: Context & { principal: { organizationId: string } }, id: string) {
   const row = await ctx.db.storedFile.findFirst({
@@ -93,16 +120,11 @@ export const filesRouter = {
 
   list: read
     .meta({ openapi: { method: "GET", path: "/files", protect: true, tags, summary: "List the organization's files" } })
-    .input(z.object({ status: z.enum(["pending", "ready"]).optional() }))
-    .output(z.object({ items: z.array(fileOutput) }))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.storedFile.findMany({
-        where: { organizationId: ctx.principal.organizationId, ...(input.status ? { status: input.status } : {}) },
-        select: storedFileSelect,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: 500,
-      });
-      return { items: rows.map(toOutput) };
+    .input(listInput({ status: z.enum(["pending", "ready"]).optional() }))
+    .output(pageOutput(fileOutput))
+    .query(({ ctx, input: { cursor, limit, ...filters } }) => {
+      const conditions = filters.status ? [{ sql: "status = $?::api.\"FileStatus\"", value: filters.status }] : [];
+      return readPage(ctx, FILES, ctx.principal.organizationId, { cursor, limit, filters, conditions }, fileFromRow);
     }),
 
   downloadUrl: read

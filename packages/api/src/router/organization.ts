@@ -1,15 +1,13 @@
-// The caller's organization, its members, teams and pending invitations: readable
-// by every role and by API keys with members:read. Changes to membership go
-// through the auth server's organization endpoints (the web app calls them).
+// The caller's organization: read it, delete it, set its logo. Its members, teams
+// and invitations are listed in organization-lists.ts.
 import { isPersonal } from "@acme/auth/personal";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { authedProcedure } from "../trpc";
 import { logoRouter, logoUrl } from "./organization-logo";
-import { invitationOutput, memberOutput, organizationOutput, teamOutput } from "./schemas";
+import { organizationOutput } from "./schemas";
 
 const tags = ["organization"];
-const get = (path: `/${string}`, summary: string) => ({ method: "GET" as const, path, protect: true, tags, summary });
 
 /** Deletes the caller's organization with its rows and stored objects (owners only; not a personal one). */
 export const deleteOrganization = authedProcedure
@@ -41,6 +39,7 @@ export const deleteOrganization = authedProcedure
     const keys = await ctx.db.apikey.findMany({ where: { referenceId: organizationId }, select: { id: true } });
     await ctx.db.$transaction([
       ctx.db.task.deleteMany({ where: { organizationId } }),
+      ctx.db.taskCount.deleteMany({ where: { organizationId } }),
       ctx.db.dataEntry.deleteMany({ where: { organizationId } }),
       ctx.db.storedFile.deleteMany({ where: { organizationId } }),
       ctx.db.apikey.deleteMany({ where: { referenceId: organizationId } }),
@@ -57,7 +56,10 @@ export const deleteOrganization = authedProcedure
 
 export const organizationRouter = {
   current: authedProcedure
-    .meta({ permission: "organization:read", openapi: get("/organization", "The caller's organization") })
+    .meta({
+      permission: "organization:read",
+      openapi: { method: "GET", path: "/organization", protect: true, tags, summary: "The caller's organization" },
+    })
     .input(z.void())
     .output(organizationOutput)
     .query(async ({ ctx }) => {
@@ -75,54 +77,4 @@ export const organizationRouter = {
     }),
   delete: deleteOrganization,
   ...logoRouter,
-} satisfies TRPCRouterRecord;
-
-export const membersRouter = {
-  list: authedProcedure
-    .meta({ permission: "member:read", openapi: get("/members", "The organization's members") })
-    .input(z.void())
-    .output(z.object({ items: z.array(memberOutput) }))
-    .query(async ({ ctx }) => {
-      const rows = await ctx.db.member.findMany({
-        where: { organizationId: ctx.principal.organizationId },
-        select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: 1000,
-      });
-      return {
-        items: rows.map(({ user, ...member }) => ({ ...member, userId: user.id, name: user.name, email: user.email })),
-      };
-    }),
-} satisfies TRPCRouterRecord;
-
-export const teamsRouter = {
-  list: authedProcedure
-    .meta({ permission: "team:read", openapi: get("/teams", "The organization's teams") })
-    .input(z.void())
-    .output(z.object({ items: z.array(teamOutput) }))
-    .query(async ({ ctx }) => {
-      const rows = await ctx.db.team.findMany({
-        where: { organizationId: ctx.principal.organizationId },
-        select: { id: true, name: true, createdAt: true, members: { select: { userId: true } } },
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-        take: 1000,
-      });
-      return { items: rows.map(({ members, ...team }) => ({ ...team, memberIds: members.map((m) => m.userId) })) };
-    }),
-} satisfies TRPCRouterRecord;
-
-export const invitationsRouter = {
-  list: authedProcedure
-    .meta({ permission: "invitation:read", openapi: get("/invitations", "Pending invitations") })
-    .input(z.void())
-    .output(z.object({ items: z.array(invitationOutput) }))
-    .query(async ({ ctx }) => {
-      const rows = await ctx.db.invitation.findMany({
-        where: { organizationId: ctx.principal.organizationId, status: "pending" },
-        select: { id: true, email: true, role: true, teamId: true, status: true, expiresAt: true, createdAt: true },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: 1000,
-      });
-      return { items: rows };
-    }),
 } satisfies TRPCRouterRecord;

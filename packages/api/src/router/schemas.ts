@@ -16,13 +16,14 @@ export const taskOutput = z.object({
   updatedAt: z.date(),
 });
 
-export const taskPageOutput = z.object({
-  items: z.array(taskOutput),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  totalPages: z.number().int(),
-});
+/** Every list's answer: a page of items, the next page's cursor, and on the first page the total. */
+export function pageOutput<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.object({ count: z.number().int(), exact: z.boolean() }).nullable(),
+  });
+}
 
 export const dataEntryOutput = z.object({
   id: z.string(),

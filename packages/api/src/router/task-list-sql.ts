@@ -1,54 +1,67 @@
 // The SQL behind tasks.list and how its rows decode, on their own (no database
 // client imported) so the benchmark's raw-pg baseline runs exactly the same
-// statement and work (bench/src/servers/raw-pg.ts).
+// statements and work (bench/src/servers/raw-pg.ts).
 import type { TaskStatusValue } from "@acme/validators";
+import type { Condition, ListSpec, Query } from "../pagination/keyset";
 
 // Timestamps travel as epoch milliseconds (truncated, as Prisma reads them): an
 // int8 is cheaper to write for Postgres and to read for pg than timestamptz text.
-const COLUMNS = `id::text, title, description, status::text AS status,
+export const TASKS: ListSpec = {
+  name: "tasks",
+  table: "api.tasks",
+  tenantColumn: "organization_id",
+  columns: `id::text, title, description, status::text AS status,
   assignee_id AS "assigneeId", team_id AS "teamId", created_by_id AS "createdById",
   floor(extract(epoch FROM created_at) * 1000)::int8 AS "createdAt",
-  floor(extract(epoch FROM updated_at) * 1000)::int8 AS "updatedAt", count(*) OVER () AS total`;
-const ORDER = "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
-/** The unfiltered page of an organization's tasks ($1 organization, $2 limit, $3 offset). */
-export const PAGE = `SELECT ${COLUMNS} FROM api.tasks WHERE organization_id = $1 ${ORDER}`;
+  floor(extract(epoch FROM updated_at) * 1000)::int8 AS "updatedAt"`,
+  order: "newest",
+  idType: "uuid",
+};
 
 export interface TaskFilters {
   status?: TaskStatusValue;
   assigneeId?: string;
   teamId?: string;
+  createdFrom?: string;
+  createdTo?: string;
 }
 
-const FILTER_COLUMNS = [
-  ["status", 'status = $N::api."TaskStatus"'],
-  ["assigneeId", "assignee_id = $N"],
-  ["teamId", "team_id = $N"],
-] as const;
+const CONDITIONS: Record<keyof TaskFilters, string> = {
+  status: 'status = $?::api."TaskStatus"',
+  assigneeId: "assignee_id = $?",
+  teamId: "team_id = $?",
+  createdFrom: "created_at >= $?::timestamptz",
+  createdTo: "created_at < $?::timestamptz",
+};
 
-/** The WHERE clause for the filters given, numbering their parameters from `first`. */
-function where(filters: TaskFilters, first: number): { clause: string; values: string[] } {
-  let clause = "organization_id = $1";
-  const values: string[] = [];
-  for (const [name, condition] of FILTER_COLUMNS) {
+export function taskConditions(filters: TaskFilters): Condition[] {
+  const conditions: Condition[] = [];
+  for (const name of Object.keys(CONDITIONS) as (keyof TaskFilters)[]) {
     const value = filters[name];
-    if (value === undefined) continue;
-    clause += ` AND ${condition.replace("$N", `$${first + values.length}`)}`;
-    values.push(value);
+    if (value !== undefined) conditions.push({ sql: CONDITIONS[name], value });
   }
-  return { clause, values };
+  return conditions;
 }
 
-export function pageQuery(organizationId: string, filters: TaskFilters, limit: number, offset: number) {
-  const { clause, values } = where(filters, 4);
-  return {
-    text: `SELECT ${COLUMNS} FROM api.tasks WHERE ${clause} ${ORDER}`,
-    values: [organizationId, limit, offset, ...values],
-  };
-}
-
-export function countQuery(organizationId: string, filters: TaskFilters) {
-  const { clause, values } = where(filters, 2);
-  return { text: `SELECT count(*) AS total FROM api.tasks WHERE ${clause}`, values: [organizationId, ...values] };
+/**
+ * The exact total from api.task_counts (kept by triggers) when the filters are
+ * ones it counts by (status, team); null otherwise (the list counts, capped).
+ */
+export function taskCountQuery(organizationId: string, filters: TaskFilters): Query | null {
+  if (filters.assigneeId !== undefined || filters.createdFrom !== undefined || filters.createdTo !== undefined) {
+    return null;
+  }
+  const values: unknown[] = [organizationId];
+  let text = "SELECT coalesce(sum(count), 0)::int8::text AS n FROM api.task_counts WHERE organization_id = $1";
+  if (filters.status !== undefined) {
+    values.push(filters.status);
+    text += ` AND status = $${values.length}::api."TaskStatus"`;
+  }
+  if (filters.teamId !== undefined) {
+    values.push(filters.teamId);
+    text += ` AND team_id = $${values.length}`;
+  }
+  return { text, values };
 }
 
 export interface TaskListRow {
@@ -63,11 +76,11 @@ export interface TaskListRow {
   updatedAt: Date;
 }
 
-/** A row of PAGE as pg hands it over: int8 columns arrive as strings. */
+/** A row of the page query as pg hands it over: int8 columns arrive as strings. */
 export type PageRow = Omit<TaskListRow, "createdAt" | "updatedAt"> & {
   createdAt: string;
   updatedAt: string;
-  total: string;
+  _key: string;
 };
 
 export function taskFromRow(row: PageRow): TaskListRow {

@@ -1,22 +1,35 @@
-// One page of an organization's tasks and the total, in one round trip. tasks.list
-// is the hottest read: it runs as plain SQL on the pool (Prisma's runtime cost more
-// than the query; bench/README.md), with a window count instead of a second query.
+// One page of an organization's tasks. tasks.list is the hottest read: it runs as
+// plain SQL on the pool (Prisma's runtime cost more than the query; bench/README.md),
+// by keyset, with the first page's total read from the maintained counters.
 import { type Db, sqlRows } from "@acme/db";
-import { countQuery, type PageRow, pageQuery, type TaskFilters, type TaskListRow, taskFromRow } from "./task-list-sql";
+import type { CursorCodec } from "../pagination/cursor";
+import { type Page, readPage } from "../pagination/page";
+import {
+  type PageRow,
+  TASKS,
+  type TaskFilters,
+  type TaskListRow,
+  taskConditions,
+  taskCountQuery,
+  taskFromRow,
+} from "./task-list-sql";
 
 export async function listTasks(
-  db: Db,
-  params: TaskFilters & { organizationId: string; page: number; pageSize: number },
-): Promise<{ items: TaskListRow[]; total: number }> {
-  const { organizationId, page, pageSize, ...filters } = params;
-  const offset = (page - 1) * pageSize;
-  const query = pageQuery(organizationId, filters, pageSize, offset);
-  const rows = await sqlRows<PageRow>(db, query.text, query.values);
-  if (rows.length > 0 || offset === 0) {
-    return { items: rows.map(taskFromRow), total: Number(rows[0]?.total ?? 0) };
-  }
-  // Past the last page the window has no row to ride on.
-  const count = countQuery(organizationId, filters);
-  const [row] = await sqlRows<{ total: string }>(db, count.text, count.values);
-  return { items: [], total: Number(row?.total ?? 0) };
+  deps: { db: Db; cursors: CursorCodec },
+  organizationId: string,
+  input: TaskFilters & { cursor?: string; limit: number },
+): Promise<Page<TaskListRow>> {
+  const { cursor, limit, ...filters } = input;
+  const counter = taskCountQuery(organizationId, filters);
+  const counted = counter
+    ? async () => Number((await sqlRows<{ n: string }>(deps.db, counter.text, counter.values))[0]?.n ?? 0)
+    : undefined;
+  return readPage<PageRow, TaskListRow>(
+    deps,
+    TASKS,
+    organizationId,
+    { cursor, limit, filters, conditions: taskConditions(filters) },
+    taskFromRow,
+    counted,
+  );
 }

@@ -7,7 +7,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { notFound } from "../errors";
 import { allows } from "../middleware/auth";
 import { authedProcedure } from "../trpc";
-import { deletedOutput, taskOutput, taskPageOutput } from "./schemas";
+import { deletedOutput, pageOutput, taskOutput } from "./schemas";
 import { checkAssignment } from "./task-assignment";
 import { listTasks } from "./task-list";
 
@@ -20,17 +20,8 @@ export const tasksRouter = {
       openapi: { method: "GET", path: "/tasks", protect: true, tags, summary: "List the organization's tasks" },
     })
     .input(listTasksInput)
-    .output(taskPageOutput)
-    .query(async ({ ctx, input }) => {
-      const { items, total } = await listTasks(ctx.db, { organizationId: ctx.principal.organizationId, ...input });
-      return {
-        items,
-        total,
-        page: input.page,
-        pageSize: input.pageSize,
-        totalPages: Math.ceil(total / input.pageSize),
-      };
-    }),
+    .output(pageOutput(taskOutput))
+    .query(({ ctx, input }) => listTasks(ctx, ctx.principal.organizationId, input)),
 
   byId: authedProcedure
     .meta({

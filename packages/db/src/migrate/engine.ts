@@ -13,6 +13,7 @@ import {
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { PoolConfig } from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
+import { splitSqlStatements } from "./split-sql";
 
 export type SchemaEngine = glue.SchemaEngine;
 
@@ -86,6 +87,10 @@ class TrackedPgFactory implements SqlMigrationAwareDriverAdapterFactory {
 
   private track(adapter: SqlDriverAdapter): SqlDriverAdapter {
     this.opened.push(adapter);
+    // The adapter's own executeScript splits on every ";", function bodies included.
+    adapter.executeScript = async (script) => {
+      for (const sql of splitSqlStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+    };
     return adapter;
   }
 }

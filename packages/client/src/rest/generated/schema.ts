@@ -235,7 +235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's teams */
+        /** The organization's teams, by name */
         get: operations["teams-list"];
         put?: never;
         post?: never;
@@ -252,7 +252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pending invitations */
+        /** Pending invitations, newest first */
         get: operations["invitations-list"];
         put?: never;
         post?: never;
@@ -670,11 +670,13 @@ export interface operations {
     "tasks-list": {
         parameters: {
             query?: {
-                page?: number;
-                pageSize?: number;
+                cursor?: string;
+                limit?: number;
                 status?: "pending" | "in_progress" | "completed";
                 assigneeId?: string;
                 teamId?: string;
+                createdFrom?: string;
+                createdTo?: string;
             };
             header?: never;
             path?: never;
@@ -702,10 +704,11 @@ export interface operations {
                             createdAt: string;
                             updatedAt: string;
                         }[];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                        totalPages: number;
+                        nextCursor: string | null;
+                        total: {
+                            count: number;
+                            exact: boolean;
+                        } | null;
                     };
                 };
             };
@@ -911,6 +914,8 @@ export interface operations {
     "files-list": {
         parameters: {
             query?: {
+                cursor?: string;
+                limit?: number;
                 status?: "pending" | "ready";
             };
             header?: never;
@@ -936,6 +941,11 @@ export interface operations {
                             status: "pending" | "ready";
                             createdAt: string;
                         }[];
+                        nextCursor: string | null;
+                        total: {
+                            count: number;
+                            exact: boolean;
+                        } | null;
                     };
                 };
             };
@@ -1262,7 +1272,10 @@ export interface operations {
     };
     "members-list": {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1285,6 +1298,11 @@ export interface operations {
                             role: string;
                             createdAt: string;
                         }[];
+                        nextCursor: string | null;
+                        total: {
+                            count: number;
+                            exact: boolean;
+                        } | null;
                     };
                 };
             };
@@ -1299,7 +1317,10 @@ export interface operations {
     };
     "teams-list": {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1320,6 +1341,11 @@ export interface operations {
                             memberIds: string[];
                             createdAt: string;
                         }[];
+                        nextCursor: string | null;
+                        total: {
+                            count: number;
+                            exact: boolean;
+                        } | null;
                     };
                 };
             };
@@ -1334,7 +1360,10 @@ export interface operations {
     };
     "invitations-list": {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1358,6 +1387,11 @@ export interface operations {
                             expiresAt: string;
                             createdAt: string;
                         }[];
+                        nextCursor: string | null;
+                        total: {
+                            count: number;
+                            exact: boolean;
+                        } | null;
                     };
                 };
             };

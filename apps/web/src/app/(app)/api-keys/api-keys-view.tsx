@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
+import { ShowMore } from "~/components/ui/show-more";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { api } from "~/trpc/react";
@@ -10,7 +11,8 @@ import { CreateKeyForm } from "./create-key-form";
 export function ApiKeysView() {
   const toast = useToast();
   const utils = api.useUtils();
-  const keys = api.apiKeys.list.useQuery();
+  const keys = api.apiKeys.list.useInfiniteQuery({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor });
+  const items = keys.data?.pages.flatMap((page) => page.items) ?? [];
   const create = api.apiKeys.create.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
   const revoke = api.apiKeys.revoke.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
   const [creating, setCreating] = useState(false);
@@ -28,11 +30,11 @@ export function ApiKeysView() {
         <SkeletonList rows={2} />
       ) : keys.isError ? (
         <Empty title="Keys could not be loaded">{keys.error.message}</Empty>
-      ) : keys.data.length === 0 ? (
+      ) : items.length === 0 ? (
         <Empty title="No API keys">Create one to call the API from a script.</Empty>
       ) : (
         <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
-          {keys.data.map((key) => (
+          {items.map((key) => (
             <li key={key.id} data-testid="api-key-row" className="flex flex-wrap items-center gap-3 p-4">
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{key.name}</p>
@@ -68,6 +70,7 @@ export function ApiKeysView() {
           ))}
         </ul>
       )}
+      <ShowMore query={keys} />
 
       <Dialog open={creating} onClose={() => setCreating(false)} title="New API key">
         <CreateKeyForm

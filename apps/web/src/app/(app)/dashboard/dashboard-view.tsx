@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { countSessions } from "~/auth/browser";
 import { Card, Skeleton } from "~/components/ui/states";
 import { useUser } from "~/components/user";
-import { formatBytes } from "~/lib/errors";
+import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
 import { api } from "~/trpc/react";
 
@@ -26,16 +26,15 @@ function Stat({ label, value, href }: { label: string; value: string | number | 
 
 export function DashboardView() {
   const user = useUser();
-  const pending = api.tasks.list.useQuery({ status: "pending", pageSize: 5 });
-  const inProgress = api.tasks.list.useQuery({ status: "in_progress", pageSize: 5 });
-  const completed = api.tasks.list.useQuery({ status: "completed", pageSize: 1 });
-  const files = api.files.list.useQuery({ status: "ready" });
-  const keys = api.apiKeys.list.useQuery();
+  const pending = api.tasks.list.useQuery({ status: "pending", limit: 5 });
+  const inProgress = api.tasks.list.useQuery({ status: "in_progress", limit: 1 });
+  const completed = api.tasks.list.useQuery({ status: "completed", limit: 1 });
+  const files = api.files.list.useQuery({ status: "ready", limit: 1 });
+  const keys = api.apiKeys.list.useQuery({ limit: 5 });
   const [sessionCount, setSessionCount] = useState<number>();
   useEffect(() => {
     void countSessions().then(setSessionCount);
   }, []);
-  const storage = files.data?.items.reduce((sum, file) => sum + file.size, 0);
 
   return (
     <div className="space-y-6">
@@ -44,14 +43,10 @@ export function DashboardView() {
         <p className="text-sm text-neutral-500">Here is where things stand.</p>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-        <Stat label={STATUS_LABEL.pending} value={pending.data?.total} href="/tasks" />
-        <Stat label={STATUS_LABEL.in_progress} value={inProgress.data?.total} href="/tasks" />
-        <Stat label={STATUS_LABEL.completed} value={completed.data?.total} href="/tasks" />
-        <Stat
-          label="Files"
-          value={files.data ? `${files.data.items.length} · ${formatBytes(storage ?? 0)}` : undefined}
-          href="/files"
-        />
+        <Stat label={STATUS_LABEL.pending} value={formatTotal(pending.data?.total)} href="/tasks" />
+        <Stat label={STATUS_LABEL.in_progress} value={formatTotal(inProgress.data?.total)} href="/tasks" />
+        <Stat label={STATUS_LABEL.completed} value={formatTotal(completed.data?.total)} href="/tasks" />
+        <Stat label="Files" value={formatTotal(files.data?.total)} href="/files" />
         <Stat label="Active sessions" value={sessionCount} href="/profile" />
       </div>
       <div className="grid gap-6 md:grid-cols-2">
@@ -87,9 +82,9 @@ export function DashboardView() {
         >
           {keys.isPending ? (
             <Skeleton className="h-20 w-full" />
-          ) : keys.data?.length ? (
+          ) : keys.data?.items.length ? (
             <ul className="space-y-2 text-sm">
-              {keys.data.slice(0, 5).map((key) => (
+              {keys.data.items.map((key) => (
                 <li key={key.id} className="flex justify-between gap-2">
                   <span className="truncate">{key.name}</span>
                   <code className="text-xs text-neutral-500">{key.start}…</code>

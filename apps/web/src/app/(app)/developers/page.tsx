@@ -6,14 +6,14 @@ export const metadata: Metadata = { title: "API" };
 
 export default function DevelopersPage() {
   const api = webEnv().API_PUBLIC_URL;
-  const curl = `curl -H "X-API-Key: $API_KEY" ${api}/api/v1/tasks?pageSize=10
+  const curl = `curl -H "X-API-Key: $API_KEY" ${api}/api/v1/tasks?limit=10
 
 curl -X POST -H "X-API-Key: $API_KEY" -H "Content-Type: application/json" \\
   -d '{"title":"Write the report"}' ${api}/api/v1/tasks`;
   const ts = `import { createApiClient } from "@acme/client";
 
 const api = createApiClient({ url: "${api}", apiKey: process.env.API_KEY! });
-const { items, total } = await api.tasks.list.query({ pageSize: 10 });
+const { items, total } = await api.tasks.list.query({ limit: 10 });
 await api.tasks.create.mutate({ title: "Write the report" });`;
   return (
     <div className="space-y-6">

@@ -1,6 +1,7 @@
 "use client";
 import { type DragEvent, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
+import { ShowMore } from "~/components/ui/show-more";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatBytes } from "~/lib/errors";
@@ -15,7 +16,8 @@ interface Upload {
 export function FilesView() {
   const toast = useToast();
   const utils = api.useUtils();
-  const files = api.files.list.useQuery({});
+  const files = api.files.list.useInfiniteQuery({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor });
+  const items = files.data?.pages.flatMap((page) => page.items) ?? [];
   const start = api.files.createUpload.useMutation();
   const complete = api.files.completeUpload.useMutation();
   const remove = api.files.delete.useMutation({ onSuccess: () => utils.files.list.invalidate() });
@@ -108,7 +110,7 @@ export function FilesView() {
         <SkeletonList rows={3} />
       ) : files.isError ? (
         <Empty title="Files could not be loaded">{files.error.message}</Empty>
-      ) : files.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <Empty title="No files yet">Upload one above.</Empty>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
@@ -125,7 +127,7 @@ export function FilesView() {
               </tr>
             </thead>
             <tbody>
-              {files.data.items.map((file) => (
+              {items.map((file) => (
                 <tr
                   key={file.id}
                   data-testid="file-row"
@@ -169,6 +171,7 @@ export function FilesView() {
           </table>
         </div>
       )}
+      <ShowMore query={files} />
     </>
   );
 }

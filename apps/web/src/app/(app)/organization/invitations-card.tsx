@@ -4,6 +4,7 @@ import { useState } from "react";
 import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
 import { Field, Select } from "~/components/ui/field";
+import { ShowMore } from "~/components/ui/show-more";
 import { Card } from "~/components/ui/states";
 import { api } from "~/trpc/react";
 import { useOrgAction } from "./use-org-action";
@@ -11,7 +12,11 @@ import { useOrgAction } from "./use-org-action";
 type Role = (typeof ORGANIZATION_ROLES)[number];
 
 export function InvitationsCard() {
-  const invitations = api.invitations.list.useQuery();
+  const invitations = api.invitations.list.useInfiniteQuery(
+    { limit: 20 },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+  const items = invitations.data?.pages.flatMap((page) => page.items) ?? [];
   const { run, busy } = useOrgAction();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
@@ -41,9 +46,10 @@ export function InvitationsCard() {
           Invite
         </Button>
       </form>
-      {invitations.data?.items.length ? (
+      {items.length ? (
+        <>
         <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
-          {invitations.data.items.map((invitation) => (
+          {items.map((invitation) => (
             <li key={invitation.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 py-3">
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium">{invitation.email}</p>
@@ -86,6 +92,8 @@ export function InvitationsCard() {
             </li>
           ))}
         </ul>
+        <ShowMore query={invitations} />
+        </>
       ) : (
         <p className="text-sm text-neutral-600 dark:text-neutral-400">No pending invitations.</p>
       )}

@@ -5,7 +5,7 @@ import { Button } from "~/components/ui/button";
 import { InlineSelect } from "~/components/ui/field";
 import { Card, SkeletonList } from "~/components/ui/states";
 import { useUser } from "~/components/user";
-import { api } from "~/trpc/react";
+import { useAllMembers } from "~/trpc/lists";
 import { useOrgAction } from "./use-org-action";
 
 export function MembersCard({
@@ -21,7 +21,7 @@ export function MembersCard({
   isOwner: boolean;
 }) {
   const me = useUser();
-  const members = api.members.list.useQuery();
+  const members = useAllMembers();
   const { run, busy } = useOrgAction();
   return (
     <Card title="Members">
@@ -29,7 +29,7 @@ export function MembersCard({
         <SkeletonList rows={2} />
       ) : (
         <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
-          {members.data?.items.map((member) => {
+          {members.items.map((member) => {
             const self = member.email === me.email;
             return (
               <li key={member.id} data-testid="member-row" className="flex flex-wrap items-center gap-3 py-3">

@@ -4,15 +4,15 @@ import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
 import { Field, InlineSelect } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
-import { api } from "~/trpc/react";
+import { useAllMembers, useAllTeams } from "~/trpc/lists";
 import { useOrgAction } from "./use-org-action";
 
 export function TeamsCard({ canManage }: { canManage: boolean }) {
-  const teams = api.teams.list.useQuery();
-  const members = api.members.list.useQuery();
+  const teams = useAllTeams();
+  const members = useAllMembers();
   const { run, busy } = useOrgAction();
   const [name, setName] = useState("");
-  const nameOf = (userId: string) => members.data?.items.find((m) => m.userId === userId)?.name ?? "Someone";
+  const nameOf = (userId: string) => members.items.find((m) => m.userId === userId)?.name ?? "Someone";
 
   const create = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -35,10 +35,10 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
           </Button>
         </form>
       )}
-      {teams.data?.items.length ? (
+      {teams.items.length ? (
         <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
-          {teams.data.items.map((team) => {
-            const outside = members.data?.items.filter((m) => !team.memberIds.includes(m.userId)) ?? [];
+          {teams.items.map((team) => {
+            const outside = members.items.filter((m) => !team.memberIds.includes(m.userId));
             return (
               <li key={team.id} data-testid="team-row" className="flex flex-col gap-2 py-3">
                 <div className="flex flex-wrap items-center gap-3">

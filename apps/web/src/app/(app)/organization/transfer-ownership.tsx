@@ -5,12 +5,12 @@ import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
 import { Select } from "~/components/ui/field";
 import { useUser } from "~/components/user";
-import { api } from "~/trpc/react";
+import { useAllMembers } from "~/trpc/lists";
 import { useOrgAction } from "./use-org-action";
 
 export function TransferOwnership({ organizationId }: { organizationId: string }) {
   const me = useUser();
-  const members = api.members.list.useQuery().data?.items ?? [];
+  const members = useAllMembers().items;
   const self = members.find((member) => member.email === me.email);
   const others = members.filter((member) => member.email !== me.email);
   const [target, setTarget] = useState("");

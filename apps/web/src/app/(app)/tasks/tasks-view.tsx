@@ -8,7 +8,9 @@ import { Dialog } from "~/components/ui/dialog";
 import { InlineSelect } from "~/components/ui/field";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
+import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
+import { useAllMembers, useAllTeams } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { type Choice, type TaskDraft, TaskForm } from "./task-form";
 
@@ -19,18 +21,23 @@ export function TasksView() {
   const [status, setStatus] = useState<TaskStatusValue | undefined>();
   const [assigneeId, setAssigneeId] = useState<string | undefined>();
   const [teamId, setTeamId] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  // The cursors of the pages after the first that led here: Previous pops one.
+  const [trail, setTrail] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Task | null>(null);
   const toast = useToast();
   const utils = api.useUtils();
-  const input = { page, pageSize: PAGE_SIZE, status, assigneeId, teamId };
+  const firstPage = { limit: PAGE_SIZE, status, assigneeId, teamId };
+  const input = { ...firstPage, cursor: trail.at(-1) };
   const role = api.organization.current.useQuery().data?.role ?? "viewer";
   const can = (permission: Parameters<typeof roleAllows>[1]) => roleAllows(role, permission);
-  const members = (api.members.list.useQuery().data?.items ?? []).map((m) => ({ id: m.userId, name: m.name }));
-  const teams = api.teams.list.useQuery().data?.items ?? [];
+  const members = useAllMembers().items.map((m) => ({ id: m.userId, name: m.name }));
+  const teams = useAllTeams().items;
   const nameIn = (choices: Choice[], id: string | null) => choices.find((choice) => choice.id === id)?.name;
   const list = api.tasks.list.useQuery(input, { placeholderData: (previous) => previous });
+  // The total comes with the first page (the same query as `list` there).
+  const total = formatTotal(api.tasks.list.useQuery(firstPage).data?.total);
+  const nextCursor = list.data?.nextCursor;
 
   const refresh = () => utils.tasks.list.invalidate();
   const create = api.tasks.create.useMutation({ onSuccess: refresh });
@@ -66,7 +73,7 @@ export function TasksView() {
           value={assigneeId ?? ""}
           onChange={(event) => {
             setAssigneeId(event.target.value || undefined);
-            setPage(1);
+            setTrail([]);
           }}
         >
           <option value="">Anyone</option>
@@ -82,7 +89,7 @@ export function TasksView() {
             value={teamId ?? ""}
             onChange={(event) => {
               setTeamId(event.target.value || undefined);
-              setPage(1);
+              setTrail([]);
             }}
           >
             <option value="">All teams</option>
@@ -103,7 +110,7 @@ export function TasksView() {
             aria-pressed={status === value}
             onClick={() => {
               setStatus(value);
-              setPage(1);
+              setTrail([]);
             }}
             className={`rounded-full border px-3 py-1 text-sm ${
               status === value
@@ -180,15 +187,20 @@ export function TasksView() {
         </ul>
       )}
 
-      {list.data && list.data.totalPages > 1 && (
+      {(trail.length > 0 || nextCursor) && (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          <Button variant="secondary" disabled={trail.length === 0} onClick={() => setTrail(trail.slice(0, -1))}>
             Previous
           </Button>
           <span>
-            Page {page} of {list.data.totalPages} · {list.data.total} tasks
+            Page {trail.length + 1}
+            {total && ` · ${total} tasks`}
           </span>
-          <Button variant="secondary" disabled={page >= list.data.totalPages} onClick={() => setPage(page + 1)}>
+          <Button
+            variant="secondary"
+            disabled={!nextCursor || list.isPlaceholderData}
+            onClick={() => nextCursor && setTrail([...trail, nextCursor])}
+          >
             Next
           </Button>
         </nav>
