@@ -39,10 +39,14 @@ describe("task counters", () => {
     // org_a: ('', pending) x2 sources, team_1 pending, ('', in_progress), ('', completed); org_b: three.
     expect(await expectInStep()).toHaveLength(7);
 
-    await client.query(`UPDATE api.tasks SET status = 'completed' WHERE organization_id = 'org_a' AND status = 'pending'`);
+    await client.query(
+      `UPDATE api.tasks SET status = 'completed' WHERE organization_id = 'org_a' AND status = 'pending'`,
+    );
     await client.query(`UPDATE api.tasks SET team_id = 'team_2' WHERE team_id = 'team_1' AND status = 'completed'`);
     await client.query(`UPDATE api.tasks SET title = 'renamed'`);
-    await client.query(`UPDATE api.tasks SET organization_id = 'org_c' WHERE ctid IN (SELECT ctid FROM api.tasks LIMIT 7)`);
+    await client.query(
+      `UPDATE api.tasks SET organization_id = 'org_c' WHERE ctid IN (SELECT ctid FROM api.tasks LIMIT 7)`,
+    );
     await expectInStep();
 
     await client.query(`DELETE FROM api.tasks WHERE organization_id = 'org_b' AND status = 'in_progress'`);

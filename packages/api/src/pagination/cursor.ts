@@ -5,7 +5,7 @@
 // `cursor` field, before any SQL runs.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 
 /** The position after which the next page starts: [sort key, id]. */
 export type CursorKey = readonly [key: string, id: string];
@@ -29,7 +29,7 @@ export function invalidCursor(): TRPCError {
   return new TRPCError({
     code: "BAD_REQUEST",
     message,
-    cause: new ZodError([{ code: "custom", path: ["cursor"], message, input: undefined }]),
+    cause: new ZodRealError([{ code: "custom", path: ["cursor"], message, input: undefined }]),
   });
 }
 

@@ -21,6 +21,28 @@ export interface ListSpec {
   idType: "uuid" | "text";
   /** Qualifies the order's columns when `table` joins others, e.g. "m.". */
   qualifier?: string;
+  /** The filters the list takes: input field -> SQL with one `$?` for its value. */
+  filters?: Record<string, string>;
+  /** Always applied, e.g. only pending invitations. */
+  where?: string;
+}
+
+/** Every list the API serves; the plan test (list-plans.int.test.ts) checks each one's queries. */
+export const LISTS: ListSpec[] = [];
+
+export function defineList(spec: ListSpec): ListSpec {
+  LISTS.push(spec);
+  return spec;
+}
+
+/** The SQL conditions for the filters given (undefined ones are left out). */
+export function conditionsOf(spec: ListSpec, filters: Record<string, unknown>): Condition[] {
+  const conditions: Condition[] = [];
+  for (const [name, sql] of Object.entries(spec.filters ?? {})) {
+    const value = filters[name];
+    if (value !== undefined) conditions.push({ sql, value });
+  }
+  return conditions;
 }
 
 /** A filter: SQL with one `$?` placeholder for its bound value. */
@@ -61,6 +83,7 @@ export interface Query {
 function where(spec: ListSpec, tenantId: string, conditions: readonly Condition[]): Query {
   const values: unknown[] = [tenantId];
   let text = `${spec.tenantColumn} = $1`;
+  if (spec.where) text += ` AND ${spec.where}`;
   for (const condition of conditions) {
     values.push(condition.value);
     text += ` AND ${condition.sql.replace("$?", `$${values.length}`)}`;

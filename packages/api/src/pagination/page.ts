@@ -4,7 +4,7 @@
 // the list has one for these filters, else exact up to COUNT_CAP ("10,000+").
 import { type Db, sqlRows } from "@acme/db";
 import type { CursorCodec, CursorScope } from "./cursor";
-import { type Condition, cappedCountQuery, type ListSpec, pageQuery } from "./keyset";
+import { type Condition, cappedCountQuery, conditionsOf, type ListSpec, pageQuery } from "./keyset";
 
 export const COUNT_CAP = 10_000;
 
@@ -22,13 +22,10 @@ export interface Page<Item> {
   total: Total | null;
 }
 
+/** A list's input: the page fields and its filters (named in the list's spec). */
 export interface PageRequest {
   cursor?: string;
   limit: number;
-  /** The query's filters as the caller gave them: they scope its cursors. */
-  filters: Record<string, unknown>;
-  /** The same filters as SQL. */
-  conditions: readonly Condition[];
 }
 
 export interface PageDeps {
@@ -50,15 +47,19 @@ export async function readPage<Row extends KeyedRow, Item>(
   /** An exact count without reading the rows (a maintained counter), or null when it has none for these filters. */
   counted?: () => Promise<number | null>,
 ): Promise<Page<Item>> {
-  const scope: CursorScope = { list: spec.name, tenantId, filters: request.filters };
-  const after = request.cursor ? deps.cursors.decode(scope, request.cursor) : null;
-  const query = pageQuery(spec, tenantId, request.conditions, after, request.limit);
+  const { cursor, limit, ...rest } = request;
+  const filters: Record<string, unknown> = rest;
+  // The filters scope the cursor: a cursor continues only the query it came from.
+  const scope: CursorScope = { list: spec.name, tenantId, filters };
+  const after = cursor ? deps.cursors.decode(scope, cursor) : null;
+  const conditions = conditionsOf(spec, filters);
+  const query = pageQuery(spec, tenantId, conditions, after, limit);
   const [rows, total] = await Promise.all([
     sqlRows<Row>(deps.db, query.text, query.values),
-    after ? null : countRows(deps.db, spec, tenantId, request.conditions, counted),
+    after ? null : countRows(deps.db, spec, tenantId, conditions, counted),
   ]);
-  const more = rows.length > request.limit;
-  if (more) rows.length = request.limit;
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
   const last = rows.at(-1);
   return {
     items: rows.map(toItem),

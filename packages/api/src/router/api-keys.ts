@@ -6,7 +6,7 @@ import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput, pageInput } from "@ac
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { notFound } from "../errors";
-import { fromMillis, type ListSpec, millis } from "../pagination/keyset";
+import { defineList, fromMillis, millis } from "../pagination/keyset";
 import { readPage } from "../pagination/page";
 import { authedProcedure } from "../trpc";
 import { pageOutput } from "./schemas";
@@ -18,7 +18,7 @@ const sessionOnly = authedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-const KEYS: ListSpec = {
+const KEYS = defineList({
   name: "apiKeys",
   table: "auth.api_keys",
   tenantColumn: "reference_id",
@@ -26,7 +26,7 @@ const KEYS: ListSpec = {
     ${millis("created_at", "createdAt")}, ${millis("last_request", "lastRequest")}`,
   order: "newest",
   idType: "text",
-};
+});
 
 interface KeyRow {
   _key: string;
@@ -64,9 +64,7 @@ export const apiKeysRouter = {
     .meta({ permission: "apiKey:read" })
     .input(pageInput)
     .output(pageOutput(keyOutput))
-    .query(({ ctx, input: { cursor, limit } }) =>
-      readPage(ctx, KEYS, ctx.principal.organizationId, { cursor, limit, filters: {}, conditions: [] }, keyFromRow),
-    ),
+    .query(({ ctx, input }) => readPage(ctx, KEYS, ctx.principal.organizationId, input, keyFromRow)),
 
   create: sessionOnly
     .meta({ permission: "apiKey:create" })

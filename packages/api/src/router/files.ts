@@ -9,7 +9,7 @@ import { z } from "zod";
 import { notFound } from "../errors";
 import { checkType, SNIFF_BYTES } from "../files/sniff";
 import { allows } from "../middleware/auth";
-import { type ListSpec, millis } from "../pagination/keyset";
+import { defineList, millis } from "../pagination/keyset";
 import { readPage } from "../pagination/page";
 import { authedProcedure, type Context } from "../trpc";
 import { deletedOutput, fileOutput, pageOutput } from "./schemas";
@@ -21,14 +21,15 @@ const tags = ["files"];
 
 const toOutput = (row: StoredFileRow) => ({ ...row, size: Number(row.size) });
 
-const FILES: ListSpec = {
+const FILES = defineList({
   name: "files",
   table: "api.stored_files",
   tenantColumn: "organization_id",
   columns: `id::text, filename, content_type AS "contentType", size::text, status::text, ${millis("created_at", "createdAt")}`,
   order: "newest",
   idType: "uuid",
-};
+  filters: { status: 'status = $?::api."FileStatus"' },
+});
 
 interface FileRow {
   _key: string;
@@ -122,10 +123,7 @@ export const filesRouter = {
     .meta({ openapi: { method: "GET", path: "/files", protect: true, tags, summary: "List the organization's files" } })
     .input(listInput({ status: z.enum(["pending", "ready"]).optional() }))
     .output(pageOutput(fileOutput))
-    .query(({ ctx, input: { cursor, limit, ...filters } }) => {
-      const conditions = filters.status ? [{ sql: "status = $?::api.\"FileStatus\"", value: filters.status }] : [];
-      return readPage(ctx, FILES, ctx.principal.organizationId, { cursor, limit, filters, conditions }, fileFromRow);
-    }),
+    .query(({ ctx, input }) => readPage(ctx, FILES, ctx.principal.organizationId, input, fileFromRow)),
 
   downloadUrl: read
     .meta({

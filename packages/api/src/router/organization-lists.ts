@@ -3,7 +3,7 @@
 // go through the auth server's organization endpoints (the web app calls them).
 import { pageInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { type ListSpec, millis } from "../pagination/keyset";
+import { defineList, millis } from "../pagination/keyset";
 import { readPage } from "../pagination/page";
 import { authedProcedure } from "../trpc";
 import { invitationOutput, memberOutput, pageOutput, teamOutput } from "./schemas";
@@ -12,7 +12,7 @@ const tags = ["organization"];
 const get = (path: `/${string}`, summary: string) => ({ method: "GET" as const, path, protect: true, tags, summary });
 
 /** Oldest first: the owner who created the organization leads. */
-const MEMBERS: ListSpec = {
+const MEMBERS = defineList({
   name: "members",
   table: "auth.members AS m JOIN auth.users AS u ON u.id = m.user_id",
   tenantColumn: "m.organization_id",
@@ -20,9 +20,9 @@ const MEMBERS: ListSpec = {
   columns: `m.id, m.user_id AS "userId", u.name, u.email, m.role, ${millis("m.created_at", "createdAt")}`,
   order: "oldest",
   idType: "text",
-};
+});
 
-const TEAMS: ListSpec = {
+const TEAMS = defineList({
   name: "teams",
   table: "auth.teams AS t",
   tenantColumn: "t.organization_id",
@@ -32,37 +32,45 @@ const TEAMS: ListSpec = {
     ${millis("t.created_at", "createdAt")}`,
   order: "name",
   idType: "text",
-};
+});
 
-const INVITATIONS: ListSpec = {
+const INVITATIONS = defineList({
   name: "invitations",
   table: "auth.invitations",
   tenantColumn: "organization_id",
   columns: `id, email, role, team_id AS "teamId", status, ${millis("expires_at", "expiresAt")}, ${millis("created_at", "createdAt")}`,
   order: "newest",
   idType: "text",
-};
+  where: "status = 'pending'",
+});
 
 interface Row {
   _key: string;
   id: string;
   createdAt: string;
 }
-const withDates = <R extends Row>({ _key, createdAt, ...row }: R) => ({ ...row, createdAt: new Date(Number(createdAt)) });
+type MemberRow = Row & { userId: string; name: string; email: string; role: string };
+type TeamRow = Row & { name: string; memberIds: string[] };
+type InvitationRow = Row & {
+  email: string;
+  role: string | null;
+  teamId: string | null;
+  status: string;
+  expiresAt: string;
+};
+
+const withDates = <R extends Row>({ _key, createdAt, ...row }: R) => ({
+  ...row,
+  createdAt: new Date(Number(createdAt)),
+});
+const invitationFromRow = (row: InvitationRow) => ({ ...withDates(row), expiresAt: new Date(Number(row.expiresAt)) });
 
 export const membersRouter = {
   list: authedProcedure
-    .meta({ permission: "member:read", openapi: get("/members", "The organization's members") })
+    .meta({ permission: "member:read", openapi: get("/members", "The organization's members, oldest first") })
     .input(pageInput)
     .output(pageOutput(memberOutput))
-    .query(({ ctx, input: { cursor, limit } }) =>
-      readPage(ctx, MEMBERS, ctx.principal.organizationId, { cursor, limit, filters: {}, conditions: [] }, (row: Row & {
-        userId: string;
-        name: string;
-        email: string;
-        role: string;
-      }) => withDates(row)),
-    ),
+    .query(({ ctx, input }) => readPage(ctx, MEMBERS, ctx.principal.organizationId, input, withDates<MemberRow>)),
 } satisfies TRPCRouterRecord;
 
 export const teamsRouter = {
@@ -70,12 +78,7 @@ export const teamsRouter = {
     .meta({ permission: "team:read", openapi: get("/teams", "The organization's teams, by name") })
     .input(pageInput)
     .output(pageOutput(teamOutput))
-    .query(({ ctx, input: { cursor, limit } }) =>
-      readPage(ctx, TEAMS, ctx.principal.organizationId, { cursor, limit, filters: {}, conditions: [] }, (row: Row & {
-        name: string;
-        memberIds: string[];
-      }) => withDates(row)),
-    ),
+    .query(({ ctx, input }) => readPage(ctx, TEAMS, ctx.principal.organizationId, input, withDates<TeamRow>)),
 } satisfies TRPCRouterRecord;
 
 export const invitationsRouter = {
@@ -83,10 +86,5 @@ export const invitationsRouter = {
     .meta({ permission: "invitation:read", openapi: get("/invitations", "Pending invitations, newest first") })
     .input(pageInput)
     .output(pageOutput(invitationOutput))
-    .query(({ ctx, input: { cursor, limit } }) => {
-      const conditions = [{ sql: "status = $?", value: "pending" }];
-      return readPage(ctx, INVITATIONS, ctx.principal.organizationId, { cursor, limit, filters: {}, conditions }, (
-        row: Row & { email: string; role: string | null; teamId: string | null; status: string; expiresAt: string },
-      ) => ({ ...withDates(row), expiresAt: new Date(Number(row.expiresAt)) }));
-    }),
+    .query(({ ctx, input }) => readPage(ctx, INVITATIONS, ctx.principal.organizationId, input, invitationFromRow)),
 } satisfies TRPCRouterRecord;

@@ -2,11 +2,11 @@
 // client imported) so the benchmark's raw-pg baseline runs exactly the same
 // statements and work (bench/src/servers/raw-pg.ts).
 import type { TaskStatusValue } from "@acme/validators";
-import type { Condition, ListSpec, Query } from "../pagination/keyset";
+import { defineList, type ListSpec, type Query } from "../pagination/keyset";
 
 // Timestamps travel as epoch milliseconds (truncated, as Prisma reads them): an
 // int8 is cheaper to write for Postgres and to read for pg than timestamptz text.
-export const TASKS: ListSpec = {
+export const TASKS: ListSpec = defineList({
   name: "tasks",
   table: "api.tasks",
   tenantColumn: "organization_id",
@@ -16,7 +16,14 @@ export const TASKS: ListSpec = {
   floor(extract(epoch FROM updated_at) * 1000)::int8 AS "updatedAt"`,
   order: "newest",
   idType: "uuid",
-};
+  filters: {
+    status: 'status = $?::api."TaskStatus"',
+    assigneeId: "assignee_id = $?",
+    teamId: "team_id = $?",
+    createdFrom: "created_at >= $?::timestamptz",
+    createdTo: "created_at < $?::timestamptz",
+  },
+});
 
 export interface TaskFilters {
   status?: TaskStatusValue;
@@ -24,23 +31,6 @@ export interface TaskFilters {
   teamId?: string;
   createdFrom?: string;
   createdTo?: string;
-}
-
-const CONDITIONS: Record<keyof TaskFilters, string> = {
-  status: 'status = $?::api."TaskStatus"',
-  assigneeId: "assignee_id = $?",
-  teamId: "team_id = $?",
-  createdFrom: "created_at >= $?::timestamptz",
-  createdTo: "created_at < $?::timestamptz",
-};
-
-export function taskConditions(filters: TaskFilters): Condition[] {
-  const conditions: Condition[] = [];
-  for (const name of Object.keys(CONDITIONS) as (keyof TaskFilters)[]) {
-    const value = filters[name];
-    if (value !== undefined) conditions.push({ sql: CONDITIONS[name], value });
-  }
-  return conditions;
 }
 
 /**

@@ -4,32 +4,16 @@
 import { type Db, sqlRows } from "@acme/db";
 import type { CursorCodec } from "../pagination/cursor";
 import { type Page, readPage } from "../pagination/page";
-import {
-  type PageRow,
-  TASKS,
-  type TaskFilters,
-  type TaskListRow,
-  taskConditions,
-  taskCountQuery,
-  taskFromRow,
-} from "./task-list-sql";
+import { type PageRow, TASKS, type TaskFilters, type TaskListRow, taskCountQuery, taskFromRow } from "./task-list-sql";
 
 export async function listTasks(
   deps: { db: Db; cursors: CursorCodec },
   organizationId: string,
   input: TaskFilters & { cursor?: string; limit: number },
 ): Promise<Page<TaskListRow>> {
-  const { cursor, limit, ...filters } = input;
-  const counter = taskCountQuery(organizationId, filters);
+  const counter = taskCountQuery(organizationId, input);
   const counted = counter
     ? async () => Number((await sqlRows<{ n: string }>(deps.db, counter.text, counter.values))[0]?.n ?? 0)
     : undefined;
-  return readPage<PageRow, TaskListRow>(
-    deps,
-    TASKS,
-    organizationId,
-    { cursor, limit, filters, conditions: taskConditions(filters) },
-    taskFromRow,
-    counted,
-  );
+  return readPage<PageRow, TaskListRow>(deps, TASKS, organizationId, input, taskFromRow, counted);
 }

@@ -48,51 +48,51 @@ export function InvitationsCard() {
       </form>
       {items.length ? (
         <>
-        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
-          {items.map((invitation) => (
-            <li key={invitation.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 py-3">
-              <div className="min-w-0 flex-1">
-                <p className="truncate font-medium">{invitation.email}</p>
-                <p className="text-sm text-neutral-600 dark:text-neutral-400">
-                  {invitation.role ?? "member"} · expires {invitation.expiresAt.toLocaleString()}
-                </p>
-              </div>
-              <Button
-                variant="ghost"
-                loading={busy === `resend-${invitation.id}`}
-                onClick={() =>
-                  run(
-                    `resend-${invitation.id}`,
-                    () =>
-                      organization.inviteMember({
-                        email: invitation.email,
-                        role: (invitation.role ?? "member") as Role,
-                        resend: true,
-                      }),
-                    "Invitation sent again",
-                  )
-                }
-              >
-                Resend
-              </Button>
-              <Button
-                variant="ghost"
-                aria-label={`Revoke the invitation of ${invitation.email}`}
-                loading={busy === `revoke-${invitation.id}`}
-                onClick={() =>
-                  run(
-                    `revoke-${invitation.id}`,
-                    () => organization.cancelInvitation({ invitationId: invitation.id }),
-                    "Invitation revoked",
-                  )
-                }
-              >
-                Revoke
-              </Button>
-            </li>
-          ))}
-        </ul>
-        <ShowMore query={invitations} />
+          <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+            {items.map((invitation) => (
+              <li key={invitation.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 py-3">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium">{invitation.email}</p>
+                  <p className="text-sm text-neutral-600 dark:text-neutral-400">
+                    {invitation.role ?? "member"} · expires {invitation.expiresAt.toLocaleString()}
+                  </p>
+                </div>
+                <Button
+                  variant="ghost"
+                  loading={busy === `resend-${invitation.id}`}
+                  onClick={() =>
+                    run(
+                      `resend-${invitation.id}`,
+                      () =>
+                        organization.inviteMember({
+                          email: invitation.email,
+                          role: (invitation.role ?? "member") as Role,
+                          resend: true,
+                        }),
+                      "Invitation sent again",
+                    )
+                  }
+                >
+                  Resend
+                </Button>
+                <Button
+                  variant="ghost"
+                  aria-label={`Revoke the invitation of ${invitation.email}`}
+                  loading={busy === `revoke-${invitation.id}`}
+                  onClick={() =>
+                    run(
+                      `revoke-${invitation.id}`,
+                      () => organization.cancelInvitation({ invitationId: invitation.id }),
+                      "Invitation revoked",
+                    )
+                  }
+                >
+                  Revoke
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <ShowMore query={invitations} />
         </>
       ) : (
         <p className="text-sm text-neutral-600 dark:text-neutral-400">No pending invitations.</p>
