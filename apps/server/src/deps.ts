@@ -1,7 +1,16 @@
 // Builds the API's dependencies from the config, and knows how to close them.
 
 import { randomBytes } from "node:crypto";
-import { type ApiDeps, ApiKeyCache, CursorCodec, IpBudget, JwksCache, JwtVerifier, MembershipCache, RateLimiter } from "@acme/api";
+import {
+  type ApiDeps,
+  ApiKeyCache,
+  CursorCodec,
+  IpBudget,
+  JwksCache,
+  JwtVerifier,
+  MembershipCache,
+  RateLimiter,
+} from "@acme/api";
 import { type AuthLogger, createApiKeyVerifier } from "@acme/auth";
 import { closeDb, createDb } from "@acme/db";
 import { ObjectStore } from "@acme/storage";

@@ -19,7 +19,7 @@ export interface ListSpec {
   columns: string;
   order: ListOrder;
   idType: "uuid" | "text";
-  /** Qualifies the order's columns when `table` joins others, e.g. "m.". */
+  /** Qualifies the order's columns when `table` has an alias, e.g. "m."; else the table's name does. */
   qualifier?: string;
   /** The filters the list takes: input field -> SQL with one `$?` for its value. */
   filters?: Record<string, string>;
@@ -100,7 +100,8 @@ export function pageQuery(
   limit: number,
 ): Query {
   const order = ORDERS[spec.order];
-  const p = spec.qualifier ?? "";
+  // Always qualified: a bare "id" in ORDER BY would name the output column (id::text), not the indexed one.
+  const p = spec.qualifier ?? `${spec.table}.`;
   const { text, values } = where(spec, tenantId, conditions);
   let clause = text;
   if (after) {
