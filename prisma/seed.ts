@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       const scale = await generateScaleData(url);
       console.log(
         `seed: scale data: ${scale.organizations} organizations, ${scale.tasks} tasks (${scale.largestOrganizationId} ` +
-          `holds the largest share), ${scale.files} file rows, ${scale.apiKeys} API keys in ${scale.seconds.toFixed(1)} s`,
+          `holds the largest share), ${scale.teams} teams, ${scale.files} file rows, ${scale.apiKeys} API keys in ${scale.seconds.toFixed(1)} s`,
       );
     }
   });

@@ -1,89 +1,16 @@
 // `make bench`: in one run, the ceiling (bare node:http), `me` over tRPC with a JWT,
 // `me` over REST with a warm API key, and tasks.list (20 rows) against the same
 // queries through raw pg. Prints req/s, p50, p99, the ratios and the server's peak RSS.
-import { type ChildProcess, fork, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApiKeyService, personalOrganizationId } from "@acme/auth";
 import { signUpVerified, startTestAuthServer } from "@acme/auth/testing";
 import { createTestDatabase } from "@acme/db/testing";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
-import { type WrkResult, wrk } from "./wrk";
-
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const AUDIENCE = "http://api.bench";
-const here = new URL(".", import.meta.url).pathname;
-
-function requireWrk(): void {
-  if (spawnSync("wrk", ["--version"]).error) {
-    console.error("bench: wrk is missing; install it with `apt-get install -y wrk`");
-    process.exit(1);
-  }
-}
-
-/** The API server's node flags, read from its `start` script: the bench runs it as deployed. */
-function deployedNodeFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(join(here, "../../apps/server/package.json"), "utf8"));
-  return String(manifest.scripts.start)
-    .split(/\s+/)
-    .filter((part) => part.startsWith("--"));
-}
-
-/** Starts a server script (TypeScript through tsx, or built JS) and waits until `readyUrl` answers. */
-async function start(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const profile =
-    process.env.BENCH_PROFILE && script.endsWith(".mjs") ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
-  const child = fork(script, {
-    execArgv: script.endsWith(".ts")
-      ? ["--import", "tsx"]
-      : [...profile, ...deployedNodeFlags(), ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  let exited = false;
-  child.once("exit", () => {
-    exited = true;
-  });
-  for (let i = 0; i < 150 && !exited; i++) {
-    const ok = await fetch(readyUrl).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`${script} did not start`);
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-const EMPTY: WrkResult & { peak: number } = {
-  rps: Number.NaN,
-  p50ms: Number.NaN,
-  p99ms: Number.NaN,
-  errors: 0,
-  peak: 0,
-};
-
-async function measure(name: string, url: string, headers: Record<string, string>, watch?: ChildProcess) {
-  // BENCH_ONLY=<part of a scenario name> runs just the matching ones (profiling).
-  if (process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY)) return EMPTY;
-  await wrk(url, headers, 2); // warm-up: JIT, pools, caches
-  let peak = 0;
-  const timer = watch?.pid ? setInterval(() => (peak = Math.max(peak, rssMb(watch.pid as number))), 200) : null;
-  const result = await wrk(url, headers, SECONDS);
-  if (timer) clearInterval(timer);
-  if (watch?.pid) peak = Math.max(peak, rssMb(watch.pid));
-  console.log(
-    `  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms${result.errors ? `  (${result.errors} errors)` : ""}`,
-  );
-  return { ...result, peak };
-}
+import { AUDIENCE, here, measure, requireWrk, rssMb, SECONDS, start, startApi } from "./common";
+import type { WrkResult } from "./wrk";
 
 async function main(): Promise<void> {
   requireWrk();
@@ -108,30 +35,7 @@ async function main(): Promise<void> {
     const ports = { bare: 4801, api: 4802, raw: 4803 };
     const server = (name: string) => join(here, "servers", name);
     children.push(await start(server("bare.ts"), { PORT: String(ports.bare) }, `http://127.0.0.1:${ports.bare}/`));
-    // The API server as deployed: the production bundle (`pnpm --filter @acme/server build`)
-    // with the node flags of its `start` script.
-    const api = await start(
-      join(here, "../../apps/server/dist/index.mjs"),
-      {
-        NODE_ENV: "production",
-        PORT: String(ports.api),
-        HOST: "127.0.0.1",
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
-        LOG_FORMAT: "json",
-        DATABASE_URL: database.url,
-        DB_POOL_SIZE: "10",
-        S3_ENDPOINT: s3.endpoint,
-        S3_ACCESS_KEY: s3.accessKey,
-        S3_SECRET_KEY: s3.secretKey,
-        BETTER_AUTH_URL: auth.url,
-        AUTH_AUDIENCE: AUDIENCE,
-        RATE_LIMIT_ENABLED: "false",
-        // All load comes from one address: the pre-auth limiter still runs (its cost is measured), never refuses.
-        PREAUTH_RATE_LIMIT_POINTS: "1000000000",
-        CORS_ORIGINS: "http://localhost:3000",
-      },
-      `http://127.0.0.1:${ports.api}/health`,
-    );
+    const api = await startApi({ port: ports.api, databaseUrl: database.url, s3, authUrl: auth.url });
     children.push(api);
     const idleRss = api.pid ? rssMb(api.pid) : 0;
     children.push(

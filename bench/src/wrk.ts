@@ -15,14 +15,22 @@ function ms(value: string): number {
   return match[2] === "us" ? n / 1000 : match[2] === "s" ? n * 1000 : n;
 }
 
+export interface WrkOptions {
+  /** Open connections; 64 unless given. */
+  connections?: number;
+  /** A wrk Lua script (file path): POST bodies, request mixes. */
+  script?: string;
+}
+
 /** Asynchronous, so servers living in this process (the auth server's JWKS) keep answering. */
 export async function wrk(
   url: string,
   headers: Record<string, string>,
   seconds: number,
-  connections = 64,
+  options: WrkOptions = {},
 ): Promise<WrkResult> {
-  const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency"];
+  const args = ["-t1", `-c${options.connections ?? 64}`, `-d${seconds}s`, "--latency"];
+  if (options.script) args.push("-s", options.script);
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
   const child = spawn("wrk", [...args, url]);
   let out = "";

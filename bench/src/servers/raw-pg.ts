@@ -1,9 +1,9 @@
-// The baseline for tasks.list: node:http and a pg pool running the very statements
-// the procedure runs for a first page (the keyset page and the counter total,
-// both built by @acme/api) and decoding rows the same way; organization from a header.
+// The baseline for tasks.list: node:http and a pg pool running the very statement
+// the procedure runs for a first page (the keyset page with the counters' total,
+// built by @acme/api) and decoding rows the same way; organization from a header.
 import { createServer } from "node:http";
 import { pageQuery } from "@acme/api/keyset";
-import { type PageRow, TASKS, taskCountQuery, taskFromRow } from "@acme/api/task-list-sql";
+import { type PageRow, TASKS, taskFromRow } from "@acme/api/task-list-sql";
 import pg from "pg";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -11,16 +11,11 @@ const LIMIT = 20;
 
 createServer(async (req, res) => {
   const organizationId = String(req.headers["x-owner"] ?? "");
-  const page = pageQuery(TASKS, organizationId, [], null, LIMIT);
-  const count = taskCountQuery(organizationId, {});
-  const [{ rows }, counted] = await Promise.all([
-    pool.query<PageRow>(page.text, page.values),
-    count ? pool.query<{ n: string }>(count.text, count.values) : null,
-  ]);
-  const more = rows.length > LIMIT;
+  const page = pageQuery(TASKS, organizationId, {}, null, LIMIT, true);
+  const { rows } = await pool.query<PageRow & { _total: string }>(page.text, page.values);
   const items = rows.slice(0, LIMIT).map(taskFromRow);
-  const total = { count: Number(counted?.rows[0]?.n ?? 0), exact: true };
-  const body = JSON.stringify({ items, nextCursor: more ? "next" : null, total });
+  const total = { count: Number(rows[0]?._total ?? 0), exact: true };
+  const body = JSON.stringify({ items, nextCursor: rows.length > LIMIT ? "next" : null, total });
   res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }).listen(Number(process.env.PORT), "127.0.0.1");

@@ -25,6 +25,8 @@ export interface ListSpec {
   filters?: Record<string, string>;
   /** Always applied, e.g. only pending invitations. */
   where?: string;
+  /** Maintained counts (a `count` column) that answer the total for these filters exactly. */
+  counts?: { table: string; tenantColumn: string; filters: Record<string, string> };
 }
 
 /** Every list the API serves; the plan test (list-plans.int.test.ts) checks each one's queries. */
@@ -33,22 +35,6 @@ export const LISTS: ListSpec[] = [];
 export function defineList(spec: ListSpec): ListSpec {
   LISTS.push(spec);
   return spec;
-}
-
-/** The SQL conditions for the filters given (undefined ones are left out). */
-export function conditionsOf(spec: ListSpec, filters: Record<string, unknown>): Condition[] {
-  const conditions: Condition[] = [];
-  for (const [name, sql] of Object.entries(spec.filters ?? {})) {
-    const value = filters[name];
-    if (value !== undefined) conditions.push({ sql, value });
-  }
-  return conditions;
-}
-
-/** A filter: SQL with one `$?` placeholder for its bound value. */
-export interface Condition {
-  sql: string;
-  value: unknown;
 }
 
 /** The order's sort key (as text), ORDER BY, and the "after this position" condition; `p` qualifies columns. */
@@ -80,54 +66,87 @@ export interface Query {
   values: unknown[];
 }
 
-function where(spec: ListSpec, tenantId: string, conditions: readonly Condition[]): Query {
+/** Rows counted past this are "10,000+": a total never reads more of the tenant. */
+export const COUNT_CAP = 10_000;
+
+/** The WHERE clause shared by a page and its total, and where each filter's value sits. */
+function where(spec: ListSpec, tenantId: string, filters: Record<string, unknown>) {
   const values: unknown[] = [tenantId];
+  const at: Record<string, number> = {};
   let text = `${spec.tenantColumn} = $1`;
   if (spec.where) text += ` AND ${spec.where}`;
-  for (const condition of conditions) {
-    values.push(condition.value);
-    text += ` AND ${condition.sql.replace("$?", `$${values.length}`)}`;
+  for (const [name, sql] of Object.entries(spec.filters ?? {})) {
+    if (filters[name] === undefined) continue;
+    values.push(filters[name]);
+    at[name] = values.length;
+    text += ` AND ${sql.replace("$?", `$${values.length}`)}`;
   }
-  return { text, values };
+  return { text, values, at };
 }
 
-/** The page after `after` (or the first): `limit + 1` rows, the extra one telling whether more follow. */
+/**
+ * The total as a scalar subquery on the same parameters: from the list's counters
+ * when they count by every filter given (exact), else counting at most
+ * COUNT_CAP + 1 rows (exact up to the cap).
+ */
+function totalOf(spec: ListSpec, clause: ReturnType<typeof where>): { sql: string; counted: boolean } {
+  const { counts } = spec;
+  const names = Object.keys(clause.at);
+  if (counts && names.every((name) => counts.filters[name])) {
+    let sql = `SELECT coalesce(sum(count), 0)::int8 FROM ${counts.table} WHERE ${counts.tenantColumn} = $1`;
+    for (const name of names) sql += ` AND ${counts.filters[name]?.replace("$?", `$${clause.at[name]}`)}`;
+    return { sql, counted: true };
+  }
+  clause.values.push(COUNT_CAP + 1);
+  // No ORDER BY: any path that stops after COUNT_CAP + 1 matches will do, never a sort.
+  return {
+    sql: `SELECT count(*) FROM (SELECT 1 FROM ${spec.table} WHERE ${clause.text} LIMIT $${clause.values.length}) AS capped`,
+    counted: false,
+  };
+}
+
+export interface PageQuery extends Query {
+  /** With a "_total" column (the first page): true when it comes from counters (always exact). */
+  counted?: boolean;
+}
+
+/**
+ * The page after `after` (or the first): `limit + 1` rows, the extra one telling
+ * whether more follow; `withTotal` adds the total to every row (one round trip).
+ */
 export function pageQuery(
   spec: ListSpec,
   tenantId: string,
-  conditions: readonly Condition[],
+  filters: Record<string, unknown>,
   after: CursorKey | null,
   limit: number,
-): Query {
+  withTotal = false,
+): PageQuery {
   const order = ORDERS[spec.order];
   // Always qualified: a bare "id" in ORDER BY would name the output column (id::text), not the indexed one.
   const p = spec.qualifier ?? `${spec.table}.`;
-  const { text, values } = where(spec, tenantId, conditions);
-  let clause = text;
+  const clause = where(spec, tenantId, filters);
+  const total = withTotal ? totalOf(spec, clause) : null;
+  const { values } = clause;
+  let text = clause.text;
   if (after) {
     values.push(after[0], after[1]);
-    clause += ` AND ${order.after(p, `$${values.length - 1}`, `$${values.length}::${spec.idType}`)}`;
+    text += ` AND ${order.after(p, `$${values.length - 1}`, `$${values.length}::${spec.idType}`)}`;
   }
   values.push(limit + 1);
+  const columns = `${spec.columns}, ${order.key(p)} AS "_key"${total ? `, (${total.sql})::text AS "_total"` : ""}`;
   return {
-    text: `SELECT ${spec.columns}, ${order.key(p)} AS "_key" FROM ${spec.table} WHERE ${clause} ORDER BY ${order.by(p)} LIMIT $${values.length}`,
+    text: `SELECT ${columns} FROM ${spec.table} WHERE ${text} ORDER BY ${order.by(p)} LIMIT $${values.length}`,
     values,
+    counted: total?.counted,
   };
 }
 
-/** How many rows match, reading at most `cap + 1` index entries. */
-export function cappedCountQuery(
-  spec: ListSpec,
-  tenantId: string,
-  conditions: readonly Condition[],
-  cap: number,
-): Query {
-  const { text, values } = where(spec, tenantId, conditions);
-  values.push(cap + 1);
-  return {
-    text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${spec.table} WHERE ${text} LIMIT $${values.length}) AS capped`,
-    values,
-  };
+/** The total alone (for a first page with no rows to carry it). */
+export function totalQuery(spec: ListSpec, tenantId: string, filters: Record<string, unknown>): PageQuery {
+  const clause = where(spec, tenantId, filters);
+  const total = totalOf(spec, clause);
+  return { text: `SELECT (${total.sql})::text AS "_total"`, values: clause.values, counted: total.counted };
 }
 
 /** A timestamptz column as epoch milliseconds (text); `fromMillis` turns it into a Date. */

@@ -1,12 +1,11 @@
 // Reads one page of any list: decodes the cursor (400 when it is not this list's,
 // this tenant's and this query's), runs the keyset query, signs the next cursor,
-// and on the first page only adds the total: exact from a maintained counter when
-// the list has one for these filters, else exact up to COUNT_CAP ("10,000+").
+// and on the first page only adds the total in the same statement: exact from the
+// list's counters when they count by these filters, else exact up to COUNT_CAP
+// ("10,000+").
 import { type Db, sqlRows } from "@acme/db";
 import type { CursorCodec, CursorScope } from "./cursor";
-import { type Condition, cappedCountQuery, conditionsOf, type ListSpec, pageQuery } from "./keyset";
-
-export const COUNT_CAP = 10_000;
+import { COUNT_CAP, type ListSpec, pageQuery, totalQuery } from "./keyset";
 
 export interface Total {
   count: number;
@@ -35,7 +34,13 @@ export interface PageDeps {
 
 interface KeyedRow {
   _key: string;
+  _total?: string;
   id: string;
+}
+
+function totalFrom(value: string | undefined, counted: boolean | undefined): Total {
+  const n = Number(value ?? 0);
+  return counted || n <= COUNT_CAP ? { count: n, exact: true } : { count: COUNT_CAP, exact: false };
 }
 
 export async function readPage<Row extends KeyedRow, Item>(
@@ -44,20 +49,24 @@ export async function readPage<Row extends KeyedRow, Item>(
   tenantId: string,
   request: PageRequest,
   toItem: (row: Row) => Item,
-  /** An exact count without reading the rows (a maintained counter), or null when it has none for these filters. */
-  counted?: () => Promise<number | null>,
 ): Promise<Page<Item>> {
   const { cursor, limit, ...rest } = request;
-  const filters: Record<string, unknown> = rest;
   // The filters scope the cursor: a cursor continues only the query it came from.
+  const filters: Record<string, unknown> = rest;
   const scope: CursorScope = { list: spec.name, tenantId, filters };
   const after = cursor ? deps.cursors.decode(scope, cursor) : null;
-  const conditions = conditionsOf(spec, filters);
-  const query = pageQuery(spec, tenantId, conditions, after, limit);
-  const [rows, total] = await Promise.all([
-    sqlRows<Row>(deps.db, query.text, query.values),
-    after ? null : countRows(deps.db, spec, tenantId, conditions, counted),
-  ]);
+  const query = pageQuery(spec, tenantId, filters, after, limit, !after);
+  const rows = await sqlRows<Row>(deps.db, query.text, query.values);
+  let total: Total | null = null;
+  if (!after) {
+    // An empty first page has no row to carry the total: ask for it alone.
+    let carrier: KeyedRow | undefined = rows[0];
+    if (!carrier) {
+      const alone = totalQuery(spec, tenantId, filters);
+      [carrier] = await sqlRows<KeyedRow>(deps.db, alone.text, alone.values);
+    }
+    total = totalFrom(carrier?._total, query.counted);
+  }
   const more = rows.length > limit;
   if (more) rows.length = limit;
   const last = rows.at(-1);
@@ -66,19 +75,4 @@ export async function readPage<Row extends KeyedRow, Item>(
     nextCursor: more && last ? deps.cursors.encode(scope, [last._key, last.id]) : null,
     total,
   };
-}
-
-async function countRows(
-  db: Db,
-  spec: ListSpec,
-  tenantId: string,
-  conditions: readonly Condition[],
-  counted?: () => Promise<number | null>,
-): Promise<Total> {
-  const exact = counted ? await counted() : null;
-  if (exact !== null) return { count: exact, exact: true };
-  const query = cappedCountQuery(spec, tenantId, conditions, COUNT_CAP);
-  const [row] = await sqlRows<{ n: number }>(db, query.text, query.values);
-  const n = row?.n ?? 0;
-  return n > COUNT_CAP ? { count: COUNT_CAP, exact: false } : { count: n, exact: true };
 }

@@ -2,7 +2,7 @@
 // client imported) so the benchmark's raw-pg baseline runs exactly the same
 // statements and work (bench/src/servers/raw-pg.ts).
 import type { TaskStatusValue } from "@acme/validators";
-import { defineList, type ListSpec, type Query } from "../pagination/keyset";
+import { defineList, type ListSpec } from "../pagination/keyset";
 
 // Timestamps travel as epoch milliseconds (truncated, as Prisma reads them): an
 // int8 is cheaper to write for Postgres and to read for pg than timestamptz text.
@@ -23,6 +23,12 @@ export const TASKS: ListSpec = defineList({
     createdFrom: "created_at >= $?::timestamptz",
     createdTo: "created_at < $?::timestamptz",
   },
+  // Kept by triggers on api.tasks (migration 20261127161529_lists_at_scale).
+  counts: {
+    table: "api.task_counts",
+    tenantColumn: "organization_id",
+    filters: { status: 'status = $?::api."TaskStatus"', teamId: "team_id = $?" },
+  },
 });
 
 export interface TaskFilters {
@@ -31,27 +37,6 @@ export interface TaskFilters {
   teamId?: string;
   createdFrom?: string;
   createdTo?: string;
-}
-
-/**
- * The exact total from api.task_counts (kept by triggers) when the filters are
- * ones it counts by (status, team); null otherwise (the list counts, capped).
- */
-export function taskCountQuery(organizationId: string, filters: TaskFilters): Query | null {
-  if (filters.assigneeId !== undefined || filters.createdFrom !== undefined || filters.createdTo !== undefined) {
-    return null;
-  }
-  const values: unknown[] = [organizationId];
-  let text = "SELECT coalesce(sum(count), 0)::int8::text AS n FROM api.task_counts WHERE organization_id = $1";
-  if (filters.status !== undefined) {
-    values.push(filters.status);
-    text += ` AND status = $${values.length}::api."TaskStatus"`;
-  }
-  if (filters.teamId !== undefined) {
-    values.push(filters.teamId);
-    text += ` AND team_id = $${values.length}`;
-  }
-  return { text, values };
 }
 
 export interface TaskListRow {

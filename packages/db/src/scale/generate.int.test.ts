@@ -19,7 +19,7 @@ describe("scale data generator", () => {
       largest: 2_000,
       filesPerOrganization: 3,
     });
-    expect(result).toMatchObject({ organizations: 10, tasks: 5_000, files: 30, apiKeys: 10 });
+    expect(result).toMatchObject({ organizations: 10, tasks: 5_000, files: 30, teams: 40, apiKeys: 10 });
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
@@ -38,6 +38,18 @@ describe("scale data generator", () => {
       expect(await count("SELECT count(*) FROM auth.members WHERE role = 'owner'")).toBe(10);
       expect(await count("SELECT count(*) FROM api.stored_files")).toBe(30);
       expect(await count("SELECT count(*) FROM auth.api_keys")).toBe(10);
+      expect(await count("SELECT count(*) FROM auth.teams WHERE organization_id = 'scale_org_1'")).toBe(4);
+      // Four fifths of the tasks in a team, each of its own organization.
+      expect(await count("SELECT count(*) FROM api.tasks WHERE team_id IS NOT NULL")).toBe(4_000);
+      expect(
+        await count(
+          "SELECT count(*) FROM api.tasks t JOIN auth.teams m ON m.id = t.team_id WHERE m.organization_id <> t.organization_id",
+        ),
+      ).toBe(0);
+      // The counters (triggers) agree with the rows.
+      expect(await count("SELECT sum(count) AS count FROM api.task_counts WHERE organization_id = 'scale_org_1'")).toBe(
+        2_000,
+      );
     } finally {
       await client.end();
     }

@@ -12,6 +12,8 @@ export interface ScaleOptions {
   /** Tasks of the largest organization (`scale_org_1`), out of `tasks`. */
   largest: number;
   filesPerOrganization?: number;
+  /** Teams per organization (`scale_team_<org>_<n>`); four fifths of the tasks belong to one. */
+  teamsPerOrganization?: number;
 }
 
 export const SCALE_DEFAULTS: ScaleOptions = { organizations: 1_000, tasks: 1_000_000, largest: 200_000 };
@@ -20,6 +22,7 @@ export interface ScaleResult {
   organizations: number;
   tasks: number;
   files: number;
+  teams: number;
   apiKeys: number;
   largestOrganizationId: string;
   smallOrganizationId: string;
@@ -32,6 +35,7 @@ export async function generateScaleData(url: string, options: ScaleOptions = SCA
   const { organizations, tasks, largest } = options;
   if (organizations < 2 || largest > tasks) throw new Error("scale: need 2+ organizations and largest <= tasks");
   const files = options.filesPerOrganization ?? 50;
+  const teams = options.teamsPerOrganization ?? 4;
   const started = Date.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -57,10 +61,18 @@ export async function generateScaleData(url: string, options: ScaleOptions = SCA
        FROM generate_series(1, $1::int) AS n`,
       [organizations],
     );
+    await client.query(
+      `INSERT INTO auth.teams (id, name, organization_id, created_at)
+       SELECT 'scale_team_' || o || '_' || t, 'Team ' || t, 'scale_org_' || o, now() - interval '1 year'
+       FROM generate_series(1, $1::int) AS o, generate_series(1, $2::int) AS t`,
+      [organizations, teams],
+    );
     // Task i belongs to organization 1 for the first `largest`, then round-robin over the others.
     await client.query(
-      `INSERT INTO api.tasks (id, organization_id, created_by_id, assignee_id, title, status, created_at, updated_at)
-       SELECT gen_random_uuid(), org, owner, CASE WHEN i % 3 = 0 THEN owner END, 'Task ' || i,
+      `INSERT INTO api.tasks (id, organization_id, created_by_id, assignee_id, team_id, title, status, created_at, updated_at)
+       SELECT gen_random_uuid(), org, owner, CASE WHEN i % 3 = 0 THEN owner END,
+              CASE WHEN $4::int > 0 AND i % 5 <> 0 THEN replace(org, 'org', 'team') || '_' || (1 + i % $4::int) END,
+              'Task ' || i,
               (ARRAY['pending', 'in_progress', 'completed'])[1 + i % 3]::api."TaskStatus", at, at
        FROM (
          SELECT i,
@@ -71,7 +83,7 @@ export async function generateScaleData(url: string, options: ScaleOptions = SCA
            FROM generate_series(1, $1::int) AS i
          ) AS spread
        ) AS rows`,
-      [tasks, largest, organizations],
+      [tasks, largest, organizations, teams],
     );
     await client.query(
       `INSERT INTO api.stored_files (id, organization_id, created_by_id, object_key, filename, content_type, size, status)
@@ -93,6 +105,7 @@ export async function generateScaleData(url: string, options: ScaleOptions = SCA
       organizations,
       tasks,
       files: organizations * files,
+      teams: organizations * teams,
       apiKeys: organizations,
       largestOrganizationId: scaleOrganizationId(1),
       smallOrganizationId: scaleOrganizationId(2),

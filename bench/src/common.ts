@@ -1,0 +1,126 @@
+// What both load benchmarks share: starting servers as deployed, measuring a URL
+// with wrk (warm-up first) while sampling the API server's memory.
+import { type ChildProcess, fork, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type WrkOptions, type WrkResult, wrk } from "./wrk";
+
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+export const AUDIENCE = "http://api.bench";
+export const here = new URL(".", import.meta.url).pathname;
+
+export function requireWrk(): void {
+  if (spawnSync("wrk", ["--version"]).error) {
+    console.error("bench: wrk is missing; install it with `apt-get install -y wrk`");
+    process.exit(1);
+  }
+}
+
+/** The API server's node flags, read from its `start` script: the bench runs it as deployed. */
+function deployedNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(here, "../../apps/server/package.json"), "utf8"));
+  return String(manifest.scripts.start)
+    .split(/\s+/)
+    .filter((part) => part.startsWith("--"));
+}
+
+/** Starts a server script (TypeScript through tsx, or built JS) and waits until `readyUrl` answers. */
+export async function start(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const profile =
+    process.env.BENCH_PROFILE && script.endsWith(".mjs") ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
+  const child = fork(script, {
+    execArgv: script.endsWith(".ts")
+      ? ["--import", "tsx"]
+      : [...profile, ...deployedNodeFlags(), ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  for (let i = 0; i < 150 && !exited; i++) {
+    const ok = await fetch(readyUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`${script} did not start`);
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+export const EMPTY: WrkResult & { peak: number } = {
+  rps: Number.NaN,
+  p50ms: Number.NaN,
+  p99ms: Number.NaN,
+  errors: 0,
+  peak: 0,
+};
+
+export async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  watch?: ChildProcess,
+  options: WrkOptions = {},
+) {
+  // BENCH_ONLY=<part of a scenario name> runs just the matching ones (profiling).
+  if (process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY)) return EMPTY;
+  await wrk(url, headers, 2, options); // warm-up: JIT, pools, caches
+  let peak = 0;
+  const timer = watch?.pid ? setInterval(() => (peak = Math.max(peak, rssMb(watch.pid as number))), 200) : null;
+  const result = await wrk(url, headers, SECONDS, options);
+  if (timer) clearInterval(timer);
+  if (watch?.pid) peak = Math.max(peak, rssMb(watch.pid));
+  console.log(
+    `  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms${result.errors ? `  (${result.errors} errors)` : ""}`,
+  );
+  return { ...result, peak };
+}
+
+export interface ApiTarget {
+  port: number;
+  databaseUrl: string;
+  s3: { endpoint: string; accessKey: string; secretKey: string };
+  authUrl: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * The API server as deployed: the production bundle (`pnpm --filter @acme/server build`)
+ * with the node flags of its `start` script, JSON logs at info, rate limiting off.
+ */
+export function startApi(target: ApiTarget): Promise<ChildProcess> {
+  return start(
+    join(here, "../../apps/server/dist/index.mjs"),
+    {
+      NODE_ENV: "production",
+      PORT: String(target.port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+      LOG_FORMAT: "json",
+      DATABASE_URL: target.databaseUrl,
+      DB_POOL_SIZE: "10",
+      S3_ENDPOINT: target.s3.endpoint,
+      S3_ACCESS_KEY: target.s3.accessKey,
+      S3_SECRET_KEY: target.s3.secretKey,
+      BETTER_AUTH_URL: target.authUrl,
+      AUTH_AUDIENCE: AUDIENCE,
+      CURSOR_SECRET: randomBytes(32).toString("base64url"),
+      RATE_LIMIT_ENABLED: "false",
+      // All load comes from one address: the pre-auth limiter still runs (its cost is measured), never refuses.
+      PREAUTH_RATE_LIMIT_POINTS: "1000000000",
+      CORS_ORIGINS: "http://localhost:3000",
+      ...target.env,
+    },
+    `http://127.0.0.1:${target.port}/health`,
+  );
+}
