@@ -8,14 +8,20 @@ export const PAGE_LIMIT_MAX = 100;
  * (none for the first page) and how many items to return.
  */
 const pageFields = z.object({
-  cursor: z.string().min(1).max(512, "Not a cursor").optional(),
+  cursor: z
+    .string()
+    .min(1)
+    .max(512, "Not a cursor")
+    .optional()
+    .describe("The previous page's nextCursor; none for the first page. Opaque, signed, bound to the query."),
   // Query strings carry it as text; typed callers pass a number.
   limit: z.coerce
     .number<number>()
     .int()
     .min(1)
     .max(PAGE_LIMIT_MAX, `At most ${PAGE_LIMIT_MAX} per page`)
-    .default(PAGE_LIMIT_DEFAULT),
+    .default(PAGE_LIMIT_DEFAULT)
+    .describe(`Items per page, 1-${PAGE_LIMIT_MAX}`),
 });
 
 /** A list's input: the page fields and the list's filters, all optional (no input: the first page). */

@@ -142,13 +142,6 @@ export function pageQuery(
   };
 }
 
-/** The total alone (for a first page with no rows to carry it). */
-export function totalQuery(spec: ListSpec, tenantId: string, filters: Record<string, unknown>): PageQuery {
-  const clause = where(spec, tenantId, filters);
-  const total = totalOf(spec, clause);
-  return { text: `SELECT (${total.sql})::text AS "_total"`, values: clause.values, counted: total.counted };
-}
-
 /** A timestamptz column as epoch milliseconds (text); `fromMillis` turns it into a Date. */
 export function millis(column: string, as: string): string {
   return `floor(extract(epoch FROM ${column}) * 1000)::int8::text AS "${as}"`;

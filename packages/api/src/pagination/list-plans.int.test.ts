@@ -1,14 +1,14 @@
 // Every list query is an index range scan in the list's order: no Sort of the
 // tenant's rows, no sequential scan of the table. Checked for every list the API
 // registers (LISTS), with no filter, each filter, each pair of filters, first page
-// and after a cursor, and for the capped counts; then tasks.list again on a
+// and after a cursor (the first with its total); then tasks.list again on a
 // realistic volume with the planner's own choices (nothing disabled).
 import { closeDb, createDb, type Db, poolOf } from "@acme/db";
 import { generateScaleData } from "@acme/db/scale";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../root";
-import { LISTS, type ListSpec, pageQuery, type Query, totalQuery } from "./keyset";
+import { LISTS, type ListSpec, pageQuery, type Query } from "./keyset";
 
 /** A value for each filter a list may take; a new filter without one fails here. */
 const SAMPLE: Record<string, string> = {
@@ -122,7 +122,6 @@ describe("list query plans", () => {
             );
             expect(indexed, label).toBe(true);
           }
-          expect(seqScans(await plan(client, totalQuery(spec, "scale_org_1", filters))), label).toEqual([]);
         }
       }
     } finally {

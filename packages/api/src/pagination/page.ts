@@ -5,7 +5,7 @@
 // ("10,000+").
 import { type Db, sqlRows } from "@acme/db";
 import type { CursorCodec, CursorScope } from "./cursor";
-import { COUNT_CAP, type ListSpec, pageQuery, totalQuery } from "./keyset";
+import { COUNT_CAP, type ListSpec, pageQuery } from "./keyset";
 
 export interface Total {
   count: number;
@@ -57,16 +57,8 @@ export async function readPage<Row extends KeyedRow, Item>(
   const after = cursor ? deps.cursors.decode(scope, cursor) : null;
   const query = pageQuery(spec, tenantId, filters, after, limit, !after);
   const rows = await sqlRows<Row>(deps.db, query.text, query.values);
-  let total: Total | null = null;
-  if (!after) {
-    // An empty first page has no row to carry the total: ask for it alone.
-    let carrier: KeyedRow | undefined = rows[0];
-    if (!carrier) {
-      const alone = totalQuery(spec, tenantId, filters);
-      [carrier] = await sqlRows<KeyedRow>(deps.db, alone.text, alone.values);
-    }
-    total = totalFrom(carrier?._total, query.counted);
-  }
+  // Every row of a first page carries the total; an empty first page means none match.
+  const total = after ? null : totalFrom(rows[0]?._total, query.counted);
   const more = rows.length > limit;
   if (more) rows.length = limit;
   const last = rows.at(-1);

@@ -33,6 +33,7 @@ const FILES = defineList({
 
 interface FileRow {
   _key: string;
+  _total?: string;
   id: string;
   filename: string;
   contentType: string;
@@ -41,7 +42,7 @@ interface FileRow {
   createdAt: string;
 }
 
-const fileFromRow = ({ _key, size, createdAt, ...row }: FileRow) => ({
+const fileFromRow = ({ _key, _total, size, createdAt, ...row }: FileRow) => ({
   ...row,
   size: Number(size),
   createdAt: new Date(Number(createdAt)),

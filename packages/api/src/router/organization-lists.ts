@@ -46,6 +46,7 @@ const INVITATIONS = defineList({
 
 interface Row {
   _key: string;
+  _total?: string;
   id: string;
   createdAt: string;
 }
@@ -59,7 +60,7 @@ type InvitationRow = Row & {
   expiresAt: string;
 };
 
-const withDates = <R extends Row>({ _key, createdAt, ...row }: R) => ({
+const withDates = <R extends Row>({ _key, _total, createdAt, ...row }: R) => ({
   ...row,
   createdAt: new Date(Number(createdAt)),
 });

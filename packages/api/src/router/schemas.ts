@@ -20,8 +20,14 @@ export const taskOutput = z.object({
 export function pageOutput<Item extends z.ZodType>(item: Item) {
   return z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable(),
-    total: z.object({ count: z.number().int(), exact: z.boolean() }).nullable(),
+    nextCursor: z.string().nullable().describe("Pass it as `cursor` for the next page; null on the last page."),
+    total: z
+      .object({
+        count: z.number().int(),
+        exact: z.boolean().describe("false: more than `count` match (counts stop at 10,000)"),
+      })
+      .nullable()
+      .describe("How many items match, on the first page only (null on the pages after it)."),
   });
 }
 

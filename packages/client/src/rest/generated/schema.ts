@@ -218,7 +218,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's members */
+        /** The organization's members, oldest first */
         get: operations["members-list"];
         put?: never;
         post?: never;
@@ -704,9 +704,12 @@ export interface operations {
                             createdAt: string;
                             updatedAt: string;
                         }[];
+                        /** @description Pass it as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
+                        /** @description How many items match, on the first page only (null on the pages after it). */
                         total: {
                             count: number;
+                            /** @description false: more than `count` match (counts stop at 10,000) */
                             exact: boolean;
                         } | null;
                     };
@@ -941,9 +944,12 @@ export interface operations {
                             status: "pending" | "ready";
                             createdAt: string;
                         }[];
+                        /** @description Pass it as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
+                        /** @description How many items match, on the first page only (null on the pages after it). */
                         total: {
                             count: number;
+                            /** @description false: more than `count` match (counts stop at 10,000) */
                             exact: boolean;
                         } | null;
                     };
@@ -1298,9 +1304,12 @@ export interface operations {
                             role: string;
                             createdAt: string;
                         }[];
+                        /** @description Pass it as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
+                        /** @description How many items match, on the first page only (null on the pages after it). */
                         total: {
                             count: number;
+                            /** @description false: more than `count` match (counts stop at 10,000) */
                             exact: boolean;
                         } | null;
                     };
@@ -1341,9 +1350,12 @@ export interface operations {
                             memberIds: string[];
                             createdAt: string;
                         }[];
+                        /** @description Pass it as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
+                        /** @description How many items match, on the first page only (null on the pages after it). */
                         total: {
                             count: number;
+                            /** @description false: more than `count` match (counts stop at 10,000) */
                             exact: boolean;
                         } | null;
                     };
@@ -1387,9 +1399,12 @@ export interface operations {
                             expiresAt: string;
                             createdAt: string;
                         }[];
+                        /** @description Pass it as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
+                        /** @description How many items match, on the first page only (null on the pages after it). */
                         total: {
                             count: number;
+                            /** @description false: more than `count` match (counts stop at 10,000) */
                             exact: boolean;
                         } | null;
                     };

@@ -13,7 +13,9 @@ curl -X POST -H "X-API-Key: $API_KEY" -H "Content-Type: application/json" \\
   const ts = `import { createApiClient } from "@acme/client";
 
 const api = createApiClient({ url: "${api}", apiKey: process.env.API_KEY! });
-const { items, total } = await api.tasks.list.query({ limit: 10 });
+const first = await api.tasks.list.query({ limit: 10 });
+// Lists page by cursor: pass nextCursor back until it is null.
+const next = first.nextCursor && (await api.tasks.list.query({ limit: 10, cursor: first.nextCursor }));
 await api.tasks.create.mutate({ title: "Write the report" });`;
   return (
     <div className="space-y-6">
