@@ -4,8 +4,8 @@
 // first page in the large organization against a 20-task one, the 500th page by
 // cursor against the first, the same filtered by status and by team, task creation
 // in both, p99 against p50 for every list call, and a soak (70% me, 20% tasks.list,
-// 10% creation; SOAK_MINUTES, 8 by default) whose throughput (also relative to a
-// bare node:http probe after each minute) and memory are printed minute by minute. Ratios only; bench/README.md keeps the numbers.
+// 10% creation; SOAK_MINUTES, 8 by default) whose throughput and memory are printed
+// minute by minute, with a bare node:http probe of the machine's own speed. Ratios only; bench/README.md keeps the numbers.
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -117,14 +117,13 @@ function report(rows: Row[]): void {
 }
 
 /**
- * The soak, minute by minute. This VM's speed drifts by up to ~20% within a minute
- * (a CPU-bound loop measured 404-506 in 10 s buckets), as much as the target allows;
- * so after each minute a 5-second probe of bare node:http measures the machine, and
- * the target compares throughput relative to it. Raw numbers are printed as well.
+ * The soak, minute by minute. After each minute a 5-second probe of bare node:http
+ * shows how fast the machine itself was then: this VM's speed drifts (the probe
+ * read 14-28k req/s within one soak), so a minute's dip can be the machine's.
  */
 async function soak(api: ChildProcess, token: string, script: string, probeUrl: string): Promise<Row[]> {
   console.log(`\nsoak: ${SOAK_MINUTES} min, ${CONNECTIONS} connections, 70% me / 20% tasks.list / 10% tasks.create`);
-  const minutes: { rps: number; relative: number; rss: number }[] = [];
+  const minutes: { rps: number; rss: number }[] = [];
   for (let minute = 1; minute <= SOAK_MINUTES; minute++) {
     const result = await wrk(`${base}/trpc/me`, { authorization: `Bearer ${token}` }, 60, {
       connections: CONNECTIONS,
@@ -132,7 +131,7 @@ async function soak(api: ChildProcess, token: string, script: string, probeUrl: 
     });
     const rss = api.pid ? rssMb(api.pid) : 0;
     const probe = await wrk(probeUrl, {}, 5, { connections: CONNECTIONS });
-    minutes.push({ rps: result.rps, relative: result.rps / probe.rps, rss });
+    minutes.push({ rps: result.rps, rss });
     console.log(
       `  minute ${String(minute).padStart(2)}  ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms  RSS ${rss.toFixed(0)} MB  bare probe ${probe.rps.toFixed(0)} req/s${result.errors ? `  (${result.errors} errors)` : ""}`,
     );
@@ -142,8 +141,7 @@ async function soak(api: ChildProcess, token: string, script: string, probeUrl: 
   if (!first || !last) return [];
   const rss = minutes.map((m) => m.rss);
   return [
-    { name: "soak: last / first minute, relative to the probe", ratio: last.relative / first.relative, target: 0.8 },
-    { name: "soak: last / first minute, raw (not a target)", ratio: last.rps / first.rps, target: 0.8 },
+    { name: "soak: last / first minute throughput", ratio: last.rps / first.rps, target: 0.8 },
     {
       name: "soak: highest / lowest RSS after minute 1",
       ratio: Math.max(...rss.slice(1)) / Math.min(...rss.slice(1)),
