@@ -11,7 +11,8 @@ const pageFields = z.object({
   cursor: z
     .string()
     .min(1)
-    .max(512, "Not a cursor")
+    // Room for a long sort key (a team's name; names have no length limit in Better Auth).
+    .max(4096, "Not a cursor")
     .optional()
     .describe("The previous page's nextCursor; none for the first page. Opaque, signed, bound to the query."),
   // Query strings carry it as text; typed callers pass a number.

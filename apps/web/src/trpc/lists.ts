@@ -14,16 +14,18 @@ interface Pages<Item> {
   data?: { pages: { items: Item[] }[] };
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
+  /** A page failed: stop following cursors (the query shows what it has). */
+  isFetchNextPageError: boolean;
   isPending: boolean;
   fetchNextPage: () => Promise<unknown>;
 }
 
 function useEveryPage<Item>(query: Pages<Item>): { items: Item[]; isPending: boolean } {
   const loaded = query.data?.pages.length ?? 0;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && loaded < MAX_PAGES) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, loaded, fetchNextPage]);
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && loaded < MAX_PAGES) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, loaded, fetchNextPage]);
   return { items: query.data?.pages.flatMap((page) => page.items) ?? [], isPending: query.isPending };
 }
 

@@ -74,6 +74,13 @@ describe("organizations migration", () => {
       expect(await rows("SELECT active_organization_id FROM auth.sessions")).toEqual([
         { active_organization_id: "personal_u1" },
       ]);
+      // The lists migration after it started the task counters from these rows.
+      expect(
+        await rows("SELECT organization_id, team_id, status::text, count::int FROM api.task_counts ORDER BY 1"),
+      ).toEqual([
+        { organization_id: "personal_u1", team_id: "", status: "pending", count: 2 },
+        { organization_id: "personal_u2", team_id: "", status: "pending", count: 1 },
+      ]);
       const [key] = await rows("SELECT reference_id, permissions, metadata FROM auth.api_keys");
       expect(key).toMatchObject({ reference_id: "personal_u1", permissions: '{"tasks":["read"]}' });
       expect(JSON.parse(key.metadata)).toEqual({ createdById: "u1" });

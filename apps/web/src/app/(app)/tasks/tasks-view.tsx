@@ -126,7 +126,15 @@ export function TasksView() {
       {list.isPending ? (
         <SkeletonList rows={4} />
       ) : list.isError ? (
-        <Empty title="Tasks could not be loaded">{list.error.message}</Empty>
+        <Empty title="Tasks could not be loaded">
+          {list.error.message}
+          {/* A page's cursor can outlive the server that signed it (a restart without CURSOR_SECRET). */}
+          {trail.length > 0 && (
+            <Button variant="secondary" className="ml-2" onClick={() => setTrail([])}>
+              Back to the first page
+            </Button>
+          )}
+        </Empty>
       ) : list.data.items.length === 0 ? (
         <Empty title={status ? `No tasks ${STATUS_LABEL[status].toLowerCase()}` : "No tasks yet"}>
           Create one to get started.
