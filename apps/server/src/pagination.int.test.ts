@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, type TestUser } from "./testing/harness";
 import { bearer, call } from "./testing/http";
 import { LIST_SEEDS, paginatedProcedures } from "./testing/lists";
-import { allProcedures } from "./testing/procedures";
+import { allProcedures, callTrpc } from "./testing/procedures";
 
 interface PageBody {
   items: { id: string }[];
@@ -15,15 +15,8 @@ interface PageBody {
   total: { count: number; exact: boolean } | null;
 }
 
-async function trpcQuery(url: string, path: string, input: unknown, token: string) {
-  const query = encodeURIComponent(JSON.stringify({ json: input }));
-  const response = await fetch(`${url}/trpc/${path}?input=${query}`, { headers: bearer(token) });
-  const body = (await response.json()) as {
-    result?: { data: { json: PageBody } };
-    error?: { json: { data: { zodError?: { fieldErrors: Record<string, string[]> } } } };
-  };
-  return { status: response.status, page: body.result?.data.json, error: body.error?.json };
-}
+const list = (url: string, path: string, input: unknown, token: string) =>
+  callTrpc<PageBody>(url, path, "query", input, bearer(token));
 
 const forge = (cursor: string) => `${cursor.slice(0, -1)}${cursor.endsWith("A") ? "B" : "A"}`;
 
@@ -59,18 +52,18 @@ describe("every list pages by cursor", () => {
       await seed(h.auth.db, "org-pages-a", alice.userId, 7);
       await seed(h.auth.db, "org-pages-b", bob.userId, 3);
 
-      const whole = await trpcQuery(h.url, path, { limit: 100 }, alice.token);
+      const whole = await list(h.url, path, { limit: 100 }, alice.token);
       expect(whole.status).toBe(200);
-      const all = whole.page?.items.map((item) => item.id) ?? [];
+      const all = whole.data?.items.map((item) => item.id) ?? [];
       expect(all.length).toBeGreaterThanOrEqual(7);
-      expect(whole.page?.total).toEqual({ count: all.length, exact: true });
-      expect(whole.page?.nextCursor).toBeNull();
+      expect(whole.data?.total).toEqual({ count: all.length, exact: true });
+      expect(whole.data?.nextCursor).toBeNull();
 
       const walked: string[] = [];
       let cursor: string | undefined;
       const cursors: string[] = [];
       do {
-        const { status, page } = await trpcQuery(h.url, path, { limit: 2, cursor }, alice.token);
+        const { status, data: page } = await list(h.url, path, { limit: 2, cursor }, alice.token);
         expect(status).toBe(200);
         expect(page?.items.length).toBeLessThanOrEqual(2);
         if (cursor) expect(page?.total).toBeNull();
@@ -87,9 +80,9 @@ describe("every list pages by cursor", () => {
         [alice, "garbage"],
         [alice, `${first}.extra`],
       ] as const) {
-        const refused = await trpcQuery(h.url, path, { limit: 2, cursor: bad }, who.token);
+        const refused = await list(h.url, path, { limit: 2, cursor: bad }, who.token);
         expect(refused.status, bad).toBe(400);
-        expect(refused.error?.data.zodError?.fieldErrors).toHaveProperty("cursor");
+        expect(refused.error?.data?.zodError?.fieldErrors).toHaveProperty("cursor");
       }
       if (rest) {
         const reply = await call(`${h.url}/api/v1${rest}?limit=2&cursor=${encodeURIComponent(first)}`, {

@@ -43,14 +43,24 @@ export function allProcedures(): { path: string; type: "query" | "mutation" }[] 
   }));
 }
 
-/** Calls a procedure over tRPC's HTTP wire format (no batching), returning the status. */
-export async function callTrpc(
+export interface TrpcReply<T> {
+  status: number;
+  /** The result (superjson's `json` part), on success. */
+  data?: T;
+  error?: {
+    message?: string;
+    data?: { code?: string; requestId?: string; zodError?: { fieldErrors: Record<string, string[]> } | null };
+  };
+}
+
+/** Calls a procedure over tRPC's HTTP wire format (no batching): the status, and the result or the error. */
+export async function callTrpc<T = unknown>(
   baseUrl: string,
   path: string,
   type: "query" | "mutation",
   input: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; error?: { message?: string; data?: { code?: string; requestId?: string } } }> {
+): Promise<TrpcReply<T>> {
   const payload = JSON.stringify({ json: input });
   const response =
     type === "query"
@@ -60,7 +70,7 @@ export async function callTrpc(
           headers: { "content-type": "application/json", ...headers },
           body: payload,
         });
-  // superjson wraps the error shape: { error: { json: { message, data } } }
-  const body = (await response.json()) as { error?: { json?: never } };
-  return { status: response.status, error: body.error?.json };
+  // superjson wraps both: { result: { data: { json } } } and { error: { json: { message, data } } }
+  const body = (await response.json()) as { result?: { data?: { json?: T } }; error?: { json?: never } };
+  return { status: response.status, data: body.result?.data?.json, error: body.error?.json };
 }

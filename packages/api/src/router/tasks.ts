@@ -6,10 +6,11 @@ import { createTaskInput, listTasksInput, taskIdInput, updateTaskInput } from "@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { notFound } from "../errors";
 import { allows } from "../middleware/auth";
+import { readPage } from "../pagination/page";
 import { authedProcedure } from "../trpc";
 import { deletedOutput, pageOutput, taskOutput } from "./schemas";
 import { checkAssignment } from "./task-assignment";
-import { listTasks } from "./task-list";
+import { TASKS, taskFromRow } from "./task-list-sql";
 
 const tags = ["tasks"];
 
@@ -21,7 +22,7 @@ export const tasksRouter = {
     })
     .input(listTasksInput)
     .output(pageOutput(taskOutput))
-    .query(({ ctx, input }) => listTasks(ctx, ctx.principal.organizationId, input)),
+    .query(({ ctx, input }) => readPage(ctx, TASKS, ctx.principal.organizationId, input, taskFromRow)),
 
   byId: authedProcedure
     .meta({

@@ -5,14 +5,15 @@ import { Dialog } from "~/components/ui/dialog";
 import { ShowMore } from "~/components/ui/show-more";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
+import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { CreateKeyForm } from "./create-key-form";
 
 export function ApiKeysView() {
   const toast = useToast();
   const utils = api.useUtils();
-  const keys = api.apiKeys.list.useInfiniteQuery({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor });
-  const items = keys.data?.pages.flatMap((page) => page.items) ?? [];
+  const keys = api.apiKeys.list.useInfiniteQuery({ limit: 50 }, byCursor);
+  const items = itemsOf(keys.data);
   const create = api.apiKeys.create.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
   const revoke = api.apiKeys.revoke.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
   const [creating, setCreating] = useState(false);

@@ -5,6 +5,7 @@ import { ShowMore } from "~/components/ui/show-more";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatBytes } from "~/lib/errors";
+import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { putWithProgress } from "./upload";
 
@@ -16,8 +17,8 @@ interface Upload {
 export function FilesView() {
   const toast = useToast();
   const utils = api.useUtils();
-  const files = api.files.list.useInfiniteQuery({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor });
-  const items = files.data?.pages.flatMap((page) => page.items) ?? [];
+  const files = api.files.list.useInfiniteQuery({ limit: 50 }, byCursor);
+  const items = itemsOf(files.data);
   const start = api.files.createUpload.useMutation();
   const complete = api.files.completeUpload.useMutation();
   const remove = api.files.delete.useMutation({ onSuccess: () => utils.files.list.invalidate() });

@@ -6,17 +6,15 @@ import { Button } from "~/components/ui/button";
 import { Field, Select } from "~/components/ui/field";
 import { ShowMore } from "~/components/ui/show-more";
 import { Card } from "~/components/ui/states";
+import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { useOrgAction } from "./use-org-action";
 
 type Role = (typeof ORGANIZATION_ROLES)[number];
 
 export function InvitationsCard() {
-  const invitations = api.invitations.list.useInfiniteQuery(
-    { limit: 20 },
-    { getNextPageParam: (page) => page.nextCursor },
-  );
-  const items = invitations.data?.pages.flatMap((page) => page.items) ?? [];
+  const invitations = api.invitations.list.useInfiniteQuery({ limit: 20 }, byCursor);
+  const items = itemsOf(invitations.data);
   const { run, busy } = useOrgAction();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
