@@ -2,7 +2,7 @@
 // with wrk (warm-up first) while sampling the API server's memory.
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type WrkOptions, type WrkResult, wrk } from "./wrk";
 
@@ -26,16 +26,24 @@ function deployedNodeFlags(): string[] {
 }
 
 /** Starts a server script (TypeScript through tsx, or built JS) and waits until `readyUrl` answers. */
-export async function start(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+export async function start(
+  script: string,
+  env: Record<string, string>,
+  readyUrl: string,
+  logFile?: string,
+): Promise<ChildProcess> {
   const profile =
     process.env.BENCH_PROFILE && script.endsWith(".mjs") ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
+  // Standard output (where the server's JSON log lines go) to a file, written as in production.
+  const logFd = logFile ? openSync(logFile, "w") : undefined;
   const child = fork(script, {
     execArgv: script.endsWith(".ts")
       ? ["--import", "tsx"]
       : [...profile, ...deployedNodeFlags(), ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    stdio: ["ignore", logFd ?? "ignore", "inherit", "ipc"],
   });
+  if (logFd !== undefined) closeSync(logFd);
   let exited = false;
   child.once("exit", () => {
     exited = true;
@@ -94,9 +102,13 @@ export interface ApiTarget {
   env?: Record<string, string>;
 }
 
+export const LOG_DIR = join(here, "../.cache/logs");
+
 /**
  * The API server as deployed: the production bundle (`pnpm --filter @acme/server build`)
- * with the node flags of its `start` script, JSON logs at info, rate limiting off.
+ * with the node flags of its `start` script and every production feature on: JSON
+ * log lines at info written to a file (bench/.cache/logs/api.log), the rate limiters
+ * (memory store) with limits the bench never reaches, CORS, security headers.
  */
 export function startApi(target: ApiTarget): Promise<ChildProcess> {
   return start(
@@ -115,12 +127,22 @@ export function startApi(target: ApiTarget): Promise<ChildProcess> {
       BETTER_AUTH_URL: target.authUrl,
       AUTH_AUDIENCE: AUDIENCE,
       CURSOR_SECRET: randomBytes(32).toString("base64url"),
-      RATE_LIMIT_ENABLED: "false",
-      // All load comes from one address: the pre-auth limiter still runs (its cost is measured), never refuses.
+      // The limiters run (their cost is measured) with limits one address never reaches here.
+      RATE_LIMIT_ENABLED: "true",
+      RATE_LIMIT_READ_POINTS: "1000000000",
+      RATE_LIMIT_WRITE_POINTS: "1000000000",
+      ORG_RATE_LIMIT_READ_POINTS: "1000000000",
+      ORG_RATE_LIMIT_WRITE_POINTS: "1000000000",
       PREAUTH_RATE_LIMIT_POINTS: "1000000000",
       CORS_ORIGINS: "http://localhost:3000",
       ...target.env,
     },
     `http://127.0.0.1:${target.port}/health`,
+    logFileFor(target.port),
   );
+}
+
+function logFileFor(port: number): string {
+  mkdirSync(LOG_DIR, { recursive: true });
+  return join(LOG_DIR, `api-${port}.log`);
 }

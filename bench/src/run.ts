@@ -46,18 +46,20 @@ async function main(): Promise<void> {
       ),
     );
 
-    const jwt = { authorization: `Bearer ${token}` };
+    // Browser-like calls: an allowed Origin, so CORS runs on every request.
+    const origin = { origin: "http://localhost:3000" };
+    const jwt = { ...origin, authorization: `Bearer ${token}` };
     const listInput = encodeURIComponent(JSON.stringify({ json: { limit: 20 } }));
     console.log(`bench: wrk -t1 -c64 -d${SECONDS}s per scenario, servers on loopback\n`);
     const bare = await measure("bare node:http (ceiling)", `http://127.0.0.1:${ports.bare}/`, {});
     // Not a target: tRPC's own floor on this machine, a public procedure with no
     // credential and no database (it shows what any procedure costs before its work).
-    await measure("health over tRPC (floor)", `http://127.0.0.1:${ports.api}/trpc/health`, {}, api);
+    await measure("health over tRPC (floor)", `http://127.0.0.1:${ports.api}/trpc/health`, origin, api);
     const meJwt = await measure("me over tRPC, JWT", `http://127.0.0.1:${ports.api}/trpc/me`, jwt, api);
     const meKey = await measure(
       "me over REST, API key (warm)",
       `http://127.0.0.1:${ports.api}/api/v1/me`,
-      { "x-api-key": key },
+      { ...origin, "x-api-key": key },
       api,
     );
     const list = await measure(

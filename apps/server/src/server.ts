@@ -1,23 +1,27 @@
-// createServer(config) -> { start, stop }. HTTP concerns only, in this order: request
-// id and client IP, security headers, malformed URLs (400), CORS, the per-IP
-// pre-auth limit, health and readiness, docs, the body (413 past the limit), and the
-// tRPC and REST adapters; everything else lives in packages/api.
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+// createServer(config) -> { start, stop }. One request pipeline: the request is
+// parsed once into a Call (id, client IP, method, path, query, allowed origin),
+// then: malformed URLs (400), CORS preflight, the per-IP pre-auth limit, the body
+// (413 past the limit), one route (tRPC single and batched calls, REST, health,
+// readiness, docs), one response writer and one log line. Everything about
+// procedures lives in packages/api.
+import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter, openApiDocument } from "@acme/api";
 import { clientIp, trustedProxies } from "@acme/config/client-ip";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config";
 import { type BuiltDeps, buildDeps } from "./deps";
+import { accessLog } from "./http/access-log";
 import { hasBody, readBody } from "./http/body";
+import { Call } from "./http/call";
 import { isDocsPath, serveDocs } from "./http/docs";
-import { handleCors, setSecurityHeaders } from "./http/headers";
+import { PREFLIGHT } from "./http/headers";
+import { Invoker } from "./http/invoke";
 import { readiness } from "./http/ready";
 import { requestIdFrom } from "./http/request-id";
-import { sendError, sendJson, sendTooMany } from "./http/respond";
-import { createRestHandler } from "./http/rest";
-import { createTrpcHandler, createTrpcOptions, requestState } from "./http/trpc";
-import { createSingleCallHandler } from "./http/trpc-single";
+import { Responder } from "./http/respond";
+import { createRestRoute } from "./http/rest";
+import { createTrpcRoute } from "./http/trpc";
 import { wellEncoded } from "./http/url";
 import { createLogger } from "./logger";
 
@@ -33,10 +37,10 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
   const production = env.NODE_ENV === "production";
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, production });
   const built = buildDeps(config, logger);
-  const trpcOptions = createTrpcOptions(built.deps);
-  const trpc = createTrpcHandler(appRouter, trpcOptions);
-  const trpcSingle = createSingleCallHandler(appRouter, trpcOptions);
-  const restHandler = createRestHandler(appRouter, trpcOptions);
+  const responder = new Responder(production, accessLog(logger));
+  const invoker = new Invoker(appRouter, built.deps);
+  const trpcRoute = createTrpcRoute(appRouter, invoker, responder);
+  const restRoute = createRestRoute(appRouter, invoker, responder);
   const proxies = trustedProxies(env.TRUST_PROXY);
   const origins = new Set(env.CORS_ORIGINS);
   let openApi: unknown;
@@ -45,99 +49,69 @@ export function createServer(config: ServerConfig, options: { logger?: Logger } 
     return openApi;
   };
 
-  function logRequest(req: IncomingMessage, res: ServerResponse, path: string): void {
-    const state = requestState.get(req);
-    if (!state) return;
-    const durationMs = Number(process.hrtime.bigint() - state.startedAt) / 1e6;
-    const line = {
-      requestId: state.requestId,
-      method: req.method,
-      path,
-      status: res.statusCode,
-      durationMs: Math.round(durationMs * 100) / 100,
-      principal: state.principal?.keyId ?? state.principal?.userId,
-      auth: state.principal?.method,
-      authFailure: state.authFailure,
-    };
-    if (res.statusCode >= 500) logger.error(line, "request");
-    else logger.info(line, "request");
-  }
-
-  const methodNotAllowed = (res: ServerResponse, requestId: string, method = "GET") => {
-    res.setHeader("Allow", method);
-    sendError(res, 405, "METHOD_NOT_SUPPORTED", `Only ${method} is allowed here`, requestId);
+  const methodNotAllowed = (call: Call, method = "GET") => {
+    call.setHeader("Allow", method);
+    responder.error(call, 405, "METHOD_NOT_SUPPORTED", `Only ${method} is allowed here`);
   };
 
   /** The body, or null once a 413 went out (or the client went away). */
-  async function bodyOf(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<string | null> {
-    if (!hasBody(req.method)) return "";
-    const body = await readBody(req, env.BODY_LIMIT_BYTES);
+  async function bodyOf(call: Call): Promise<string | null> {
+    if (!hasBody(call.method)) return "";
+    const body = await readBody(call.req, env.BODY_LIMIT_BYTES);
     if (body.ok) return body.text;
     if (body.reason === "too_large") {
-      res.setHeader("Connection", "close");
-      sendError(
-        res,
-        413,
-        "PAYLOAD_TOO_LARGE",
-        `Request bodies are limited to ${env.BODY_LIMIT_BYTES} bytes`,
-        requestId,
-      );
+      call.setHeader("Connection", "close");
+      responder.error(call, 413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${env.BODY_LIMIT_BYTES} bytes`);
     }
     return null;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = requestIdFrom(req.headers["x-request-id"]);
-    const ip = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
-    requestState.set(req, { requestId, ip, startedAt: process.hrtime.bigint() });
-    res.setHeader("X-Request-ID", requestId);
-    setSecurityHeaders(res, production);
-    const url = req.url ?? "/";
-    const queryStart = url.indexOf("?");
-    const path = queryStart === -1 ? url : url.slice(0, queryStart);
-    const query = queryStart === -1 ? "" : url.slice(queryStart + 1);
-    res.on("finish", () => logRequest(req, res, path));
-
+  async function handle(call: Call, url: string): Promise<void> {
     if (url.includes("%") && !wellEncoded(url)) {
-      return sendError(res, 400, "BAD_REQUEST", "The URL has a malformed percent-encoding", requestId);
+      return responder.error(call, 400, "BAD_REQUEST", "The URL has a malformed percent-encoding");
     }
-    if (handleCors(req, res, origins)) return;
-    const budget = await built.preAuth.take(ip);
-    if (!budget.allowed) {
-      return sendTooMany(res, budget, `Too many requests; retry in ${budget.resetSeconds}s`, requestId);
-    }
+    if (call.method === "OPTIONS" && call.origin !== undefined) return responder.empty(call, 204, PREFLIGHT);
+    const budget = await built.preAuth.take(call.ip);
+    if (!budget.allowed) return responder.tooMany(call, budget, `Too many requests; retry in ${budget.resetSeconds}s`);
 
-    if (path === "/health" || path === "/ready") {
-      if (req.method !== "GET") return methodNotAllowed(res, requestId);
-      if (path === "/health") return sendJson(res, 200, { status: "ok" });
+    const path = call.path;
+    if (path.startsWith("/trpc/")) {
+      const body = await bodyOf(call);
+      return body === null ? undefined : trpcRoute(call, body);
+    }
+    if (path === "/api/v1" || path.startsWith("/api/v1/")) {
+      const body = await bodyOf(call);
+      if (body === null || (await restRoute(call, body))) return;
+    } else if (path === "/health" || path === "/ready") {
+      if (call.method !== "GET") return methodNotAllowed(call);
+      if (path === "/health") return responder.json(call, 200, { status: "ok" });
       const report = await readiness(built.deps, built.jwks, built.redis);
-      return sendJson(res, report.status === "ready" ? 200 : 503, { ...report, requestId });
+      return responder.json(call, report.status === "ready" ? 200 : 503, { ...report, requestId: call.requestId });
+    } else if (isDocsPath(path)) {
+      if (call.method !== "GET") return methodNotAllowed(call);
+      if (await serveDocs(call, responder, document)) return;
     }
-    if (isDocsPath(path)) {
-      if (req.method !== "GET") return methodNotAllowed(res, requestId);
-      if (await serveDocs(path, res, document)) return;
-    }
-    const rest = path === "/api/v1" || path.startsWith("/api/v1/");
-    if (rest || path.startsWith("/trpc/")) {
-      const body = await bodyOf(req, res, requestId);
-      if (body === null) return;
-      if (rest) {
-        if (await restHandler(req, res, { requestId, path, query, body })) return;
-      } else {
-        if (await trpcSingle(req, res, path, query, body)) return;
-        // tRPC's adapter takes a body already read from `req.body`.
-        (req as IncomingMessage & { body?: string }).body = body;
-        return trpc(req, res);
-      }
-    }
-    sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`, requestId);
+    responder.error(call, 404, "NOT_FOUND", `No route for ${call.method} ${path}`);
   }
 
   const server = createHttpServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const requestId = requestState.get(req)?.requestId ?? "unknown";
-      logger.error({ requestId, err: error }, "unhandled error");
-      if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error", requestId);
+    const url = req.url ?? "/";
+    const queryStart = url.indexOf("?");
+    const headers = req.headers;
+    const origin = headers.origin;
+    const call = new Call(
+      req,
+      res,
+      requestIdFrom(headers["x-request-id"]),
+      clientIp(req.socket.remoteAddress, headers["x-forwarded-for"], proxies),
+      req.method ?? "GET",
+      queryStart === -1 ? url : url.slice(0, queryStart),
+      queryStart === -1 ? "" : url.slice(queryStart + 1),
+      origin !== undefined && origins.has(origin) ? origin : undefined,
+    );
+    handle(call, url).catch((error: unknown) => {
+      logger.error({ requestId: call.requestId, err: error }, "unhandled error");
+      if (!res.headersSent) responder.error(call, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
       else res.destroy();
     });
   });

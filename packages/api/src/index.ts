@@ -21,3 +21,4 @@ export { type Context, createCallerFactory, createContextInner } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { compileProcedures, type Procedure, type ProcedureType } from "./dispatch/procedures";

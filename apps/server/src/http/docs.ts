@@ -1,10 +1,11 @@
 // GET /openapi.json and GET /docs: an API reference rendered by Swagger UI, with
 // its assets served from the installed package (no CDN).
 import { readFile } from "node:fs/promises";
-import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { Call } from "./call";
 import { DOCS_CSP } from "./headers";
+import type { Responder } from "./respond";
 
 const assetsDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 const ASSETS: Record<string, string> = {
@@ -40,12 +41,9 @@ async function asset(name: string): Promise<Buffer> {
   return body;
 }
 
-function send(res: ServerResponse, type: string, body: string | Buffer, cacheSeconds = 0): void {
-  res.statusCode = 200;
-  res.setHeader("Content-Type", type);
-  res.setHeader("Content-Security-Policy", DOCS_CSP);
-  if (cacheSeconds) res.setHeader("Cache-Control", `public, max-age=${cacheSeconds}`);
-  res.end(body);
+function send(responder: Responder, call: Call, type: string, body: string | Buffer, cacheSeconds = 0): void {
+  const cache = cacheSeconds ? ["Cache-Control", `public, max-age=${cacheSeconds}`] : [];
+  responder.send(call, 200, type, body, ["Content-Security-Policy", DOCS_CSP, ...cache]);
 }
 
 export function isDocsPath(path: string): boolean {
@@ -53,24 +51,23 @@ export function isDocsPath(path: string): boolean {
 }
 
 /** Serves the docs routes; returns false for other paths. */
-export async function serveDocs(path: string, res: ServerResponse, openApi: () => unknown): Promise<boolean> {
+export async function serveDocs(call: Call, responder: Responder, openApi: () => unknown): Promise<boolean> {
+  const path = call.path;
   if (path === "/openapi.json") {
-    res.statusCode = 200;
-    res.setHeader("Content-Type", "application/json; charset=utf-8");
-    res.end(JSON.stringify(openApi()));
+    responder.json(call, 200, openApi());
     return true;
   }
   if (path === "/docs" || path === "/docs/") {
-    send(res, "text/html; charset=utf-8", PAGE);
+    send(responder, call, "text/html; charset=utf-8", PAGE);
     return true;
   }
   if (path === "/docs/init.js") {
-    send(res, "text/javascript; charset=utf-8", INIT);
+    send(responder, call, "text/javascript; charset=utf-8", INIT);
     return true;
   }
   const name = path.startsWith("/docs/") ? path.slice("/docs/".length) : "";
   const type = ASSETS[name];
   if (!type) return false;
-  send(res, type, await asset(name), 86_400);
+  send(responder, call, type, await asset(name), 86_400);
   return true;
 }

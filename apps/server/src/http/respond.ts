@@ -1,35 +1,73 @@
-// Every error answer has one shape: { error: { code, message, requestId } }.
-import type { ServerResponse } from "node:http";
+// The one response writer: every answer (tRPC, REST, health, docs, errors) goes
+// out here with the same headers, one writeHead and one end, then one log line.
+// Errors have one shape: { error: { code, message, requestId } }.
+import type { Call } from "./call";
+import { baseHeaders, CORS_CREDENTIALS } from "./headers";
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Content-Length", Buffer.byteLength(payload));
-  res.end(payload);
-}
+const JSON_TYPE = "application/json; charset=utf-8";
 
-export function sendError(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  requestId: string,
-  extra: Record<string, unknown> = {},
-): void {
-  sendJson(res, status, { error: { code, message, requestId, ...extra } });
-}
+export type LogLine = (call: Call, status: number) => void;
 
-/** A 429 with the budget's RateLimit-* headers and Retry-After. */
-export function sendTooMany(
-  res: ServerResponse,
-  decision: { limit: number; resetSeconds: number },
-  message: string,
-  requestId: string,
-): void {
-  res.setHeader("RateLimit-Limit", String(decision.limit));
-  res.setHeader("RateLimit-Remaining", "0");
-  res.setHeader("RateLimit-Reset", String(decision.resetSeconds));
-  res.setHeader("Retry-After", String(decision.resetSeconds));
-  sendError(res, 429, "TOO_MANY_REQUESTS", message, requestId);
+export class Responder {
+  private readonly base: string[];
+
+  constructor(
+    production: boolean,
+    private readonly log: LogLine,
+  ) {
+    this.base = baseHeaders(production);
+  }
+
+  /**
+   * Writes the answer: the shared headers, then the call's own, then `extra`
+   * (name, value pairs; a name already present is replaced, e.g. the docs' CSP).
+   */
+  send(call: Call, status: number, type: string | null, body: string | Buffer, extra?: readonly string[]): void {
+    const res = call.res;
+    if (res.headersSent || res.destroyed) return;
+    const headers = this.base.slice();
+    headers.push("X-Request-ID", call.requestId);
+    if (call.origin !== undefined) headers.push("Access-Control-Allow-Origin", call.origin, ...CORS_CREDENTIALS);
+    if (call.headers !== null) for (const value of call.headers) headers.push(value);
+    if (extra !== undefined) {
+      for (let i = 0; i < extra.length; i += 2) {
+        const at = headers.indexOf(extra[i] as string);
+        if (at !== -1 && at % 2 === 0) headers[at + 1] = extra[i + 1] as string;
+        else headers.push(extra[i] as string, extra[i + 1] as string);
+      }
+    }
+    if (type !== null) headers.push("Content-Type", type);
+    headers.push("Content-Length", String(typeof body === "string" ? Buffer.byteLength(body) : body.length));
+    res.writeHead(status, headers);
+    res.end(body);
+    this.log(call, status);
+  }
+
+  json(call: Call, status: number, body: unknown): void {
+    this.send(call, status, JSON_TYPE, JSON.stringify(body));
+  }
+
+  /** A body already serialized as JSON. */
+  rawJson(call: Call, status: number, payload: string): void {
+    this.send(call, status, JSON_TYPE, payload);
+  }
+
+  error(call: Call, status: number, code: string, message: string, extra?: Record<string, unknown>): void {
+    this.json(call, status, { error: { code, message, requestId: call.requestId, ...extra } });
+  }
+
+  /** A 429 with the budget's RateLimit-* headers and Retry-After. */
+  tooMany(call: Call, decision: { limit: number; resetSeconds: number }, message: string): void {
+    const reset = String(decision.resetSeconds);
+    call.setHeader("RateLimit-Limit", String(decision.limit));
+    call.setHeader("RateLimit-Remaining", "0");
+    call.setHeader("RateLimit-Reset", reset);
+    call.setHeader("Retry-After", reset);
+    this.error(call, 429, "TOO_MANY_REQUESTS", message);
+  }
+
+  /** An answer with no body (a preflight's 204). */
+  empty(call: Call, status: number, extra: readonly string[]): void {
+    this.send(call, status, null, "", extra);
+  }
 }
