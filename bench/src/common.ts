@@ -65,12 +65,19 @@ export function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-export const EMPTY: WrkResult & { peak: number } = {
+/** CPU time the process has used so far, in microseconds: [user, system]. */
+export function cpuMicros(pid: number): [number, number] {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return [(Number(fields[11]) * 1e6) / 100, (Number(fields[12]) * 1e6) / 100]; // utime, stime: 100 Hz ticks
+}
+
+export const EMPTY: WrkResult & { peak: number; cpuPerRequest: number } = {
   rps: Number.NaN,
   p50ms: Number.NaN,
   p99ms: Number.NaN,
   errors: 0,
   peak: 0,
+  cpuPerRequest: Number.NaN,
 };
 
 export async function measure(
@@ -80,18 +87,27 @@ export async function measure(
   watch?: ChildProcess,
   options: WrkOptions = {},
 ) {
-  // BENCH_ONLY=<part of a scenario name> runs just the matching ones (profiling).
-  if (process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY)) return EMPTY;
+  // BENCH_ONLY=<part of a scenario name>[|<another>] runs just the matching ones (profiling).
+  const only = process.env.BENCH_ONLY?.split("|");
+  if (only && !only.some((part) => name.includes(part))) return EMPTY;
   await wrk(url, headers, 2, options); // warm-up: JIT, pools, caches
   let peak = 0;
-  const timer = watch?.pid ? setInterval(() => (peak = Math.max(peak, rssMb(watch.pid as number))), 200) : null;
+  const pid = watch?.pid;
+  const timer = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200) : null;
+  const [userBefore, systemBefore] = pid ? cpuMicros(pid) : [0, 0];
   const result = await wrk(url, headers, SECONDS, options);
+  // The server's CPU per answered request (user + kernel): steadier than req/s on a machine that drifts.
+  const [user, system] = pid ? cpuMicros(pid) : [0, 0];
+  const requests = result.rps * SECONDS;
+  const userPerRequest = (user - userBefore) / requests;
+  const cpuPerRequest = pid ? userPerRequest + (system - systemBefore) / requests : Number.NaN;
   if (timer) clearInterval(timer);
-  if (watch?.pid) peak = Math.max(peak, rssMb(watch.pid));
+  if (pid) peak = Math.max(peak, rssMb(pid));
+  const cpu = pid ? `  cpu ${cpuPerRequest.toFixed(0)} us/req (user ${userPerRequest.toFixed(0)})` : "";
   console.log(
-    `  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms${result.errors ? `  (${result.errors} errors)` : ""}`,
+    `  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms${cpu}${result.errors ? `  (${result.errors} errors)` : ""}`,
   );
-  return { ...result, peak };
+  return { ...result, peak, cpuPerRequest };
 }
 
 export interface ApiTarget {

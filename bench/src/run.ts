@@ -1,6 +1,8 @@
-// `make bench`: in one run, the ceiling (bare node:http), `me` over tRPC with a JWT,
-// `me` over REST with a warm API key, and tasks.list (20 rows) against the same
-// queries through raw pg. Prints req/s, p50, p99, the ratios and the server's peak RSS.
+// `make bench`: in one run, the ceiling (bare node:http); `me` over tRPC and REST
+// with a JWT, over REST with a warm API key, three `me` in one batched tRPC call;
+// the same `me` on a Fastify peer; tasks.list (20 rows) against the same query
+// through raw pg. Prints req/s, p50, p99, the ratios against their targets and the
+// API server's peak and idle RSS.
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,8 +11,10 @@ import { createApiKeyService, personalOrganizationId } from "@acme/auth";
 import { signUpVerified, startTestAuthServer } from "@acme/auth/testing";
 import { createTestDatabase } from "@acme/db/testing";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
-import { AUDIENCE, here, measure, requireWrk, rssMb, SECONDS, start, startApi } from "./common";
+import { AUDIENCE, here, LOG_DIR, measure, requireWrk, rssMb, SECONDS, start, startApi } from "./common";
 import type { WrkResult } from "./wrk";
+
+type Measured = Awaited<ReturnType<typeof measure>>;
 
 async function main(): Promise<void> {
   requireWrk();
@@ -32,9 +36,10 @@ async function main(): Promise<void> {
       })),
     });
 
-    const ports = { bare: 4801, api: 4802, raw: 4803 };
+    const ports = { bare: 4801, api: 4802, raw: 4803, peer: 4804 };
     const server = (name: string) => join(here, "servers", name);
-    children.push(await start(server("bare.ts"), { PORT: String(ports.bare) }, `http://127.0.0.1:${ports.bare}/`));
+    const bareServer = await start(server("bare.ts"), { PORT: String(ports.bare) }, `http://127.0.0.1:${ports.bare}/`);
+    children.push(bareServer);
     const api = await startApi({ port: ports.api, databaseUrl: database.url, s3, authUrl: auth.url });
     children.push(api);
     const idleRss = api.pid ? rssMb(api.pid) : 0;
@@ -45,26 +50,45 @@ async function main(): Promise<void> {
         `http://127.0.0.1:${ports.raw}/`,
       ),
     );
+    const peerServer = await start(
+      server("peer-fastify.ts"),
+      {
+        PORT: String(ports.peer),
+        NODE_ENV: "production",
+        JWKS_URL: `${auth.url}/api/auth/jwks`,
+        AUTH_ISSUER: auth.url,
+        AUTH_AUDIENCE: AUDIENCE,
+        CORS_ORIGINS: "http://localhost:3000",
+      },
+      `http://127.0.0.1:${ports.peer}/health`,
+      join(LOG_DIR, "peer.log"),
+    );
+    children.push(peerServer);
 
     // Browser-like calls: an allowed Origin, so CORS runs on every request.
     const origin = { origin: "http://localhost:3000" };
     const jwt = { ...origin, authorization: `Bearer ${token}` };
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
     const listInput = encodeURIComponent(JSON.stringify({ json: { limit: 20 } }));
     console.log(`bench: wrk -t1 -c64 -d${SECONDS}s per scenario, servers on loopback\n`);
-    const bare = await measure("bare node:http (ceiling)", `http://127.0.0.1:${ports.bare}/`, {});
-    // Not a target: tRPC's own floor on this machine, a public procedure with no
-    // credential and no database (it shows what any procedure costs before its work).
-    await measure("health over tRPC (floor)", `http://127.0.0.1:${ports.api}/trpc/health`, origin, api);
-    const meJwt = await measure("me over tRPC, JWT", `http://127.0.0.1:${ports.api}/trpc/me`, jwt, api);
-    const meKey = await measure(
-      "me over REST, API key (warm)",
-      `http://127.0.0.1:${ports.api}/api/v1/me`,
-      { ...origin, "x-api-key": key },
-      api,
+    const bare = await measure("bare node:http (ceiling)", `http://127.0.0.1:${ports.bare}/`, {}, bareServer);
+    // Not a target: a public procedure with no credential and no database (what any procedure costs before its work).
+    await measure("health over tRPC (floor)", `${apiUrl}/trpc/health`, origin, api);
+    const me = [
+      await measure("me over tRPC, JWT", `${apiUrl}/trpc/me`, jwt, api),
+      await measure("me over REST, JWT", `${apiUrl}/api/v1/me`, jwt, api),
+      await measure("me over REST, API key (warm)", `${apiUrl}/api/v1/me`, { ...origin, "x-api-key": key }, api),
+    ];
+    const batch = await measure("3 x me, one batched tRPC call, JWT", `${apiUrl}/trpc/me,me,me?batch=1`, jwt, api);
+    const peer = await measure(
+      "peer: Fastify + jose + token cache",
+      `http://127.0.0.1:${ports.peer}/me`,
+      jwt,
+      peerServer,
     );
     const list = await measure(
       "tasks.list over tRPC, 20 rows",
-      `http://127.0.0.1:${ports.api}/trpc/tasks.list?input=${listInput}`,
+      `${apiUrl}/trpc/tasks.list?input=${listInput}`,
       jwt,
       api,
     );
@@ -72,22 +96,34 @@ async function main(): Promise<void> {
       "x-owner": personalOrganizationId(user.userId),
     });
 
-    const peak = Math.max(meJwt.peak, meKey.peak, list.peak);
-    const rows: [string, number, number][] = [
-      ["JWT me / bare", meJwt.rps / bare.rps, 0.5],
-      ["API-key REST me / bare", meKey.rps / bare.rps, 0.45],
-      ["tasks.list / raw pg", list.rps / raw.rps, 0.6],
+    const [meTrpc, meRest, meKey] = me as [Measured, Measured, Measured];
+    const peak = Math.max(...[...me, batch, list].map((row) => row.peak));
+    const rows: [string, number, string, boolean][] = [
+      ["JWT me over tRPC / bare", meTrpc.rps / bare.rps, ">= 0.5", meTrpc.rps / bare.rps >= 0.5],
+      ["JWT me over REST / bare", meRest.rps / bare.rps, ">= 0.5", meRest.rps / bare.rps >= 0.5],
+      ["API-key me over REST / bare", meKey.rps / bare.rps, ">= 0.5", meKey.rps / bare.rps >= 0.5],
+      ["batch of 3 me / bare", batch.rps / bare.rps, ">= 0.35", batch.rps / bare.rps >= 0.35],
+      ["JWT me over tRPC / peer", meTrpc.rps / peer.rps, ">= 1.0", meTrpc.rps / peer.rps >= 1],
+      ["JWT me over REST / peer", meRest.rps / peer.rps, ">= 1.0", meRest.rps / peer.rps >= 1],
+      ["tasks.list / raw pg", list.rps / raw.rps, ">= 0.8", list.rps / raw.rps >= 0.8],
     ];
-    console.log("\nratios (target)");
-    for (const [name, ratio, target] of rows) {
-      console.log(
-        `  ${name.padEnd(28)} ${ratio.toFixed(2)}  (>= ${target})  ${ratio >= target ? "ok" : "BELOW TARGET"}`,
-      );
+    for (const [name, row] of [
+      ["tRPC JWT", meTrpc],
+      ["REST JWT", meRest],
+      ["REST key", meKey],
+      ["batch", batch],
+    ] as const) {
+      const tail = row.p99ms / row.p50ms;
+      rows.push([`p99 / p50, ${name} me`, tail, "<= 3", tail <= 3]);
     }
-    console.log(
-      `  ${"API server peak RSS".padEnd(28)} ${peak.toFixed(0)} MB  (<= 200 MB)  ${peak <= 200 ? "ok" : "ABOVE TARGET"}; idle ${idleRss.toFixed(0)} MB`,
-    );
-    const errors = [bare, meJwt, meKey, list, raw].reduce((sum: number, r: WrkResult) => sum + r.errors, 0);
+    rows.push(["API server peak RSS (MB)", peak, "<= 150", peak <= 150]);
+    rows.push(["API server idle RSS (MB)", idleRss, "<= 100", idleRss <= 100]);
+    console.log("\nratios (target)");
+    for (const [name, value, target, ok] of rows) {
+      const shown = name.endsWith("(MB)") ? value.toFixed(0) : value.toFixed(2);
+      console.log(`  ${name.padEnd(30)} ${shown.padStart(6)}  (${target})  ${ok ? "ok" : "OFF TARGET"}`);
+    }
+    const errors = [bare, ...me, batch, peer, list, raw].reduce((sum: number, r: WrkResult) => sum + r.errors, 0);
     if (errors) console.log(`\nbench: ${errors} non-2xx or socket errors: the numbers above are not trustworthy`);
   } finally {
     for (const child of children) child.kill("SIGTERM");

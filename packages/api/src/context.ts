@@ -21,23 +21,47 @@ export interface ContextOptions {
   record?: RequestRecord;
 }
 
-export function createContextInner(options: ContextOptions) {
+/**
+ * The context: the dependencies, then the request's facts. Built field by field
+ * (a spread of the dependencies per request cost more than the rest of the context).
+ */
+export function createContextInner(options: ContextOptions): ApiDeps & RequestContext {
+  const deps = options.deps;
   let outcome: Promise<AuthOutcome> | undefined;
   return {
-    ...options.deps,
+    db: deps.db,
+    store: deps.store,
+    jwt: deps.jwt,
+    apiKeys: deps.apiKeys,
+    memberships: deps.memberships,
+    rateLimiter: deps.rateLimiter,
+    organizationRateLimiter: deps.organizationRateLimiter,
+    authFailures: deps.authFailures,
+    revocations: deps.revocations,
+    apiKeyAdmin: deps.apiKeyAdmin,
+    logger: deps.logger,
+    files: deps.files,
+    cursors: deps.cursors,
     requestId: options.requestId,
     ip: options.ip,
-    setHeader: options.setHeader ?? (() => {}),
+    setHeader: options.setHeader ?? noHeaders,
     record: options.record ?? { requestId: options.requestId },
-    /** Verifies the credentials once per request, on first use. */
     resolveAuth(): Promise<AuthOutcome> {
-      outcome ??= authenticate(options.credentials, options.deps, {
-        failures: options.deps.authFailures,
-        ip: options.ip,
-      });
+      outcome ??= authenticate(options.credentials, deps, { failures: deps.authFailures, ip: options.ip });
       return outcome;
     },
   };
+}
+
+const noHeaders = () => {};
+
+interface RequestContext {
+  requestId: string;
+  ip: string;
+  setHeader: (name: string, value: string) => void;
+  record: RequestRecord;
+  /** Verifies the credentials once per request, on first use. */
+  resolveAuth(): Promise<AuthOutcome>;
 }
 
 export type Context = ReturnType<typeof createContextInner>;

@@ -16,6 +16,8 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 interface Route {
   method: string;
+  /** The OpenAPI path, `/tasks/{id}`. */
+  path: string;
   pattern: RegExp;
   params: string[];
   procedure: Procedure;
@@ -46,6 +48,7 @@ function routesOf(router: AppRouter, invoker: Invoker): Route[] {
     if (!compiled) throw new Error(`REST route for an unknown procedure: ${procedure}`);
     routes.push({
       method: openapi.method,
+      path: openapi.path,
       pattern: new RegExp(`^${source}/?$`),
       params,
       procedure: compiled,
@@ -59,7 +62,19 @@ function routesOf(router: AppRouter, invoker: Invoker): Route[] {
 
 /** The REST routes under /api/v1; answers false when no route has the path under any method. */
 export function createRestRoute(router: AppRouter, invoker: Invoker, responder: Responder) {
-  const routes = routesOf(router, invoker);
+  // Routes by their path's first segment (`/tasks/{id}` under "tasks"), so a call tries only its own.
+  const bySegment = new Map<string, Route[]>();
+  const anySegment: Route[] = [];
+  for (const route of routesOf(router, invoker)) {
+    const segment = route.path.split("/")[1] ?? "";
+    if (segment.startsWith("{")) anySegment.push(route);
+    else bySegment.set(segment, [...(bySegment.get(segment) ?? []), route]);
+  }
+  const candidates = (subpath: string): Route[] => {
+    const end = subpath.indexOf("/", 1);
+    const own = bySegment.get(subpath.slice(1, end === -1 ? undefined : end)) ?? [];
+    return anySegment.length === 0 ? own : [...own, ...anySegment];
+  };
 
   async function run(call: Call, body: string, route: Route, match: string[]): Promise<void> {
     try {
@@ -102,7 +117,7 @@ export function createRestRoute(router: AppRouter, invoker: Invoker, responder: 
   return async (call: Call, body: string): Promise<boolean> => {
     const subpath = call.path.slice("/api/v1".length) || "/";
     const allow: string[] = [];
-    for (const route of routes) {
+    for (const route of candidates(subpath)) {
       const match = route.pattern.exec(subpath);
       if (!match) continue;
       if (route.method === call.method) {

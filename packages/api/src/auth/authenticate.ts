@@ -88,38 +88,39 @@ async function guarded(
   return outcome;
 }
 
+const MISSING: AuthOutcome = { principal: null, reason: "missing" };
+
+function fromBearer(bearer: string, verifiers: Verifiers, guard: AuthGuard | undefined): Promise<AuthOutcome> {
+  const known = verifiers.jwt.peek(bearer);
+  // A remembered token's signature costs nothing; its membership is checked either way.
+  if (known?.ok) return fromJwt(known, verifiers.memberships);
+  const check = async () => fromJwt(await verifiers.jwt.verify(bearer), verifiers.memberships);
+  const knownFailure: AuthOutcome | undefined = known ? { principal: null, reason: known.reason } : undefined;
+  return guarded(knownFailure, check, guard, verifiers.jwt.pending(bearer));
+}
+
+function fromKeyHeader(apiKey: string, verifiers: Verifiers, guard: AuthGuard | undefined): Promise<AuthOutcome> {
+  const known = verifiers.apiKeys.peek(apiKey);
+  return guarded(
+    known && fromApiKey(known),
+    async () => fromApiKey(await verifiers.apiKeys.verify(apiKey)),
+    guard,
+    verifiers.apiKeys.pending(apiKey),
+  );
+}
+
 export async function authenticate(
   credentials: Credentials,
   verifiers: Verifiers,
   guard?: AuthGuard,
 ): Promise<AuthOutcome> {
-  const attempts: Promise<AuthOutcome>[] = [];
   const { bearer, apiKey } = credentials;
-  if (bearer !== undefined) {
-    const known = verifiers.jwt.peek(bearer);
-    // A remembered token's signature costs nothing; its membership is checked either way.
-    const check = async () => fromJwt(await verifiers.jwt.verify(bearer), verifiers.memberships);
-    const knownFailure: AuthOutcome | undefined =
-      known && !known.ok ? { principal: null, reason: known.reason } : undefined;
-    const joining = verifiers.jwt.pending(bearer);
-    attempts.push(known?.ok ? fromJwt(known, verifiers.memberships) : guarded(knownFailure, check, guard, joining));
-  }
-  if (apiKey !== undefined) {
-    const known = verifiers.apiKeys.peek(apiKey);
-    attempts.push(
-      guarded(
-        known && fromApiKey(known),
-        async () => fromApiKey(await verifiers.apiKeys.verify(apiKey)),
-        guard,
-        verifiers.apiKeys.pending(apiKey),
-      ),
-    );
-  }
-  if (attempts.length === 0) return { principal: null, reason: "missing" };
+  if (apiKey === undefined) return bearer === undefined ? MISSING : fromBearer(bearer, verifiers, guard);
+  if (bearer === undefined) return fromKeyHeader(apiKey, verifiers, guard);
 
-  const outcomes = await Promise.all(attempts);
+  const outcomes = await Promise.all([fromBearer(bearer, verifiers, guard), fromKeyHeader(apiKey, verifiers, guard)]);
   const valid = outcomes.flatMap((outcome) => (outcome.principal ? [outcome.principal] : []));
-  if (valid.length === 0) return outcomes[0] as AuthOutcome;
+  if (valid.length === 0) return outcomes[0];
   const [first, second] = valid as [Principal, Principal | undefined];
   if (second && (second.userId !== first.userId || second.organizationId !== first.organizationId)) {
     return { principal: null, reason: "principal_mismatch" };

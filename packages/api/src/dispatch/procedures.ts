@@ -68,8 +68,8 @@ const MARKER = "middlewareMarker";
 const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && !Array.isArray(value) && typeof value === "object";
 
-/** zod's synchronous parse, or its async one when the schema holds async checks. */
-async function parseWith(schema: Schema, value: unknown): Promise<unknown> {
+/** zod's synchronous parse (no promise for the common case), or its async one when the schema holds async checks. */
+function parseWith(schema: Schema, value: unknown): unknown {
   try {
     return schema.parse(value);
   } catch (error) {
@@ -115,7 +115,8 @@ function compile(path: string, caller: TrpcCaller): Procedure {
     for (const schema of inputSchemas) {
       let parsed: unknown;
       try {
-        parsed = await parseWith(schema, rawInput);
+        parsed = parseWith(schema, rawInput);
+        if (parsed instanceof Promise) parsed = await parsed;
       } catch (cause) {
         throw new TRPCError({ code: "BAD_REQUEST", cause });
       }
@@ -134,7 +135,8 @@ function compile(path: string, caller: TrpcCaller): Procedure {
     });
     if (!outputSchema) return data;
     try {
-      return await parseWith(outputSchema, data);
+      const parsed = parseWith(outputSchema, data);
+      return parsed instanceof Promise ? await parsed : parsed;
     } catch (cause) {
       throw new TRPCError({ message: "Output validation failed", code: "INTERNAL_SERVER_ERROR", cause });
     }
