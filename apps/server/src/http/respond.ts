@@ -38,10 +38,27 @@ export class Responder {
     }
     if (type !== null) headers.push("Content-Type", type);
     headers.push("Content-Length", String(typeof body === "string" ? Buffer.byteLength(body) : body.length));
-    res.writeHead(status, headers);
-    res.end(body);
-    this.log(call, status);
+    // Answers ready in one turn of the event loop go out together at its end: one
+    // burst of writes wakes the client side once instead of once per answer.
+    this.pending.push(call, status, headers, body);
+    if (this.pending.length === 4) setImmediate(this.flush);
   }
+
+  private pending: (Call | number | string[] | string | Buffer)[] = [];
+
+  private readonly flush = (): void => {
+    const pending = this.pending;
+    this.pending = [];
+    for (let i = 0; i < pending.length; i += 4) {
+      const call = pending[i] as Call;
+      const status = pending[i + 1] as number;
+      if (!call.res.destroyed) {
+        call.res.writeHead(status, pending[i + 2] as string[]);
+        call.res.end(pending[i + 3] as string | Buffer);
+      }
+      this.log(call, status);
+    }
+  };
 
   json(call: Call, status: number, body: unknown): void {
     this.send(call, status, JSON_TYPE, JSON.stringify(body));
