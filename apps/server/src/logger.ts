@@ -15,13 +15,6 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/**
- * Standard output, written in batches: a line waits until 4 KB are pending or
- * 250 ms have passed (one write per batch instead of one per request); pino
- * flushes what is pending when the process exits.
- */
-const batchedStdout = () => pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 });
-
 export function createLogger(options: LoggerOptions): Logger {
   const format = options.format ?? (options.production ? "json" : "pretty");
   const config: LoggerConfig = {
@@ -47,6 +40,5 @@ export function createLogger(options: LoggerOptions): Logger {
         }
       : {}),
   };
-  if (options.destination) return pino(config, options.destination);
-  return format === "json" ? pino(config, batchedStdout()) : pino(config);
+  return options.destination ? pino(config, options.destination) : pino(config);
 }

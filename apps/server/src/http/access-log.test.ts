@@ -40,7 +40,7 @@ describe("request line", () => {
     expect(line).not.toHaveProperty("principal");
   });
 
-  it("goes to the logger's destination at info, and at error for 5xx, honouring the level", async () => {
+  it("goes to the logger's destination in one write per flush, at error for 5xx, honouring the level", async () => {
     const lines: Record<string, unknown>[] = [];
     const destination = new Writable({
       write(chunk, _encoding, done) {
@@ -49,9 +49,16 @@ describe("request line", () => {
       },
     });
     const log = accessLog(createLogger({ level: "error", format: "json", production: true, destination }));
-    log(call("/ok"), 200);
-    log(call("/broken"), 503);
+    log.line(call("/ok"), 200);
+    log.line(call("/broken"), 503);
+    log.line(call("/gone"), 500);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(lines).toEqual([expect.objectContaining({ level: 50, path: "/broken", status: 503 })]);
+    expect(lines).toEqual([]);
+    log.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, path: "/broken", status: 503 }),
+      expect.objectContaining({ level: 50, path: "/gone", status: 500 }),
+    ]);
   });
 });

@@ -26,11 +26,32 @@ export function requestLine(call: Call, status: number, level: number, time: num
   return `${line},"msg":"request"}\n`;
 }
 
-export function accessLog(logger: Logger) {
+export interface AccessLog {
+  /** Adds the line of an answered call. */
+  line(call: Call, status: number): void;
+  /** Writes the lines added since the last flush, in one write. */
+  flush(): void;
+}
+
+/**
+ * Lines are handed to the destination in one write per batch of answers (the
+ * responder flushes once per event-loop turn): the destination's buffer then grows
+ * by one string per batch, not one per request.
+ */
+export function accessLog(logger: Logger): AccessLog {
   const sink = (logger as unknown as Record<symbol, LineSink>)[pino.symbols.streamSym] as LineSink;
-  return (call: Call, status: number): void => {
-    const error = status >= 500;
-    if (!logger.isLevelEnabled(error ? "error" : "info")) return;
-    sink.write(requestLine(call, status, error ? ERROR : INFO, Date.now()));
+  let pending = "";
+  return {
+    line(call, status) {
+      const error = status >= 500;
+      if (!logger.isLevelEnabled(error ? "error" : "info")) return;
+      pending += requestLine(call, status, error ? ERROR : INFO, Date.now());
+    },
+    flush() {
+      if (pending === "") return;
+      const lines = pending;
+      pending = "";
+      sink.write(lines);
+    },
   };
 }

@@ -1,19 +1,18 @@
 // The one response writer: every answer (tRPC, REST, health, docs, errors) goes
 // out here with the same headers, one writeHead and one end, then one log line.
 // Errors have one shape: { error: { code, message, requestId } }.
+import type { AccessLog } from "./access-log";
 import type { Call } from "./call";
 import { baseHeaders, CORS_CREDENTIALS } from "./headers";
 
 const JSON_TYPE = "application/json; charset=utf-8";
-
-export type LogLine = (call: Call, status: number) => void;
 
 export class Responder {
   private readonly base: string[];
 
   constructor(
     production: boolean,
-    private readonly log: LogLine,
+    private readonly log: AccessLog,
   ) {
     this.base = baseHeaders(production);
   }
@@ -56,8 +55,9 @@ export class Responder {
         call.res.writeHead(status, pending[i + 2] as string[]);
         call.res.end(pending[i + 3] as string | Buffer);
       }
-      this.log(call, status);
+      this.log.line(call, status);
     }
+    this.log.flush();
   };
 
   json(call: Call, status: number, body: unknown): void {
