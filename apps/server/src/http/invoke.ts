@@ -35,17 +35,13 @@ export class Invoker {
     });
   }
 
-  /** The procedure's data; throws a TRPCError. */
-  async run(call: Call, ctx: Context, procedure: Procedure, input: unknown, batchIndex = 0): Promise<unknown> {
+  /** The procedure's data; what it throws goes through `failed` at the caller. */
+  run(call: Call, ctx: Context, procedure: Procedure, input: unknown, batchIndex = 0): Promise<unknown> {
     call.procedure ??= procedure.path;
-    try {
-      return await procedure.call(ctx, input, batchIndex);
-    } catch (cause) {
-      throw this.failed(call, cause, procedure.path);
-    }
+    return procedure.call(ctx, input, batchIndex);
   }
 
-  /** A TRPCError for anything thrown; the unexpected ones (500) are logged with their cause. */
+  /** A TRPCError for anything thrown (once per failure); the unexpected ones (500) are logged with their cause. */
   failed(call: Call, cause: unknown, path: string | undefined): TRPCError {
     const error = getTRPCErrorFromUnknown(cause);
     if (isUnexpected(error)) {

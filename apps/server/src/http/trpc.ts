@@ -103,7 +103,7 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
       }
       return { data: await invoker.run(call, ctx, procedure, input, index) };
     } catch (cause) {
-      return { error: cause instanceof TRPCError ? cause : invoker.failed(call, cause, path) };
+      return { error: invoker.failed(call, cause, path) };
     }
   }
 
@@ -151,8 +151,8 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
       );
     }
     const procedures = paths.map((path) => invoker.procedures.get(path));
-    const types = new Set(procedures.flatMap((procedure) => (procedure ? [procedure.type] : [])));
-    if (types.size > 1) {
+    const types = batch ? new Set(procedures.flatMap((procedure) => (procedure ? [procedure.type] : []))) : null;
+    if (types !== null && types.size > 1) {
       return refuse(
         call,
         new TRPCError({ code: "BAD_REQUEST", message: `Cannot mix procedure types in call: ${[...types].join(", ")}` }),

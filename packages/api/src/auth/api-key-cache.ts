@@ -2,7 +2,7 @@
 // no network call and no database write. Valid results live `ttlMs` (so a revoked
 // or expired key is refused once that passes, and never after its own expiry);
 // refusals live `negativeTtlMs`, so a flood of bad keys does not reach Postgres.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { ApiKeyVerification } from "@acme/auth";
 import { LRUCache } from "lru-cache";
 
@@ -15,7 +15,7 @@ export interface ApiKeyCacheOptions {
 }
 
 /** Keep digests, not keys, in memory. */
-const digest = (key: string) => createHash("sha256").update(key).digest("base64url");
+const digest = (key: string) => hash("sha256", key, "base64url");
 
 interface Entry {
   result: ApiKeyVerification;

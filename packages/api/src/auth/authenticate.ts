@@ -36,14 +36,20 @@ interface Verifiers {
   memberships: MembershipCache;
 }
 
+const NOT_A_MEMBER: AuthOutcome = { principal: null, reason: "not_a_member" };
+
 /** A valid token acts in its organization with the role the membership cache knows now, not the claim's. */
-async function fromJwt(result: JwtResult, memberships: MembershipCache): Promise<AuthOutcome> {
+function fromJwt(result: JwtResult, memberships: MembershipCache): AuthOutcome | Promise<AuthOutcome> {
   if (!result.ok) return { principal: null, reason: result.reason };
   const { sub, email, name, org } = result.claims;
-  const role = org ? await memberships.role(org, sub) : null;
-  if (!org || !isOrganizationRole(role)) return { principal: null, reason: "not_a_member" };
-  // A session's JWT holds every scope; its role decides what it may do.
-  return { principal: { userId: sub, organizationId: org, role, method: "jwt", scopes: SCOPES, email, name } };
+  if (!org) return NOT_A_MEMBER;
+  const withRole = (role: string | null): AuthOutcome => {
+    if (!isOrganizationRole(role)) return NOT_A_MEMBER;
+    // A session's JWT holds every scope; its role decides what it may do.
+    return { principal: { userId: sub, organizationId: org, role, method: "jwt", scopes: SCOPES, email, name } };
+  };
+  const known = memberships.peek(org, sub);
+  return known !== undefined ? withRole(known) : memberships.role(org, sub).then(withRole);
 }
 
 function fromApiKey(result: ApiKeyResult): AuthOutcome {
@@ -93,7 +99,7 @@ const MISSING: AuthOutcome = { principal: null, reason: "missing" };
 function fromBearer(bearer: string, verifiers: Verifiers, guard: AuthGuard | undefined): Promise<AuthOutcome> {
   const known = verifiers.jwt.peek(bearer);
   // A remembered token's signature costs nothing; its membership is checked either way.
-  if (known?.ok) return fromJwt(known, verifiers.memberships);
+  if (known?.ok) return Promise.resolve(fromJwt(known, verifiers.memberships));
   const check = async () => fromJwt(await verifiers.jwt.verify(bearer), verifiers.memberships);
   const knownFailure: AuthOutcome | undefined = known ? { principal: null, reason: known.reason } : undefined;
   return guarded(knownFailure, check, guard, verifiers.jwt.pending(bearer));
@@ -101,6 +107,7 @@ function fromBearer(bearer: string, verifiers: Verifiers, guard: AuthGuard | und
 
 function fromKeyHeader(apiKey: string, verifiers: Verifiers, guard: AuthGuard | undefined): Promise<AuthOutcome> {
   const known = verifiers.apiKeys.peek(apiKey);
+  if (known?.valid) return Promise.resolve(fromApiKey(known));
   return guarded(
     known && fromApiKey(known),
     async () => fromApiKey(await verifiers.apiKeys.verify(apiKey)),
@@ -109,15 +116,16 @@ function fromKeyHeader(apiKey: string, verifiers: Verifiers, guard: AuthGuard | 
   );
 }
 
-export async function authenticate(
-  credentials: Credentials,
-  verifiers: Verifiers,
-  guard?: AuthGuard,
-): Promise<AuthOutcome> {
+export function authenticate(credentials: Credentials, verifiers: Verifiers, guard?: AuthGuard): Promise<AuthOutcome> {
   const { bearer, apiKey } = credentials;
-  if (apiKey === undefined) return bearer === undefined ? MISSING : fromBearer(bearer, verifiers, guard);
+  if (apiKey === undefined)
+    return bearer === undefined ? Promise.resolve(MISSING) : fromBearer(bearer, verifiers, guard);
   if (bearer === undefined) return fromKeyHeader(apiKey, verifiers, guard);
+  return fromBoth(bearer, apiKey, verifiers, guard);
+}
 
+/** Both credentials must be valid and name the same user in the same organization. */
+async function fromBoth(bearer: string, apiKey: string, verifiers: Verifiers, guard?: AuthGuard): Promise<AuthOutcome> {
   const outcomes = await Promise.all([fromBearer(bearer, verifiers, guard), fromKeyHeader(apiKey, verifiers, guard)]);
   const valid = outcomes.flatMap((outcome) => (outcome.principal ? [outcome.principal] : []));
   if (valid.length === 0) return outcomes[0];

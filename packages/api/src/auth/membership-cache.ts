@@ -30,6 +30,12 @@ export class MembershipCache {
     this.entries = new LRUCache({ max: options.max ?? 100_000 });
   }
 
+  /** The role if cached and fresh (null: not a member); undefined when it must be looked up. */
+  peek(organizationId: string, userId: string): string | null | undefined {
+    const hit = this.entries.get(keyOf(organizationId, userId));
+    return hit && hit.until > Date.now() ? hit.role : undefined;
+  }
+
   async role(organizationId: string, userId: string): Promise<string | null> {
     const key = keyOf(organizationId, userId);
     const hit = this.entries.get(key);

@@ -142,19 +142,18 @@ function compile(path: string, caller: TrpcCaller): Procedure {
     }
   }
 
-  async function step(
-    index: number,
-    ctx: unknown,
-    input: unknown,
-    rawInput: unknown,
-    batchIndex: number,
-  ): Promise<Result> {
-    let result: Result;
+  const failure = (cause: unknown): Result => ({ ok: false, error: getTRPCErrorFromUnknown(cause), marker: MARKER });
+
+  /** Middleware `index` (or the tail after the last), as a result; what it throws becomes a failed result. */
+  function step(index: number, ctx: unknown, input: unknown, rawInput: unknown, batchIndex: number): Promise<Result> {
     try {
       if (index === users.length) {
-        return { ok: true, data: await tail(ctx, input, rawInput, batchIndex), ctx, marker: MARKER };
+        return tail(ctx, input, rawInput, batchIndex).then(
+          (data): Result => ({ ok: true, data, ctx, marker: MARKER }),
+          failure,
+        );
       }
-      result = await (users[index] as Middleware)({
+      const result = (users[index] as Middleware)({
         ctx,
         type,
         path,
@@ -172,27 +171,28 @@ function compile(path: string, caller: TrpcCaller): Procedure {
             batchIndex,
           ),
       });
+      return result instanceof Promise ? result.catch(failure) : Promise.resolve(result);
     } catch (cause) {
-      return { ok: false, error: getTRPCErrorFromUnknown(cause), marker: MARKER };
+      return Promise.resolve(failure(cause));
     }
-    return result;
   }
+
+  const unwrap = (result: Result): unknown => {
+    if (!result) {
+      throw new TRPCError({
+        code: "INTERNAL_SERVER_ERROR",
+        message: "No result from middlewares - did you forget to `return next()`?",
+      });
+    }
+    if (!result.ok) throw result.error;
+    return result.data;
+  };
 
   return {
     path,
     type,
     meta,
-    async call(ctx, rawInput, batchIndex = 0) {
-      const result = await step(0, ctx, undefined, rawInput, batchIndex);
-      if (!result) {
-        throw new TRPCError({
-          code: "INTERNAL_SERVER_ERROR",
-          message: "No result from middlewares - did you forget to `return next()`?",
-        });
-      }
-      if (!result.ok) throw result.error;
-      return result.data;
-    },
+    call: (ctx, rawInput, batchIndex = 0) => step(0, ctx, undefined, rawInput, batchIndex).then(unwrap),
   };
 }
 

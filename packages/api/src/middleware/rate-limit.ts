@@ -8,14 +8,12 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import type { Bucket, RateLimitDecision, RateLimiter } from "../rate-limit/limiter";
 
-async function consume(ctx: Context, limiter: RateLimiter, bucket: Bucket, key: string): Promise<RateLimitDecision> {
-  try {
-    return await limiter.consume(bucket, key);
-  } catch (cause) {
+function consume(ctx: Context, limiter: RateLimiter, bucket: Bucket, key: string): Promise<RateLimitDecision> {
+  return limiter.consume(bucket, key).catch((cause: unknown) => {
     // Fail closed, and say so: the limiter's store and its insurance both failed.
     ctx.logger.error({ requestId: ctx.requestId, err: cause }, "rate limiter unavailable");
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Rate limiter unavailable", cause });
-  }
+  });
 }
 
 function refuse(ctx: Context, decision: RateLimitDecision, what: string): never {

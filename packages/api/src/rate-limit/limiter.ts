@@ -59,7 +59,7 @@ export class RateLimiter {
     this.limiters = { read: build(config, "read"), write: build(config, "write") };
   }
 
-  async consume(bucket: Bucket, key: string): Promise<RateLimitDecision> {
+  consume(bucket: Bucket, key: string): Promise<RateLimitDecision> {
     const limit = bucket === "read" ? this.config.readPoints : this.config.writePoints;
     return consumeOne(this.limiters[bucket], key, limit);
   }
