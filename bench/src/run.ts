@@ -43,13 +43,12 @@ async function main(): Promise<void> {
     const api = await startApi({ port: ports.api, databaseUrl: database.url, s3, authUrl: auth.url });
     children.push(api);
     const idleRss = api.pid ? rssMb(api.pid) : 0;
-    children.push(
-      await start(
-        server("raw-pg.ts"),
-        { PORT: String(ports.raw), DATABASE_URL: database.url },
-        `http://127.0.0.1:${ports.raw}/`,
-      ),
+    const rawServer = await start(
+      server("raw-pg.ts"),
+      { PORT: String(ports.raw), DATABASE_URL: database.url },
+      `http://127.0.0.1:${ports.raw}/`,
     );
+    children.push(rawServer);
     const peerServer = await start(
       server("peer-fastify.ts"),
       {
@@ -92,9 +91,14 @@ async function main(): Promise<void> {
       jwt,
       api,
     );
-    const raw = await measure("same queries, raw pg", `http://127.0.0.1:${ports.raw}/`, {
-      "x-owner": personalOrganizationId(user.userId),
-    });
+    const raw = await measure(
+      "same queries, raw pg",
+      `http://127.0.0.1:${ports.raw}/`,
+      {
+        "x-owner": personalOrganizationId(user.userId),
+      },
+      rawServer,
+    );
 
     const [meTrpc, meRest, meKey] = me as [Measured, Measured, Measured];
     const peak = Math.max(...[...me, batch, list].map((row) => row.peak));
