@@ -1,6 +1,6 @@
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { fastSerialize } from "./fast-serialize";
+import { fastSerialize, isoString } from "./fast-serialize";
 import { transformer } from "./index";
 
 /** A small seeded generator (mulberry32), so a failure names a reproducible seed. */
@@ -89,6 +89,18 @@ function outcome(serialize: () => unknown): string {
     return `throws: ${(error as Error).message}`;
   }
 }
+
+describe("isoString", () => {
+  it("writes what toISOString writes, across days, years, epochs and milliseconds", () => {
+    const rand = random(7);
+    const dates = [
+      0, -1, 1, 86_399_999, 86_400_000, -86_400_001, 253_402_300_799_999, 253_402_300_800_000, -62_198_755_200_001,
+      8.64e15, -8.64e15,
+    ];
+    for (let i = 0; i < 20_000; i++) dates.push(Math.floor((rand() - 0.3) * 4e12));
+    for (const ms of dates) expect(isoString(new Date(ms))).toBe(new Date(ms).toISOString());
+  });
+});
 
 describe("fastSerialize", () => {
   it("takes the fast path for a page of tasks and writes superjson's exact bytes", () => {
