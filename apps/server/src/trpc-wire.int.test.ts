@@ -1,8 +1,10 @@
-// Single calls take the lean path, batched calls tRPC's own adapter: the typed
-// client must not be able to tell them apart.
+// Single and batched calls go through the server's own pipeline: the typed client
+// must see tRPC's wire format, and malformed calls get a typed 4xx with the request id.
 import { createApiClient, requestIdOf, TRPCClientError } from "@acme/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BATCH } from "./http/trpc";
 import { type Harness, startHarness } from "./testing/harness";
+import { bearer, call } from "./testing/http";
 
 describe("tRPC wire format, single and batched", () => {
   let h: Harness;
@@ -45,5 +47,38 @@ describe("tRPC wire format, single and batched", () => {
     const wrongMethod = await fetch(`${h.url}/trpc/tasks.create`, { headers: { authorization: `Bearer ${token}` } });
     expect(wrongMethod.status).toBeGreaterThanOrEqual(400);
     expect(wrongMethod.status).toBeLessThan(500);
+  });
+
+  it("answers a batch call by call, 207 when they end differently, and refuses what it does not serve", async () => {
+    const auth = bearer(token);
+    const missingId = "01900000-0000-7000-8000-000000000000";
+    const input = encodeURIComponent(JSON.stringify({ 1: { json: { id: missingId } } }));
+    const mixed = await call(`${h.url}/trpc/me,tasks.byId?batch=1&input=${input}`, { headers: auth });
+    expect(mixed.status).toBe(207);
+    expect(mixed.body[0].result.data.json.method).toBe("jwt");
+    expect(mixed.body[1].error.json.data).toMatchObject({ code: "NOT_FOUND", path: "tasks.byId" });
+    expect(mixed.body[1].error.json.data.requestId).toBe(mixed.headers.get("x-request-id"));
+
+    const refusals: [string, RequestInit, number, string][] = [
+      [
+        `/trpc/${Array(MAX_BATCH + 1)
+          .fill("me")
+          .join(",")}?batch=1`,
+        {},
+        400,
+        "BAD_REQUEST",
+      ],
+      ["/trpc/me,tasks.create?batch=1", {}, 400, "BAD_REQUEST"],
+      ["/trpc/me?batch=1", { headers: { "trpc-accept": "application/jsonl" } }, 400, "BAD_REQUEST"],
+      ["/trpc/tasks.create", { method: "POST", body: '{"json":{"title":"x"}}' }, 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["/trpc/me,me?batch=1&input=%5B1%5D", {}, 400, "BAD_REQUEST"],
+    ];
+    for (const [path, init, status, code] of refusals) {
+      const response = await fetch(`${h.url}${path}`, { ...init, headers: { ...auth, ...init.headers } });
+      const body = await response.json();
+      expect([path, response.status]).toEqual([path, status]);
+      expect(body.error.json.data.code).toBe(code);
+      expect(body.error.json.data.requestId).toBe(response.headers.get("x-request-id"));
+    }
   });
 });
