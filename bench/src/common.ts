@@ -123,7 +123,7 @@ export const LOG_DIR = join(here, "../.cache/logs");
 /**
  * The API server as deployed: the production bundle (`pnpm --filter @acme/server build`)
  * with the node flags of its `start` script and every production feature on: JSON
- * log lines at info written to a file (bench/.cache/logs/api.log), the rate limiters
+ * log lines at info written to a file (bench/.cache/logs/api-<port>.log), the rate limiters
  * (memory store) with limits the bench never reaches, CORS, security headers.
  */
 export function startApi(target: ApiTarget): Promise<ChildProcess> {
