@@ -37,7 +37,9 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
   const production = env.NODE_ENV === "production";
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, production });
   const built = buildDeps(config, logger, options);
-  const responder = new Responder(production, accessLog(logger));
+  const responder = new Responder(production, accessLog(logger), (call, error) =>
+    logger.error({ requestId: call.requestId, err: error }, "answer could not be written"),
+  );
   const invoker = new Invoker(appRouter, built.deps);
   const trpcRoute = createTrpcRoute(appRouter, invoker, responder);
   const restRoute = createRestRoute(appRouter, invoker, responder);
@@ -111,8 +113,7 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
     );
     handle(call, url).catch((error: unknown) => {
       logger.error({ requestId: call.requestId, err: error }, "unhandled error");
-      if (!res.headersSent) responder.error(call, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
-      else res.destroy();
+      if (!call.answered) responder.error(call, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
     });
   });
   server.keepAliveTimeout = 65_000;

@@ -6,7 +6,11 @@
 // measured in bench/). In a process whose only Better Auth use is these calls (the
 // API server), the instances are disabled whenever none is in flight; the next
 // call's `run()` enables them again. Not for a process that also serves Better
-// Auth's HTTP endpoints: disabling would drop their context mid-request.
+// Auth's HTTP endpoints: disabling would drop their context mid-request. Better
+// Auth must leave no work running after a call returns (the API-key plugin's
+// background cleanup runs without a transaction store, which its adapter allows).
+// Node 24 builds AsyncLocalStorage on async context frames, without promise hooks
+// and without the `enabled` flag: there the calls below are harmless no-ops.
 
 const GLOBAL = Symbol.for("better-auth:global");
 const STORAGES = ["endpointContextAsyncStorage", "requestStateAsyncStorage", "adapterAsyncStorage"] as const;

@@ -29,9 +29,9 @@ export interface ApiKeyVerifierOptions {
   logger: AuthLogger;
   apiKeyPrefix?: string;
   /**
-   * The process runs no Better Auth server of its own (the API server): its async
-   * contexts are turned off between calls (idle-contexts.ts). Off in tests, which
-   * host the auth server in the same process.
+   * The process runs no Better Auth server of its own (the API server's entry point):
+   * its async contexts are turned off between calls (idle-contexts.ts). The test
+   * harness, which hosts the auth server in the same process, leaves it off.
    */
   soleBetterAuthUser?: boolean;
 }
@@ -55,8 +55,8 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
   const service = createApiKeyService(auth);
   const contexts = idleContexts();
   const guard = options.soleBetterAuthUser ? contexts.run : <T>(call: () => Promise<T>): Promise<T> => call();
+  // The Better Auth instance stays inside: a call that bypassed `guard` could lose its context mid-way.
   return {
-    auth,
     contexts,
     verify: (key: string) => guard(() => service.verify(key)),
     create: (...args: Parameters<typeof service.create>) => guard(() => service.create(...args)),

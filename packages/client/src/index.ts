@@ -2,6 +2,7 @@
 // and either an API key or a function that returns a fresh JWT.
 import type { AppRouter } from "@acme/api";
 import { transformer } from "@acme/api/transformer";
+import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from "@trpc/client";
 
 export type ApiClientOptions = {
@@ -14,7 +15,11 @@ export type ApiClientOptions = {
 } & ({ apiKey: string; getToken?: never } | { getToken: () => string | Promise<string>; apiKey?: never });
 
 export function createApiClient(options: ApiClientOptions) {
-  const link = options.batch === false ? httpLink : httpBatchLink;
+  const link =
+    options.batch === false
+      ? httpLink
+      : (linkOptions: Parameters<typeof httpBatchLink>[0]) =>
+          httpBatchLink({ ...linkOptions, maxItems: MAX_BATCH_CALLS });
   return createTRPCClient<AppRouter>({
     links: [
       link({

@@ -11,6 +11,8 @@ export class Call implements RequestRecord {
   authFailure: string | undefined = undefined;
   /** Headers the work added (rate limits, Retry-After, Allow), as name, value, name, value. */
   headers: string[] | null = null;
+  /** Set once an answer was handed to the response writer; later ones are dropped. */
+  answered = false;
 
   constructor(
     readonly req: IncomingMessage,
@@ -38,6 +40,11 @@ export class Call implements RequestRecord {
       }
     }
     headers.push(name, value);
+  }
+
+  /** Whether the body is declared as JSON (Content-Type: application/json, any parameters). */
+  sendsJson(): boolean {
+    return this.header("content-type")?.toLowerCase().startsWith("application/json") === true;
   }
 
   header(name: string): string | undefined {

@@ -1,11 +1,14 @@
 // The one response writer: every answer (tRPC, REST, health, docs, errors) goes
-// out here with the same headers, one writeHead and one end, then one log line.
+// out here with the same headers, one writeHead and one end, and one log line per
+// request (status 499 when the client went away before its answer went out).
 // Errors have one shape: { error: { code, message, requestId } }.
 import type { AccessLog } from "./access-log";
 import type { Call } from "./call";
 import { baseHeaders, CORS_CREDENTIALS } from "./headers";
 
 const JSON_TYPE = "application/json; charset=utf-8";
+/** nginx's "client closed request": logged when the answer could not be delivered. */
+export const CLIENT_GONE = 499;
 
 export class Responder {
   private readonly base: string[];
@@ -13,6 +16,7 @@ export class Responder {
   constructor(
     production: boolean,
     private readonly log: AccessLog,
+    private readonly onWriteError: (call: Call, error: unknown) => void,
   ) {
     this.base = baseHeaders(production);
   }
@@ -22,8 +26,12 @@ export class Responder {
    * (name, value pairs; a name already present is replaced, e.g. the docs' CSP).
    */
   send(call: Call, status: number, type: string | null, body: string | Buffer, extra?: readonly string[]): void {
-    const res = call.res;
-    if (res.headersSent || res.destroyed) return;
+    if (call.answered) return; // one answer per request, whatever asks for a second
+    call.answered = true;
+    if (call.res.destroyed) {
+      this.log.line(call, CLIENT_GONE);
+      return;
+    }
     const headers = this.base.slice();
     headers.push("X-Request-ID", call.requestId);
     if (call.origin !== undefined) headers.push("Access-Control-Allow-Origin", call.origin, ...CORS_CREDENTIALS);
@@ -36,7 +44,10 @@ export class Responder {
       }
     }
     if (type !== null) headers.push("Content-Type", type);
-    headers.push("Content-Length", String(typeof body === "string" ? Buffer.byteLength(body) : body.length));
+    // A 204 carries no Content-Length (RFC 9110 §8.6).
+    if (status !== 204) {
+      headers.push("Content-Length", String(typeof body === "string" ? Buffer.byteLength(body) : body.length));
+    }
     // Answers ready in one turn of the event loop go out together at its end: one
     // burst of writes wakes the client side once instead of once per answer.
     this.pending.push(call, status, headers, body);
@@ -50,10 +61,18 @@ export class Responder {
     this.pending = [];
     for (let i = 0; i < pending.length; i += 4) {
       const call = pending[i] as Call;
-      const status = pending[i + 1] as number;
-      if (!call.res.destroyed) {
-        call.res.writeHead(status, pending[i + 2] as string[]);
-        call.res.end(pending[i + 3] as string | Buffer);
+      let status = pending[i + 1] as number;
+      try {
+        if (call.res.destroyed) status = CLIENT_GONE;
+        else {
+          call.res.writeHead(status, pending[i + 2] as string[]);
+          call.res.end(pending[i + 3] as string | Buffer);
+        }
+      } catch (error) {
+        // One answer failing to go out (a socket error) must not stop the others.
+        this.onWriteError(call, error);
+        call.res.destroy();
+        status = CLIENT_GONE;
       }
       this.log.line(call, status);
     }

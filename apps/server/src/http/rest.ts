@@ -80,7 +80,7 @@ export function createRestRoute(router: AppRouter, invoker: Invoker, responder: 
     try {
       let input: Record<string, unknown> | undefined;
       if (route.takesInput) {
-        if (route.takesBody && !call.header("content-type")?.toLowerCase().startsWith("application/json")) {
+        if (route.takesBody && !call.sendsJson()) {
           throw new TRPCError({
             code: "UNSUPPORTED_MEDIA_TYPE",
             message: "Send JSON with Content-Type: application/json",

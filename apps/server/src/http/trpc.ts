@@ -5,14 +5,15 @@
 // when its calls end differently. Streaming (httpBatchStreamLink) and
 // subscriptions are not served: no procedure needs them.
 import type { AppRouter, Context, Procedure } from "@acme/api";
+import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { Call } from "./call";
 import type { Invoker } from "./invoke";
 import type { Responder } from "./respond";
 
-/** Calls in one batch at most: each runs the whole chain, a bigger batch is a request to split. */
-export const MAX_BATCH = 25;
+/** Calls in one batch at most (each runs the whole chain); the clients split their batches at this size. */
+export const MAX_BATCH = MAX_BATCH_CALLS;
 
 type Outcome = { data: unknown; error?: undefined } | { error: TRPCError; data?: undefined };
 
@@ -144,7 +145,7 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
         new TRPCError({ code: "BAD_REQUEST", message: "Streaming responses are not served; use httpBatchLink" }),
       );
     }
-    if (call.method === "POST" && !call.header("content-type")?.toLowerCase().startsWith("application/json")) {
+    if (call.method === "POST" && !call.sendsJson()) {
       return refuse(
         call,
         new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send JSON with Content-Type: application/json" }),

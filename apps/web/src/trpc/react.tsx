@@ -3,6 +3,7 @@
 // the API server directly with the in-memory JWT.
 import type { AppRouter } from "@acme/api";
 import { transformer } from "@acme/api/transformer";
+import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
@@ -33,6 +34,7 @@ export function TRPCProvider({ apiUrl, children }: { apiUrl: string; children: R
       links: [
         httpBatchLink({
           url: `${apiUrl}/trpc`,
+          maxItems: MAX_BATCH_CALLS,
           transformer,
           async headers() {
             return { authorization: `Bearer ${await getApiToken()}` };

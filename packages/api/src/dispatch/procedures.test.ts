@@ -34,6 +34,10 @@ const router = t.router({
     .use(async ({ input, next }) => next({ ctx: { user: `late${(input as { n: number }).n}` } }))
     .query(({ ctx, input }) => `${ctx.user}:${input.n}`),
   plain: t.procedure.query(() => "plain"),
+  rawSwap: t.procedure
+    .use(async ({ next }) => next({ getRawInput: async () => ({ n: 41 }) }))
+    .input(z.object({ n: z.number() }))
+    .query(({ input }) => input.n + 1),
 });
 
 const caller = t.createCallerFactory(router);
@@ -71,6 +75,7 @@ describe("compileProcedures", () => {
     ["lateMiddleware", { n: 3 }],
     ["lateMiddleware", { n: "x" }],
     ["plain", undefined],
+    ["rawSwap", { n: "ignored" }],
   ];
   for (const [path, input] of cases) {
     it(`${path}(${JSON.stringify(input)}) answers as tRPC's caller does`, async () => {

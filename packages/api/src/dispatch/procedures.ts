@@ -27,7 +27,7 @@ interface MiddlewareOptions {
   meta: Meta | undefined;
   signal: AbortSignal | undefined;
   batchIndex: number;
-  next: (options?: { ctx?: object; input?: unknown }) => Promise<Result>;
+  next: (options?: { ctx?: object; input?: unknown; getRawInput?: () => Promise<unknown> }) => Promise<Result>;
 }
 
 type Middleware = ((options: MiddlewareOptions) => Promise<Result>) & { _type?: string };
@@ -68,7 +68,11 @@ const MARKER = "middlewareMarker";
 const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && !Array.isArray(value) && typeof value === "object";
 
-/** zod's synchronous parse (no promise for the common case), or its async one when the schema holds async checks. */
+/**
+ * zod's synchronous parse (no promise for the common case), or its async one when
+ * the schema holds async checks; then the checks met before the async one run
+ * twice, so refinements and transforms must not have side effects.
+ */
 function parseWith(schema: Schema, value: unknown): unknown {
   try {
     return schema.parse(value);
@@ -162,14 +166,15 @@ function compile(path: string, caller: TrpcCaller): Procedure {
         meta,
         signal: undefined,
         batchIndex,
-        next: (options) =>
-          step(
-            index + 1,
-            options?.ctx ? { ...(ctx as object), ...options.ctx } : ctx,
-            options && "input" in options ? options.input : input,
-            rawInput,
-            batchIndex,
-          ),
+        next: (options) => {
+          const nextCtx = options?.ctx ? { ...(ctx as object), ...options.ctx } : ctx;
+          const nextInput = options && "input" in options ? options.input : input;
+          // A middleware may replace the raw input the parsers read (tRPC's `getRawInput`).
+          if (options?.getRawInput) {
+            return options.getRawInput().then((raw) => step(index + 1, nextCtx, nextInput, raw, batchIndex));
+          }
+          return step(index + 1, nextCtx, nextInput, rawInput, batchIndex);
+        },
       });
       return result instanceof Promise ? result.catch(failure) : Promise.resolve(result);
     } catch (cause) {
