@@ -1,8 +1,8 @@
 // Single and batched calls go through the server's own pipeline: the typed client
 // must see tRPC's wire format, and malformed calls get a typed 4xx with the request id.
+import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { createApiClient, requestIdOf, TRPCClientError } from "@acme/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BATCH } from "./http/trpc";
 import { type Harness, startHarness } from "./testing/harness";
 import { bearer, call } from "./testing/http";
 
@@ -61,7 +61,7 @@ describe("tRPC wire format, single and batched", () => {
 
     const refusals: [string, RequestInit, number, string][] = [
       [
-        `/trpc/${Array(MAX_BATCH + 1)
+        `/trpc/${Array(MAX_BATCH_CALLS + 1)
           .fill("me")
           .join(",")}?batch=1`,
         {},

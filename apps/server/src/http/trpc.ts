@@ -12,9 +12,6 @@ import type { Call } from "./call";
 import type { Invoker } from "./invoke";
 import type { Responder } from "./respond";
 
-/** Calls in one batch at most (each runs the whole chain); the clients split their batches at this size. */
-export const MAX_BATCH = MAX_BATCH_CALLS;
-
 type Outcome = { data: unknown; error?: undefined } | { error: TRPCError; data?: undefined };
 
 export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: Responder) {
@@ -41,12 +38,20 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
     );
   }
 
+  /** An error's status and `{ error: shape }` body, for a call or for the whole request. */
+  function failure(
+    call: Call,
+    error: TRPCError,
+    procedure?: Procedure,
+    path?: string,
+    ctx?: Context,
+  ): [number, string] {
+    return [getHTTPStatusCodeFromError(error), JSON.stringify({ error: shape(call, error, procedure, path, ctx) })];
+  }
+
   function refuse(call: Call, error: TRPCError): void {
-    responder.rawJson(
-      call,
-      getHTTPStatusCodeFromError(error),
-      JSON.stringify({ error: shape(call, error, undefined, undefined) }),
-    );
+    const [status, payload] = failure(call, error);
+    responder.rawJson(call, status, payload);
   }
 
   /** The raw (superjson) input of each call, deserialized; throws a TRPCError for malformed input. */
@@ -118,8 +123,7 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
     if (result.error === undefined) {
       return [200, `{"result":{"data":${JSON.stringify(transformer.output.serialize(result.data))}}}`];
     }
-    const status = getHTTPStatusCodeFromError(result.error);
-    return [status, JSON.stringify({ error: shape(call, result.error, procedure, path, ctx) })];
+    return failure(call, result.error, procedure, path, ctx);
   }
 
   return async function trpcRoute(call: Call, body: string): Promise<void> {
@@ -133,10 +137,10 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
       return refuse(call, new TRPCError({ code: "BAD_REQUEST", message: "Malformed procedure path" }));
     }
     const paths = batch ? name.split(",") : [name];
-    if (paths.length > MAX_BATCH) {
+    if (paths.length > MAX_BATCH_CALLS) {
       return refuse(
         call,
-        new TRPCError({ code: "BAD_REQUEST", message: `Batch calls are limited to ${MAX_BATCH} procedures` }),
+        new TRPCError({ code: "BAD_REQUEST", message: `Batch calls are limited to ${MAX_BATCH_CALLS} procedures` }),
       );
     }
     if (call.header("trpc-accept") === "application/jsonl") {
