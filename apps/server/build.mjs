@@ -24,7 +24,12 @@ const externalThirdParty = {
 
 await build({
   entryPoints: ["src/index.ts"],
-  outfile: "dist/index.mjs",
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
+  // Modules imported with import() (the mail renderer) become chunks loaded on first use,
+  // so their third-party dependencies are not loaded at start.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   target: "node20",

@@ -42,7 +42,7 @@ export async function signUpAndVerify(
     .filter({ hasText: "Verify your email address" });
   await expect(mail).toHaveCount(1);
   if (screenshots) await shot(page, "outbox");
-  await mail.getByRole("link", { name: "Verify email" }).click();
+  await mail.frameLocator("iframe").getByRole("link", { name: "Verify email" }).click();
   await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
   if (screenshots) await shot(page, "verify-email");
 }
@@ -72,4 +72,11 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
     const events = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
     return [...reported, ...events];
   };
+}
+
+/** Opens the outbox and follows `link` in the newest mail to `to` whose text has `subject`. */
+export async function followMailLink(page: Page, to: string, subject: string, link: string): Promise<void> {
+  await page.goto("/dev/outbox");
+  const mail = page.getByTestId("mail").filter({ hasText: to }).filter({ hasText: subject }).first();
+  await mail.frameLocator("iframe").getByRole("link", { name: link }).click();
 }

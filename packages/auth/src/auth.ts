@@ -2,6 +2,7 @@
 // Ed25519 JWTs published at /api/auth/jwks, and scoped API keys. Everything it
 // needs is passed in; nothing here reads the environment.
 import type { Db } from "@acme/db";
+import { passwordResetMail, verificationMail } from "@acme/email";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@acme/validators";
 import { apiKey } from "@better-auth/api-key";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
@@ -10,8 +11,8 @@ import { createAuthMiddleware } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
 import { closeKeyEndpoints, refuseDuplicateSignUp, refuseRoleLists } from "./hooks";
 import { type AuthLogger, betterAuthLogger } from "./logger";
+import { deliver } from "./mail/deliver";
 import type { Mailer } from "./mail/mailer";
-import { passwordResetMail, verificationMail } from "./mail/templates";
 import type { AccessChange } from "./organizations";
 import {
   createPersonalOrganization,
@@ -121,7 +122,7 @@ export function initAuth(config: AuthConfig) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }) => {
-        await config.mailer.send(passwordResetMail(user.email, user.name, url));
+        await deliver(config.mailer, user.email, passwordResetMail(user.name, url));
       },
     },
     emailVerification: {
@@ -130,7 +131,7 @@ export function initAuth(config: AuthConfig) {
       autoSignInAfterVerification: true,
       expiresIn: DAY_SECONDS,
       sendVerificationEmail: async ({ user, url }) => {
-        await config.mailer.send(verificationMail(user.email, user.name, url));
+        await deliver(config.mailer, user.email, verificationMail(user.name, url));
       },
     },
     session: {

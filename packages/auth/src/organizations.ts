@@ -3,10 +3,11 @@
 // the user exists); membership changes are announced so API instances drop cached
 // roles at once; a deleted organization's API keys go with it.
 import type { Db } from "@acme/db";
+import { invitationMail } from "@acme/email";
 import { APIError } from "better-auth/api";
 import { organization } from "better-auth/plugins";
 import type { AuthConfig } from "./auth";
-import { invitationMail } from "./mail/templates";
+import { deliver } from "./mail/deliver";
 import { ac, ROLES } from "./permissions";
 import { personalOrganizationId } from "./personal";
 
@@ -78,7 +79,7 @@ export function organizationPlugin(config: AuthConfig) {
     requireEmailVerificationOnInvitation: true,
     sendInvitationEmail: async ({ id, email, organization: org, inviter, role }) => {
       const url = `${config.baseURL}/accept-invitation/${encodeURIComponent(id)}`;
-      await config.mailer.send(invitationMail(email, inviter.user.name, org.name, role, url));
+      await deliver(config.mailer, email, invitationMail(inviter.user.name, org.name, role, url));
     },
     organizationHooks: {
       beforeCreateInvitation: async ({ organization: org }) => {

@@ -33,7 +33,17 @@ export default function OutboxPage() {
               <h2 className="font-medium" data-testid="mail-subject">
                 {mail.subject}
               </h2>
-              <div className="prose mt-2 text-sm" dangerouslySetInnerHTML={{ __html: mail.html }} />
+              <iframe
+                title={`Mail: ${mail.subject}`}
+                // The mail as a mail client shows it; links open in the whole tab.
+                srcDoc={mail.html.replace("<head>", '<head><base target="_top">')}
+                sandbox="allow-top-navigation-by-user-activation allow-popups"
+                className="mt-3 h-[30rem] w-full rounded-md border border-neutral-200 bg-white dark:border-neutral-800"
+              />
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer text-neutral-600 dark:text-neutral-400">Plain-text part</summary>
+                <pre className="mt-2 whitespace-pre-wrap break-words text-xs">{mail.text}</pre>
+              </details>
             </li>
           ))}
         </ul>
