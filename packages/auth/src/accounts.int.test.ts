@@ -45,16 +45,58 @@ describe("accounts over HTTP", () => {
     expect(session.body.user).toMatchObject({ email, role: "user" });
   });
 
-  it("refuses a duplicate email with a clear error", async () => {
+  it("answers a sign-up for a taken address as for a new one, and tells the owner instead", async () => {
     const { email } = await signUpVerified(server);
-    const again = await new TestClient(server.url).post<{ code: string; message: string }>("/api/auth/sign-up/email", {
+    const fresh = await new TestClient(server.url).post<{ user: Record<string, unknown> }>("/api/auth/sign-up/email", {
+      email: "newcomer@example.test",
+      password: "another-password",
+      name: "Someone",
+    });
+    const again = await new TestClient(server.url).post<{ user: Record<string, unknown> }>("/api/auth/sign-up/email", {
       email,
       password: "another-password",
       name: "Someone",
     });
-    expect(again.status).toBe(422);
-    expect(again.body.code).toBe("USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
+    expect(again.status).toBe(fresh.status);
+    expect(again.status).toBe(200);
+    expect(Object.keys(again.body.user).sort()).toEqual(Object.keys(fresh.body.user).sort());
+    expect(again.body.user).toMatchObject({ email, emailVerified: false, name: "Someone" });
+    expect(again.headers.getSetCookie()).toEqual([]);
     expect(await server.db.user.count({ where: { email } })).toBe(1);
+
+    await expect.poll(() => server.outbox.latest(email, "Someone tried to sign up")).toBeDefined();
+    const notice = server.outbox.latest(email, "Someone tried to sign up");
+    expect(notice?.text).toContain(`${server.url}/forgot-password`);
+    expect(notice?.html).toContain(`href="${server.url}/sign-in"`);
+    await expect.poll(() => server.outbox.latest("newcomer@example.test", "Verify your email")).toBeDefined();
+    expect(server.outbox.latest("newcomer@example.test", "Someone tried")).toBeUndefined();
+  });
+
+  it("resends a verification link neutrally, and throttles it like sign-in", async () => {
+    const throttled = await startTestAuthServer({
+      rateLimit: { enabled: true, windowSeconds: 60, max: 1_000, sensitiveMax: 3 },
+    });
+    try {
+      // Better Auth's memory limiter is shared by every instance in the process: a fresh client address.
+      const client = new TestClient(throttled.url, "198.51.100.77");
+      const signUp = await client.post("/api/auth/sign-up/email", {
+        email: "late@example.test",
+        password: "analytical-engine",
+        name: "Late",
+      });
+      expect(signUp.status).toBe(200);
+      const statuses: number[] = [];
+      for (const email of ["late@example.test", "nobody@example.test", "late@example.test", "late@example.test"]) {
+        statuses.push((await client.post("/api/auth/send-verification-email", { email })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      // Better Auth sends verification mails after answering.
+      const sent = () => throttled.outbox.list().filter((mail) => mail.to === "late@example.test").length;
+      await expect.poll(sent).toBe(3);
+      expect(throttled.outbox.latest("nobody@example.test")).toBeUndefined();
+    } finally {
+      await throttled.stop();
+    }
   });
 
   it("answers a wrong password with 401 and no cookie", async () => {

@@ -2,14 +2,14 @@
 // Ed25519 JWTs published at /api/auth/jwks, and scoped API keys. Everything it
 // needs is passed in; nothing here reads the environment.
 import type { Db } from "@acme/db";
-import { passwordResetMail, verificationMail } from "@acme/email";
+import { passwordResetMail, signUpAttemptMail, verificationMail } from "@acme/email";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@acme/validators";
 import { apiKey } from "@better-auth/api-key";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
-import { closeKeyEndpoints, refuseDuplicateSignUp, refuseRoleLists } from "./hooks";
+import { closeKeyEndpoints, refuseRoleLists } from "./hooks";
 import { type AuthLogger, betterAuthLogger } from "./logger";
 import { deliver } from "./mail/deliver";
 import type { Mailer } from "./mail/mailer";
@@ -72,7 +72,6 @@ export function initAuth(config: AuthConfig) {
     database: prismaAdapter(config.db, { provider: "postgresql" }),
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        await refuseDuplicateSignUp(ctx);
         await refuseRoleLists(ctx);
         await closeKeyEndpoints(ctx);
       }),
@@ -123,6 +122,16 @@ export function initAuth(config: AuthConfig) {
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }) => {
         await deliver(config.mailer, user.email, passwordResetMail(user.name, url));
+      },
+      // With verification required, sign-up answers alike whether or not the address is
+      // taken (no account enumeration); the owner of a taken address is told instead.
+      onExistingUserSignUp: async ({ user }) => {
+        const app = config.baseURL;
+        await deliver(
+          config.mailer,
+          user.email,
+          signUpAttemptMail(user.name, `${app}/sign-in`, `${app}/forgot-password`),
+        );
       },
     },
     emailVerification: {

@@ -8,6 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { IS_PRODUCTION } from "~/config";
 import { authErrorMessage, useForm } from "~/lib/use-form";
+import { ResendLink } from "./resend-link";
 
 export default function SignUpPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -19,8 +20,12 @@ export default function SignUpPage() {
 
   if (sentTo) {
     return (
-      <AuthCard title="Check your inbox" subtitle={`We sent a verification link to ${sentTo}.`}>
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">Open it to finish creating your account.</p>
+      <AuthCard title="Check your inbox" subtitle={`We sent a mail to ${sentTo}.`}>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          Open it to finish creating your account. Already have an account with this address? The mail says how to sign
+          in.
+        </p>
+        <ResendLink email={sentTo} />
         {!IS_PRODUCTION && (
           <p className="mt-4 text-sm">
             Developing locally?{" "}

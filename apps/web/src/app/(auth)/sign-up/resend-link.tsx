@@ -1,0 +1,32 @@
+"use client";
+// "Did not get it?": asks for another verification link. The answer is the same
+// whether or not the address has an account; the auth server throttles it.
+import { useState } from "react";
+import { authClient } from "~/auth/client";
+import { Button } from "~/components/ui/button";
+import { authErrorMessage } from "~/lib/use-form";
+
+export function ResendLink({ email }: { email: string }) {
+  const [state, setState] = useState<{ pending: boolean; message: string | null }>({ pending: false, message: null });
+  async function resend() {
+    setState({ pending: true, message: null });
+    const { error } = await authClient.sendVerificationEmail({ email, callbackURL: "/verify-email" });
+    setState({
+      pending: false,
+      message: error ? authErrorMessage(error) : "Sent again. Check your inbox and spam folder.",
+    });
+  }
+  return (
+    <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
+      <span className="text-neutral-600 dark:text-neutral-400">Did not get it?</span>
+      <Button variant="secondary" loading={state.pending} onClick={resend}>
+        Resend the link
+      </Button>
+      {state.message && (
+        <p role="status" className="w-full text-neutral-700 dark:text-neutral-300">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}
