@@ -2,7 +2,7 @@
 // Ed25519 JWTs published at /api/auth/jwks, and scoped API keys. Everything it
 // needs is passed in; nothing here reads the environment.
 import type { Db } from "@acme/db";
-import { passwordResetMail, signUpAttemptMail, verificationMail } from "@acme/email";
+import { passwordResetMail, signUpAttemptMail } from "@acme/email";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@acme/validators";
 import { apiKey } from "@better-auth/api-key";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
@@ -20,6 +20,12 @@ import {
   organizationPlugin,
   personalOrganizationId,
 } from "./organizations";
+import { sensitiveRules } from "./rate-limits";
+import { createEmailChange } from "./security/email-change";
+import { createNotices } from "./security/notices";
+import { limitPasskeyNames, type PasskeyConfig, passkeyPlugin } from "./security/passkeys";
+import { accountLinking, oidcPlugins, type SignInProviders, socialProviders } from "./security/sign-in-providers";
+import { claimTotpCode, releaseRefusedCode, twoFactorPlugin } from "./security/two-factor";
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 
@@ -55,14 +61,22 @@ export interface AuthConfig {
   invitationExpiresHours?: number;
   /** Invitations one organization may send per hour; 50 by default. */
   invitationsPerHour?: number;
+  passkey: PasskeyConfig;
+  /** GitHub, Google, OpenID Connect: each offered only when configured. */
+  signInProviders?: SignInProviders;
 }
+
+const APP_NAME = "Platform";
 
 export function initAuth(config: AuthConfig) {
   const { rateLimit } = config;
-  const sensitive = { window: rateLimit.windowSeconds, max: rateLimit.sensitiveMax };
+  const notices = createNotices({ ...config, logger: config.logger });
+  const emailChange = createEmailChange({ db: config.db, mailer: config.mailer, notices });
+  const claimCode = claimTotpCode(config.db);
+  const releaseCode = releaseRefusedCode(config.db);
 
   return betterAuth({
-    appName: "Platform",
+    appName: APP_NAME,
     baseURL: config.baseURL,
     basePath: "/api/auth",
     secret: config.secret,
@@ -74,9 +88,13 @@ export function initAuth(config: AuthConfig) {
       before: createAuthMiddleware(async (ctx) => {
         await refuseRoleLists(ctx);
         await closeKeyEndpoints(ctx);
+        await limitPasskeyNames(ctx);
+        await claimCode(ctx);
       }),
       // Leaving is not a removal to Better Auth's hooks: announce it here.
       after: createAuthMiddleware(async (ctx) => {
+        await releaseCode(ctx);
+        await notices.afterEndpoint(ctx);
         if (ctx.path !== "/organization/leave") return;
         const member = ctx.context.returned as { userId?: unknown; organizationId?: unknown } | null;
         if (typeof member?.userId === "string" && typeof member.organizationId === "string") {
@@ -90,7 +108,15 @@ export function initAuth(config: AuthConfig) {
     },
     databaseHooks: {
       // Every account comes with its personal organization, which new sessions start in.
-      user: { create: { after: (user) => createPersonalOrganization(config.db, user) } },
+      user: {
+        create: { after: (user) => createPersonalOrganization(config.db, user) },
+        update: {
+          after: async (user, ctx) => {
+            await notices.onUserUpdated(user, ctx?.path);
+            await emailChange.onUserUpdated(user, ctx?.path);
+          },
+        },
+      },
       session: {
         create: {
           before: async (session) => {
@@ -105,6 +131,7 @@ export function initAuth(config: AuthConfig) {
               },
             };
           },
+          after: (session) => notices.onSessionCreated(session),
         },
       },
     },
@@ -112,7 +139,11 @@ export function initAuth(config: AuthConfig) {
       additionalFields: {
         role: { type: "string", defaultValue: "user", input: false },
       },
+      // The new address is confirmed by a link mailed to it; the old one is told afterwards.
+      changeEmail: { enabled: true },
     },
+    account: { accountLinking },
+    socialProviders: socialProviders(config.signInProviders),
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN,
@@ -123,6 +154,7 @@ export function initAuth(config: AuthConfig) {
       sendResetPassword: async ({ user, url }) => {
         await deliver(config.mailer, user.email, passwordResetMail(user.name, url));
       },
+      onPasswordReset: ({ user }) => notices.notify(user, { kind: "password-changed" }),
       // With verification required, sign-up answers alike whether or not the address is
       // taken (no account enumeration); the owner of a taken address is told instead.
       onExistingUserSignUp: async ({ user }) => {
@@ -139,9 +171,7 @@ export function initAuth(config: AuthConfig) {
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
       expiresIn: DAY_SECONDS,
-      sendVerificationEmail: async ({ user, url }) => {
-        await deliver(config.mailer, user.email, verificationMail(user.name, url));
-      },
+      sendVerificationEmail: ({ user, url }) => emailChange.sendVerification(user, url),
     },
     session: {
       expiresIn: 7 * DAY_SECONDS,
@@ -151,14 +181,7 @@ export function initAuth(config: AuthConfig) {
       enabled: rateLimit.enabled,
       window: rateLimit.windowSeconds,
       max: rateLimit.max,
-      customRules: {
-        "/sign-in/email": sensitive,
-        "/sign-up/email": sensitive,
-        "/request-password-reset": sensitive,
-        "/reset-password": sensitive,
-        "/send-verification-email": sensitive,
-        "/change-password": sensitive,
-      },
+      customRules: sensitiveRules({ window: rateLimit.windowSeconds, max: rateLimit.sensitiveMax }),
       ...(rateLimit.storage ? { customStorage: rateLimit.storage } : { storage: "memory" as const }),
     },
     advanced: {
@@ -202,6 +225,9 @@ export function initAuth(config: AuthConfig) {
         },
       }),
       organizationPlugin(config),
+      twoFactorPlugin(APP_NAME),
+      passkeyPlugin(APP_NAME, config.passkey),
+      ...oidcPlugins(config.signInProviders),
       // Keys belong to organizations; who made one is kept in its metadata.
       apiKey({
         references: "organization",

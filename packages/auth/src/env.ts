@@ -35,16 +35,40 @@ export const authEnvSchema = z.object({
   SMTP_URL: envField.url(["smtp", "smtps"]).optional(),
   MAIL_FROM: z.string().min(3).default("Platform <no-reply@localhost>"),
   REDIS_URL: envField.url(["redis", "rediss"]).optional(),
+  /** Passkeys: the site's domain (default: BETTER_AUTH_URL's host) and the origins sign-ins come from. */
+  AUTH_PASSKEY_RP_ID: z.string().min(1).optional(),
+  AUTH_PASSKEY_ORIGINS: envField.csv().optional(),
+  /** Sign-in providers: each is offered only when its id and secret are set. */
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ISSUER: envField.url(["http", "https"]).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(40).default("Single sign-on"),
   /** Development only: where a generated secret is kept across restarts. */
   AUTH_DEV_SECRET_FILE: envField.path(".data/auth-secret"),
 });
 
 export type AuthEnv = z.infer<typeof authEnvSchema>;
 
+const PROVIDER_VARIABLES: [string, (keyof AuthEnv)[]][] = [
+  ["GitHub", ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"]],
+  ["Google", ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"]],
+  ["OpenID Connect", ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
+];
+
 export function authEnv(source?: Record<string, string | undefined>): AuthEnv {
   const env = parseEnv(authEnvSchema, source);
   if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {
     throw new ConfigError("BETTER_AUTH_SECRET is required in production (32+ random characters)");
+  }
+  for (const [prefix, names] of PROVIDER_VARIABLES) {
+    const set = names.filter((name) => env[name] !== undefined);
+    if (set.length > 0 && set.length < names.length) {
+      throw new ConfigError(`${prefix} sign-in needs ${names.join(", ")}; only ${set.join(", ")} is set`);
+    }
   }
   return env;
 }

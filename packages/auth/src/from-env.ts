@@ -9,6 +9,7 @@ import { type AuthLogger, consoleLogger } from "./logger";
 import { DevOutbox, type Mailer, SmtpMailer } from "./mail/mailer";
 import { redisRateLimitStorage } from "./rate-limit-storage";
 import { resolveAuthSecret } from "./secret";
+import type { SignInProviders } from "./security/sign-in-providers";
 
 const holder = globalThis as typeof globalThis & { __acmeDevOutbox?: DevOutbox };
 
@@ -58,9 +59,24 @@ export function authConfigFromEnv(options: AuthFromEnvOptions = {}): AuthConfig 
       storage: redis ? redisRateLimitStorage(redis) : undefined,
     },
     apiKeyPrefix: env.API_KEY_PREFIX,
+    passkey: {
+      rpId: env.AUTH_PASSKEY_RP_ID ?? new URL(env.BETTER_AUTH_URL).hostname,
+      origins: env.AUTH_PASSKEY_ORIGINS ?? [new URL(env.BETTER_AUTH_URL).origin],
+    },
+    signInProviders: signInProvidersFromEnv(env),
     mailer: options.mailer ?? mailerFor(env, logger),
     logger,
     ...(redis ? { onAccessChange: accessPublisher(redis, (message) => logger.warn(message)) } : {}),
+  };
+}
+
+function signInProvidersFromEnv(env: AuthEnv): SignInProviders {
+  const pair = (id?: string, secret?: string) => (id && secret ? { clientId: id, clientSecret: secret } : undefined);
+  const oidc = pair(env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET);
+  return {
+    github: pair(env.GITHUB_CLIENT_ID, env.GITHUB_CLIENT_SECRET),
+    google: pair(env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET),
+    oidc: oidc && env.OIDC_ISSUER ? { ...oidc, issuer: env.OIDC_ISSUER, name: env.OIDC_NAME } : undefined,
   };
 }
 

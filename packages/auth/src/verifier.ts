@@ -48,6 +48,7 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
     trustedOrigins: [],
     requireEmailVerification: true,
     rateLimit: { enabled: false, windowSeconds: 60, max: 1, sensitiveMax: 1 },
+    passkey: { rpId: "localhost", origins: [] },
     apiKeyPrefix: options.apiKeyPrefix ?? "sk_",
     mailer: { kind: "outbox", send: async () => {} },
     logger: quietRefusals(options.logger),

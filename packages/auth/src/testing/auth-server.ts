@@ -61,6 +61,7 @@ export async function startTestAuthServer(
     requireEmailVerification: true,
     rateLimit: { enabled: true, windowSeconds: 60, max: 1_000, sensitiveMax: 1_000 },
     apiKeyPrefix: "sk_",
+    passkey: { rpId: "localhost", origins: [url] },
     mailer: outbox,
     logger,
     ...overrides,

@@ -1,0 +1,106 @@
+// Email change and security notices over real HTTP and Postgres.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpVerified, startTestAuthServer, type TestAuthServer, TestClient } from "./testing";
+
+const linkIn = (text: string | undefined) => text?.match(/https?:\/\/\S+verify-email\S*/)?.[0] ?? "";
+
+describe("email change", () => {
+  let server: TestAuthServer;
+  beforeAll(async () => {
+    server = await startTestAuthServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("confirms the new address by a link mailed to it, then tells the old one", async () => {
+    const user = await signUpVerified(server);
+    const newEmail = `moved.${Date.now()}@example.test`;
+    const asked = await user.client.post("/api/auth/change-email", { newEmail, callbackURL: "/profile" });
+    expect(asked.status).toBe(200);
+    // Nothing changes until the new address is confirmed.
+    expect((await server.db.user.findUniqueOrThrow({ where: { id: user.userId } })).email).toBe(user.email);
+    await expect.poll(() => server.outbox.latest(newEmail, "Confirm your new email address")).toBeDefined();
+    const link = linkIn(server.outbox.latest(newEmail, "Confirm your new email address")?.text);
+    expect(link).not.toBe("");
+    expect((await new TestClient(server.url).get(link)).status).toBeLessThan(400);
+
+    const after = await server.db.user.findUniqueOrThrow({ where: { id: user.userId } });
+    expect(after).toMatchObject({ email: newEmail, emailVerified: true });
+    await expect.poll(() => server.outbox.latest(user.email, "Your email address was changed")).toBeDefined();
+    expect(server.outbox.latest(user.email, "Your email address was changed")?.text).toContain(newEmail);
+    const signIn = await new TestClient(server.url).post("/api/auth/sign-in/email", {
+      email: newEmail,
+      password: user.password,
+    });
+    expect(signIn.status).toBe(200);
+    // The link works once.
+    expect((await new TestClient(server.url).get(link)).status).not.toBe(200);
+  });
+
+  it("changing to an address already in use changes nothing and reveals nothing", async () => {
+    const taken = await signUpVerified(server);
+    const user = await signUpVerified(server);
+    const mailsBefore = server.outbox.list().length;
+    const asked = await user.client.post<{ status: boolean }>("/api/auth/change-email", { newEmail: taken.email });
+    expect(asked.status).toBe(200);
+    expect((await server.db.user.findUniqueOrThrow({ where: { id: user.userId } })).email).toBe(user.email);
+    expect(await server.db.user.count({ where: { email: taken.email } })).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.outbox.list().length).toBe(mailsBefore);
+  });
+
+  it("refuses a malformed address and needs a session", async () => {
+    const user = await signUpVerified(server);
+    expect((await user.client.post("/api/auth/change-email", { newEmail: "not-an-address" })).status).toBe(400);
+    expect(
+      (await new TestClient(server.url).post("/api/auth/change-email", { newEmail: "x@example.test" })).status,
+    ).toBe(401);
+  });
+});
+
+describe("security notices", () => {
+  let server: TestAuthServer;
+  beforeAll(async () => {
+    server = await startTestAuthServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  async function signInWith(email: string, password: string, userAgent: string) {
+    const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.url, "user-agent": userAgent },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  it("mails a sign-in from a new device, not from a known one (browser updates included)", async () => {
+    const user = await signUpVerified(server);
+    const firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+    await signInWith(user.email, user.password, firefox);
+    await expect.poll(() => server.outbox.latest(user.email, "New sign-in")).toBeDefined();
+    expect(server.outbox.latest(user.email, "New sign-in")?.text).toContain("Firefox on Linux");
+    const count = () =>
+      server.outbox.list().filter((m) => m.to === user.email && m.subject.includes("New sign-in")).length;
+    expect(count()).toBe(1);
+    await signInWith(user.email, user.password, firefox.replaceAll("140.0", "141.0"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(count()).toBe(1);
+  });
+
+  it("mails a password change", async () => {
+    const user = await signUpVerified(server);
+    const changed = await user.client.post("/api/auth/change-password", {
+      currentPassword: user.password,
+      newPassword: "A-brand-new-password-1",
+    });
+    expect(changed.status).toBe(200);
+    await expect.poll(() => server.outbox.latest(user.email, "Your password was changed")).toBeDefined();
+    const html = server.outbox.latest(user.email, "Your password was changed")?.html ?? "";
+    expect(html).toContain(`${server.url}/profile/security`);
+    expect(html).not.toContain("A-brand-new-password-1");
+  });
+});
