@@ -82,6 +82,8 @@ describe("organizations", () => {
     const ownOnly = [
       "health",
       "me",
+      "account.export",
+      "account.delete",
       "organization.current",
       "organization.delete",
       "organization.createLogoUpload",

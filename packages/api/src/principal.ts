@@ -15,6 +15,8 @@ export interface Principal {
   /** Set for JWTs. */
   email?: string;
   name?: string;
+  /** Set for JWTs: when the session signed in (seconds since the epoch). */
+  authTime?: number;
 }
 
 /** Why a credential was refused; logged at warn, never shown with the credential. */

@@ -1,3 +1,4 @@
+import { accountRouter } from "./router/account";
 import { apiKeysRouter } from "./router/api-keys";
 import { dataRouter } from "./router/data";
 import { filesRouter } from "./router/files";
@@ -11,6 +12,7 @@ import { createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   health,
   me,
+  account: accountRouter,
   data: dataRouter,
   tasks: tasksRouter,
   files: filesRouter,

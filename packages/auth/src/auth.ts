@@ -220,6 +220,9 @@ export function initAuth(config: AuthConfig) {
               role: (user.role as string | undefined) ?? "user",
               org: member ? org : null,
               org_role: member?.role ?? null,
+              // When the person last proved who they are (OIDC's auth_time): the API asks
+              // for a recent one before irreversible steps by people without a password.
+              auth_time: Math.floor(new Date(session.createdAt).getTime() / 1000),
             };
           },
         },

@@ -1,3 +1,4 @@
+export { checkAccountPassword } from "./account-password";
 export {
   type ApiKeyService,
   type ApiKeySummary,

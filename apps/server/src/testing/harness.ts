@@ -20,6 +20,7 @@ export const AUDIENCE = "http://api.test";
 export interface TestUser {
   userId: string;
   email: string;
+  password: string;
   token: string;
   client: TestClient;
 }
@@ -123,9 +124,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
     },
     async user() {
-      const { client, email, userId } = await signUpVerified(auth);
+      const { client, email, password, userId } = await signUpVerified(auth);
       const { token } = (await client.get<{ token: string }>("/api/auth/token")).body;
-      return { userId, email, token, client };
+      return { userId, email, password, token, client };
     },
     async userIn(organizationId, role) {
       const user = await harness.user();

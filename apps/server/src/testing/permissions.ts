@@ -10,6 +10,8 @@ const ADMINS: readonly OrganizationRole[] = ["owner", "admin"];
 export const ALLOWED_ROLES: Record<string, readonly OrganizationRole[] | "public"> = {
   health: "public",
   me: ALL,
+  "account.export": ALL,
+  "account.delete": ALL,
   "data.submit": WRITERS,
   "tasks.list": ALL,
   "tasks.byId": ALL,

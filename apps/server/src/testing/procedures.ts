@@ -8,6 +8,9 @@ const someId = "01900000-0000-7000-8000-000000000000";
 export const SAMPLE_INPUTS: Record<string, unknown> = {
   health: undefined,
   me: undefined,
+  "account.export": undefined,
+  // Never the right password: the shared checks must not delete their users.
+  "account.delete": { password: "not-the-password" },
   "data.submit": { content: "x" },
   "tasks.list": {},
   "tasks.byId": { id: someId },

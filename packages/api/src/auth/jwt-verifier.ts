@@ -15,6 +15,8 @@ export interface JwtClaims {
   /** The active organization when the token was made, and the role there (not trusted: see MembershipCache). */
   org?: string;
   exp: number;
+  /** When the session behind the token signed in (seconds). */
+  authTime?: number;
 }
 
 export type JwtResult = { ok: true; claims: JwtClaims } | { ok: false; reason: AuthFailureReason };
@@ -109,6 +111,7 @@ export class JwtVerifier {
         name: typeof payload.name === "string" ? payload.name : undefined,
         role: typeof payload.role === "string" ? payload.role : undefined,
         org: typeof payload.org === "string" ? payload.org : undefined,
+        authTime: typeof payload.auth_time === "number" ? payload.auth_time : undefined,
       };
       this.cache.set(token, claims);
       return { ok: true, claims };

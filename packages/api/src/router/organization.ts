@@ -5,6 +5,7 @@ import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { authedProcedure } from "../trpc";
 import { logoRouter, logoUrl } from "./organization-logo";
+import { purgeOrganization } from "./organization-purge";
 import { organizationOutput } from "./schemas";
 
 const tags = ["organization"];
@@ -32,25 +33,7 @@ export const deleteOrganization = authedProcedure
     if (input.confirm !== org.name) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "Type the organization's name to confirm" });
     }
-    // Objects first: if the store fails, the rows stay and the deletion can be retried.
-    const files = await ctx.db.storedFile.findMany({ where: { organizationId }, select: { objectKey: true } });
-    for (const file of files) await ctx.store.remove(file.objectKey);
-    if (org.logo?.startsWith(`${organizationId}/logo/`)) await ctx.store.remove(org.logo);
-    const keys = await ctx.db.apikey.findMany({ where: { referenceId: organizationId }, select: { id: true } });
-    await ctx.db.$transaction([
-      ctx.db.task.deleteMany({ where: { organizationId } }),
-      ctx.db.taskCount.deleteMany({ where: { organizationId } }),
-      ctx.db.dataEntry.deleteMany({ where: { organizationId } }),
-      ctx.db.storedFile.deleteMany({ where: { organizationId } }),
-      ctx.db.apikey.deleteMany({ where: { referenceId: organizationId } }),
-      ctx.db.organization.delete({ where: { id: organizationId } }),
-    ]);
-    ctx.memberships.forgetOrganization(organizationId);
-    await ctx.revocations.publish({ kind: "organization", organizationId });
-    for (const key of keys) {
-      ctx.apiKeys.forgetKeyId(key.id);
-      await ctx.revocations.publish({ kind: "key", keyId: key.id });
-    }
+    await purgeOrganization(ctx, organizationId);
     return { id: organizationId, deleted: true as const };
   });
 

@@ -1,0 +1,156 @@
+// The caller's own account over real HTTP, Postgres and S3: exporting its data,
+// and deleting it with everything it owns (rows and stored objects), after
+// re-authentication, never while it owns an organization others use.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness, type TestUser } from "./testing/harness";
+import { apiKey, bearer, call } from "./testing/http";
+import { callTrpc } from "./testing/procedures";
+
+interface Archive {
+  format: string;
+  profile: unknown;
+  tasks: { items: { id: string }[] };
+  files: { items: unknown[] };
+  apiKeys: unknown[];
+  signInMethods: unknown[];
+  sessions: unknown[];
+}
+
+describe("account export and deletion", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // A removed member is refused within a second (no Redis here to announce it).
+    h = await startHarness({ env: { MEMBERSHIP_CACHE_TTL_SECONDS: "1" } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  async function withData(user: TestUser) {
+    const auth = bearer(user.token);
+    const task = await call(`${h.url}/api/v1/tasks`, { method: "POST", headers: auth, body: { title: "Mine" } });
+    const started = await call(`${h.url}/api/v1/files`, {
+      method: "POST",
+      headers: auth,
+      body: { filename: "notes.txt", contentType: "text/plain", size: 5 },
+    });
+    expect((await fetch(started.body.uploadUrl, { method: "PUT", body: "hello" })).ok).toBe(true);
+    const fileId = started.body.file.id as string;
+    expect(
+      (await call(`${h.url}/api/v1/files/${fileId}/complete`, { method: "POST", headers: auth, body: {} })).status,
+    ).toBe(200);
+    const key = await callTrpc<{ key: string; id: string }>(
+      h.url,
+      "apiKeys.create",
+      "mutation",
+      { name: "ci", scopes: ["tasks:read"] },
+      auth,
+    );
+    const file = await h.auth.db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
+    return {
+      taskId: task.body.id as string,
+      fileId,
+      objectKey: file.objectKey,
+      key: key.data?.key ?? "",
+      keyId: key.data?.id ?? "",
+    };
+  }
+
+  it("exports the account as JSON, with no secret in it", async () => {
+    const user = await h.user();
+    const data = await withData(user);
+    const reply = await callTrpc<Archive>(h.url, "account.export", "query", undefined, bearer(user.token));
+    expect(reply.status).toBe(200);
+    const archive = reply.data as Archive;
+    expect(archive.format).toBe("platform-account-export/1");
+    expect(archive.profile).toMatchObject({ id: user.userId, email: user.email, emailVerified: true });
+    expect(archive.tasks.items.map((t) => t.id)).toContain(data.taskId);
+    expect(archive.files.items).toEqual([expect.objectContaining({ id: data.fileId, filename: "notes.txt", size: 5 })]);
+    expect(archive.apiKeys).toEqual([expect.objectContaining({ id: data.keyId, name: "ci", scopes: ["tasks:read"] })]);
+    expect(archive.signInMethods).toEqual([expect.objectContaining({ provider: "credential" })]);
+    expect(archive.sessions.length).toBeGreaterThan(0);
+    const text = JSON.stringify(reply);
+    const account = await h.auth.db.account.findFirstOrThrow({ where: { userId: user.userId } });
+    const session = await h.auth.db.session.findFirstOrThrow({ where: { userId: user.userId } });
+    for (const secret of [data.key, account.password ?? "", session.token, user.password]) {
+      expect(text).not.toContain(secret);
+    }
+    // An API key acts for an organization, never for a person.
+    expect((await callTrpc(h.url, "account.export", "query", undefined, apiKey(data.key))).status).toBe(403);
+  });
+
+  it("refuses deletion without the right password, and changes nothing", async () => {
+    const user = await h.user();
+    const missing = await callTrpc(h.url, "account.delete", "mutation", {}, bearer(user.token));
+    expect(missing.status).toBe(400);
+    expect(missing.error?.message).toBe("Enter your password to delete your account");
+    const wrong = await callTrpc(
+      h.url,
+      "account.delete",
+      "mutation",
+      { password: "not-my-password" },
+      bearer(user.token),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.error?.data?.requestId).toBeTruthy();
+    expect(await h.auth.db.user.count({ where: { id: user.userId } })).toBe(1);
+  });
+
+  it("refuses deletion while the user owns an organization others use, naming it", async () => {
+    const owner = await h.userIn("org-shared-acct", "owner");
+    const colleague = await h.userIn("org-shared-acct", "member");
+    await h.auth.db.organization.update({ where: { id: "org-shared-acct" }, data: { name: "Acme Shared" } });
+    const refused = await callTrpc(
+      h.url,
+      "account.delete",
+      "mutation",
+      { password: owner.password },
+      bearer(owner.token),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.error?.message).toBe(
+      'You own "Acme Shared", which others still use. Transfer ownership or delete it first.',
+    );
+    expect(await h.auth.db.user.count({ where: { id: owner.userId } })).toBe(1);
+    expect(await h.auth.db.organization.count({ where: { id: "org-shared-acct" } })).toBe(1);
+    expect(colleague.userId).toBeTruthy();
+  });
+
+  it("deletes the account with its rows and stored objects; its JWT and keys stop working", async () => {
+    const user = await h.user();
+    const data = await withData(user);
+    const store = h.api.built.deps.store;
+    expect(await store.stat(data.objectKey)).not.toBeNull();
+    // A member of a shared organization: the membership goes, the organization stays.
+    await h.membership("someone-else", "org-team-acct", "owner");
+    await h.membership(user.userId, "org-team-acct", "member");
+
+    const deleted = await callTrpc(
+      h.url,
+      "account.delete",
+      "mutation",
+      { password: user.password },
+      bearer(user.token),
+    );
+    expect(deleted).toMatchObject({ status: 200, data: { deleted: true } });
+
+    const db = h.auth.db;
+    const personal = `personal_${user.userId}`;
+    expect(await db.user.count({ where: { id: user.userId } })).toBe(0);
+    expect(await db.session.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await db.account.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await db.member.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await db.organization.count({ where: { id: personal } })).toBe(0);
+    expect(await db.task.count({ where: { organizationId: personal } })).toBe(0);
+    expect(await db.storedFile.count({ where: { organizationId: personal } })).toBe(0);
+    expect(await db.apikey.count({ where: { id: data.keyId } })).toBe(0);
+    expect(await db.organization.count({ where: { id: "org-team-acct" } })).toBe(1);
+    expect(await store.stat(data.objectKey)).toBeNull();
+
+    // The key is refused at once; the JWT as soon as its membership is re-checked (1 s here).
+    expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(data.key) })).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const me = await call(`${h.url}/api/v1/me`, { headers: bearer(user.token) });
+    expect([401, 403]).toContain(me.status);
+  });
+});

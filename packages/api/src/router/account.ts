@@ -1,0 +1,98 @@
+// The caller's own account (JWT sessions only: an API key acts for an
+// organization, never for a person): download its data, or delete it.
+import { checkAccountPassword, personalOrganizationId } from "@acme/auth";
+import { isPersonal } from "@acme/auth/personal";
+import { PASSWORD_MAX } from "@acme/validators";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import type { Context } from "../context";
+import type { Principal } from "../principal";
+import { authedProcedure } from "../trpc";
+import { accountExportOutput, exportAccount } from "./account-export";
+import { forgetKeys, purgeOrganization } from "./organization-purge";
+
+/** Without a password, deleting needs a sign-in this recent. */
+export const FRESH_SIGN_IN_SECONDS = 10 * 60;
+
+const ownAccount = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.method !== "jwt") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Your account is managed from a signed-in session, not an API key",
+    });
+  }
+  return next();
+});
+
+/** Password, or (for accounts without one) a sign-in within the last ten minutes. */
+async function reauthenticate(ctx: Context, principal: Principal, password: string | undefined): Promise<void> {
+  const { userId, authTime } = principal;
+  const check = await checkAccountPassword(ctx.db, userId, password ?? "");
+  if (check === "ok") return;
+  if (check === "wrong") {
+    const message = password ? "Your password is not right" : "Enter your password to delete your account";
+    throw new TRPCError({ code: "BAD_REQUEST", message });
+  }
+  if (!authTime || Date.now() / 1000 - authTime > FRESH_SIGN_IN_SECONDS) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Sign in again, then delete your account within 10 minutes" });
+  }
+}
+
+/** Organizations the user owns that others still use: they must be handed over first. */
+async function ownedSharedOrganizations(ctx: Context, userId: string) {
+  const owned = await ctx.db.member.findMany({
+    where: { userId, role: "owner" },
+    select: {
+      organization: { select: { id: true, name: true, metadata: true, _count: { select: { members: true } } } },
+    },
+  });
+  const others = owned.map((m) => m.organization).filter((org) => !isPersonal(org));
+  return {
+    shared: others.filter((org) => org._count.members > 1),
+    alone: others.filter((org) => org._count.members <= 1),
+  };
+}
+
+export const accountRouter = {
+  export: ownAccount
+    .meta({ permission: "none" })
+    .input(z.void())
+    .output(accountExportOutput)
+    .query(({ ctx }) => exportAccount(ctx, ctx.principal.userId)),
+
+  delete: ownAccount
+    .meta({ permission: "none" })
+    .input(z.object({ password: z.string().max(PASSWORD_MAX).optional() }))
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const { userId } = ctx.principal;
+      await reauthenticate(ctx, ctx.principal, input.password);
+      const { shared, alone } = await ownedSharedOrganizations(ctx, userId);
+      if (shared.length > 0) {
+        const names = shared.map((org) => `"${org.name}"`).join(", ");
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `You own ${names}, which others still use. Transfer ownership or delete ${shared.length > 1 ? "them" : "it"} first.`,
+        });
+      }
+      // The personal organization, and any the user was alone in, go with the account.
+      for (const org of [personalOrganizationId(userId), ...alone.map((o) => o.id)]) await purgeOrganization(ctx, org);
+      const keys = await ctx.db.apikey.findMany({
+        where: { metadata: { contains: `"createdById":"${userId}"` } },
+        select: { id: true },
+      });
+      const memberships = await ctx.db.member.findMany({ where: { userId }, select: { organizationId: true } });
+      await ctx.db.$transaction([
+        ctx.db.apikey.deleteMany({ where: { id: { in: keys.map((k) => k.id) } } }),
+        ctx.db.task.updateMany({ where: { assigneeId: userId }, data: { assigneeId: null } }),
+        // Sessions, sign-in methods, memberships, passkeys and 2FA go with the user (cascades).
+        ctx.db.user.delete({ where: { id: userId } }),
+      ]);
+      for (const { organizationId } of memberships) {
+        ctx.memberships.forget(organizationId, userId);
+        await ctx.revocations.publish({ kind: "member", organizationId, userId });
+      }
+      await forgetKeys(ctx, keys);
+      return { deleted: true as const };
+    }),
+} satisfies TRPCRouterRecord;
