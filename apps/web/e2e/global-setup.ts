@@ -11,6 +11,7 @@ import { listenProblem } from "@acme/config/net";
 import { createTestDatabase } from "@acme/db/testing";
 import { ensureTestPostgres } from "@acme/db/testing/postgres";
 import { startEmbeddedS3 } from "@acme/storage/embedded";
+import { OAuth2Server } from "oauth2-mock-server";
 import { API_PORT, WEB_PORT } from "../playwright.config";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -57,11 +58,31 @@ async function warmUp(web: string): Promise<void> {
     "/forgot-password",
     "/reset-password",
     "/verify-email",
+    "/sign-in/two-factor",
     "/dev/outbox",
   ];
   for (const path of paths) {
     await fetch(`${web}${path}`, { redirect: "manual", signal: AbortSignal.timeout(180_000) }).catch(() => {});
   }
+}
+
+/**
+ * A local OpenID Connect provider (oauth2-mock-server; never a real one). It
+ * authorizes at once, as one person whose verified address the journey knows.
+ */
+async function startOidcProvider() {
+  const provider = new OAuth2Server();
+  await provider.issuer.keys.generate("RS256");
+  await provider.start(0, "127.0.0.1");
+  const email = `sso.${Date.now().toString(36)}@example.test`;
+  const person = { sub: `e2e-${email}`, email, email_verified: true, name: "Sam Sso" };
+  provider.service.on("beforeTokenSigning", (token) => {
+    Object.assign(token.payload, person, { aud: "e2e-web" });
+  });
+  provider.service.on("beforeUserinfo", (userinfo) => {
+    userinfo.body = { ...person };
+  });
+  return { issuer: provider.issuer.url ?? "", email, stop: () => provider.stop() };
 }
 
 /** A server left on a journey port (a killed earlier run) would answer for ours: refuse to start. */
@@ -80,13 +101,17 @@ export default async function globalSetup() {
   const bucket = "e2e-files";
   const s3 = await startEmbeddedS3({ directory: s3Dir, port: 0, browserBuckets: [bucket] });
   const web = `http://127.0.0.1:${WEB_PORT}`;
+  // Passkeys need a domain name (browsers refuse an IP address as the relying party):
+  // the passkey journey runs on localhost, the rest on 127.0.0.1.
+  const webByName = `http://localhost:${WEB_PORT}`;
   const apiUrl = `http://127.0.0.1:${API_PORT}`;
+  const oidc = await startOidcProvider();
   const shared = {
     DATABASE_URL: database.url,
     DB_POOL_SIZE: "5",
     BETTER_AUTH_URL: web,
     AUTH_AUDIENCE: apiUrl,
-    AUTH_TRUSTED_ORIGINS: web,
+    AUTH_TRUSTED_ORIGINS: `${web},${webByName}`,
     TURBO_TELEMETRY_DISABLED: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -100,7 +125,7 @@ export default async function globalSetup() {
       NODE_ENV: "test",
       PORT: String(API_PORT),
       PUBLIC_URL: apiUrl,
-      CORS_ORIGINS: web,
+      CORS_ORIGINS: `${web},${webByName}`,
       S3_ENDPOINT: s3.endpoint,
       S3_ACCESS_KEY: s3.accessKey,
       S3_SECRET_KEY: s3.secretKey,
@@ -124,6 +149,12 @@ export default async function globalSetup() {
       S3_ENDPOINT: s3.endpoint,
       // Journeys sign in many times from one address.
       AUTH_SENSITIVE_RATE_LIMIT_MAX: "100",
+      AUTH_PASSKEY_RP_ID: "localhost",
+      AUTH_PASSKEY_ORIGINS: webByName,
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: "e2e-web",
+      OIDC_CLIENT_SECRET: randomBytes(16).toString("base64url"),
+      OIDC_NAME: "Acme SSO",
     },
     "web",
   );
@@ -137,6 +168,7 @@ export default async function globalSetup() {
       }
     }
     await s3.stop();
+    await oidc.stop();
     rmSync(s3Dir, { recursive: true, force: true });
     await database.drop();
     await stopPostgres();
@@ -151,6 +183,7 @@ export default async function globalSetup() {
     throw error;
   }
   process.env.E2E_API_URL = apiUrl;
+  process.env.E2E_OIDC_EMAIL = oidc.email;
   process.env.E2E_DATABASE_URL = database.url;
   return stop;
 }

@@ -33,7 +33,7 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await shot(page, "sign-in");
   await page.getByLabel("Password", { exact: true }).fill("wrong-password");
   await page.getByLabel("Email").fill(user.email);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await signIn(page, user.email, user.password);
   await expect(page.getByRole("heading", { name: /Hello, Ada/ })).toBeVisible();
@@ -191,6 +191,7 @@ test("every page runs under its CSP, with the security headers, and no violation
     "/api-keys",
     "/organization",
     "/profile",
+    "/profile/security",
     "/developers",
     "/dev/outbox",
   ]) {

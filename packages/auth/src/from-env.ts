@@ -9,7 +9,7 @@ import { type AuthLogger, consoleLogger } from "./logger";
 import { DevOutbox, type Mailer, SmtpMailer } from "./mail/mailer";
 import { redisRateLimitStorage } from "./rate-limit-storage";
 import { resolveAuthSecret } from "./secret";
-import type { SignInProviders } from "./security/sign-in-providers";
+import { providerButtons, type SignInProviders } from "./security/sign-in-providers";
 
 const holder = globalThis as typeof globalThis & { __acmeDevOutbox?: DevOutbox };
 
@@ -68,6 +68,11 @@ export function authConfigFromEnv(options: AuthFromEnvOptions = {}): AuthConfig 
     logger,
     ...(redis ? { onAccessChange: accessPublisher(redis, (message) => logger.warn(message)) } : {}),
   };
+}
+
+/** The sign-in buttons the configuration enables (GitHub, Google, OIDC), for the sign-in page. */
+export function signInButtonsFromEnv(env: AuthEnv = authEnv()) {
+  return providerButtons(signInProvidersFromEnv(env));
 }
 
 function signInProvidersFromEnv(env: AuthEnv): SignInProviders {

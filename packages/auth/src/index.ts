@@ -12,7 +12,13 @@ export {
 } from "./api-keys";
 export { type Auth, type AuthConfig, initAuth, PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 export { type AuthEnv, authEnv, seedEnv } from "./env";
-export { type AuthFromEnvOptions, authConfigFromEnv, createAuthFromEnv, getDevOutbox } from "./from-env";
+export {
+  type AuthFromEnvOptions,
+  authConfigFromEnv,
+  createAuthFromEnv,
+  getDevOutbox,
+  signInButtonsFromEnv,
+} from "./from-env";
 export { type AuthLogger, consoleLogger } from "./logger";
 export { DevOutbox, type Mail, type Mailer, type OutboxMail, SmtpMailer } from "./mail/mailer";
 export { type AccessChange, isPersonal, personalOrganizationId } from "./organizations";

@@ -46,9 +46,13 @@ describe("JWTs signed with Ed25519 and published at /api/auth/jwks", () => {
       org: `personal_${userId}`,
       org_role: "owner",
     });
+    // When the session signed in: the API asks for a recent one before deleting a passwordless account.
+    const session = await server.db.session.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" } });
+    expect(payload.auth_time).toBe(Math.floor(session.createdAt.getTime() / 1000));
     // Only what the API needs: no verification flags, image, timestamps of the user record.
     expect(Object.keys(payload).sort()).toEqual([
       "aud",
+      "auth_time",
       "email",
       "exp",
       "iat",

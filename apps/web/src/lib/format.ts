@@ -3,3 +3,8 @@ export function formatTotal(total: { count: number; exact: boolean } | null | un
   if (!total) return undefined;
   return `${total.count.toLocaleString("en-US")}${total.exact ? "" : "+"}`;
 }
+
+/** A day as people read it, e.g. "27 Nov 2026". */
+export function formatDate(date: Date): string {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+}

@@ -46,6 +46,12 @@ export function authErrorMessage(
       return "An account with this email already exists. Sign in, or reset your password.";
     case "INVALID_TOKEN":
       return "This link is invalid or has expired. Ask for a new one.";
+    case "INVALID_CODE":
+      return "That code is not right. Check the time on your phone and try the newest code.";
+    case "TOTP_CODE_ALREADY_USED":
+      return "This code was already used. Wait for the next one from your app.";
+    case "INVALID_BACKUP_CODE":
+      return "That backup code is not right, or was already used.";
     case "INVALID_PASSWORD":
       return "Your current password is not right.";
     default:

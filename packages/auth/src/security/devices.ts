@@ -1,32 +1,8 @@
-// Which device a sign-in comes from, as people read it ("Chrome on Linux"), and a
-// digest of it that survives browser updates (version numbers are dropped).
+// A digest of the device a sign-in comes from that survives browser updates
+// (version numbers are dropped).
 import { createHash } from "node:crypto";
 
-const BROWSERS: [RegExp, string][] = [
-  [/Edg\//, "Edge"],
-  [/OPR\/|Opera/, "Opera"],
-  [/Firefox\//, "Firefox"],
-  [/Chrom(e|ium)\//, "Chrome"],
-  [/Safari\//, "Safari"],
-];
-const SYSTEMS: [RegExp, string][] = [
-  [/Android/, "Android"],
-  [/iPhone|iPad|iPod/, "iOS"],
-  [/Windows/, "Windows"],
-  [/Mac OS X|Macintosh/, "macOS"],
-  [/CrOS/, "ChromeOS"],
-  [/Linux/, "Linux"],
-];
-
-const pick = (table: [RegExp, string][], ua: string) => table.find(([pattern]) => pattern.test(ua))?.[1];
-
-export function describeDevice(userAgent: string | null | undefined): string {
-  const ua = userAgent ?? "";
-  const browser = pick(BROWSERS, ua);
-  const system = pick(SYSTEMS, ua);
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? (ua ? ua.slice(0, 60) : "an unknown device");
-}
+export { describeDevice } from "./device-name";
 
 export function deviceDigest(userAgent: string | null | undefined): string {
   const stable = (userAgent ?? "").replace(/[\d._]+/g, "");

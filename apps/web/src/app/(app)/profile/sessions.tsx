@@ -1,4 +1,5 @@
 "use client";
+import { describeDevice } from "@acme/auth/device-name";
 import { useCallback, useEffect, useState } from "react";
 import { authClient, useSession } from "~/auth/client";
 import { Button } from "~/components/ui/button";
@@ -11,31 +12,6 @@ interface SessionRow {
   userAgent?: string | null;
   ipAddress?: string | null;
   updatedAt: Date;
-}
-
-function device(userAgent?: string | null): string {
-  if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Chrome\//.test(userAgent)
-      ? "Chrome"
-      : /Firefox\//.test(userAgent)
-        ? "Firefox"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : "Browser";
-  const os = /Windows/.test(userAgent)
-    ? "Windows"
-    : /Mac OS/.test(userAgent)
-      ? "macOS"
-      : /Android/.test(userAgent)
-        ? "Android"
-        : /iPhone|iPad/.test(userAgent)
-          ? "iOS"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : "";
-  return os ? `${browser} on ${os}` : browser;
 }
 
 export function Sessions() {
@@ -76,7 +52,7 @@ export function Sessions() {
             <li key={session.id} data-testid="session-row" className="flex items-center gap-3 py-3">
               <div className="flex-1">
                 <p className="text-sm font-medium">
-                  {device(session.userAgent)}
+                  {describeDevice(session.userAgent)}
                   {session.token === currentToken && <span className="ml-2 text-xs text-green-600">this device</span>}
                 </p>
                 <p className="text-xs text-neutral-500">

@@ -2,22 +2,35 @@
 import { signInInput } from "@acme/validators";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
 import { signIn } from "~/auth/client";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { safeNextPath } from "~/lib/safe-redirect";
 import { authErrorMessage, useForm } from "~/lib/use-form";
+import { OtherMethods, type ProviderButton } from "./other-methods";
 
-export function SignInForm() {
+const PROVIDER_ERROR =
+  "That sign-in did not work. If you have an account with this address, sign in with your password first, then link the provider.";
+
+export function SignInForm({ providers }: { providers: ProviderButton[] }) {
   const router = useRouter();
   const params = useSearchParams();
   const next = safeNextPath(params.get("next"));
-  const { errors, formError, pending, onSubmit } = useForm(signInInput, async (values) => {
-    const { error } = await signIn.email({ ...values, callbackURL: next });
-    if (error) throw new Error(authErrorMessage(error));
+  const signedIn = useCallback(() => {
     router.replace(next);
     router.refresh();
+  }, [router, next]);
+  const { errors, formError, setFormError, pending, onSubmit } = useForm(signInInput, async (values) => {
+    const { data, error } = await signIn.email({ ...values, callbackURL: next });
+    if (error) throw new Error(authErrorMessage(error));
+    // Two-factor is on: the password was right, now the code.
+    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+      router.push(`/sign-in/two-factor?next=${encodeURIComponent(next)}`);
+      return;
+    }
+    signedIn();
   });
   return (
     <AuthCard
@@ -41,8 +54,8 @@ export function SignInForm() {
             Password changed. Sign in with the new one.
           </p>
         )}
-        <FormError message={formError} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <FormError message={formError ?? (params.get("error") ? PROVIDER_ERROR : null)} />
+        <Field label="Email" name="email" type="email" autoComplete="username webauthn" required error={errors.email} />
         <Field
           label="Password"
           name="password"
@@ -60,6 +73,7 @@ export function SignInForm() {
           Sign in
         </Button>
       </form>
+      <OtherMethods providers={providers} next={next} onSignedIn={signedIn} onError={setFormError} />
     </AuthCard>
   );
 }

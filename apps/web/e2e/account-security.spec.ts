@@ -1,0 +1,158 @@
+// Account security in a real browser: passkeys through Chromium's virtual
+// authenticator, two-factor with codes computed from the secret the page shows,
+// sign-in through the local OpenID Connect provider, email change through the
+// outbox, and deleting the account.
+import { expect, type Page, test } from "@playwright/test";
+import * as OTPAuth from "otpauth";
+import { WEB_PORT } from "../playwright.config";
+import { followMailLink, newUser, shot, signIn, signUpAndVerify } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const BY_NAME = `http://localhost:${WEB_PORT}`;
+
+async function openSecurity(page: Page, base = ""): Promise<void> {
+  await page.goto(`${base}/profile/security`);
+  await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
+}
+
+test("registers a passkey, renames it, and signs in with it (virtual authenticator)", async ({ page, context }) => {
+  const user = newUser("Pia");
+  await signUpAndVerify(page, user);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+
+  // On the site's domain name: passkeys belong to a domain, never to an IP address.
+  await page.goto(`${BY_NAME}/sign-in`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL("**/dashboard");
+  await openSecurity(page, BY_NAME);
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await page.getByLabel("Name").fill("Laptop");
+  await page.getByRole("button", { name: "Continue" }).click();
+  const row = page.getByTestId("passkey-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Laptop");
+  await row.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("Name").fill("Work laptop");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText("Work laptop");
+  await shot(page, "security-passkeys");
+  // The authenticator holds one discoverable credential for this site.
+  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  expect(credentials.map((c) => [c.rpId, c.isResidentCredential])).toEqual([["localhost", true]]);
+
+  await context.clearCookies();
+  await page.goto(`${BY_NAME}/sign-in`);
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await page.waitForURL("**/dashboard");
+  await expect(page.getByRole("heading", { name: /Hello, Pia/ })).toBeVisible();
+
+  await page.goto("/dev/outbox");
+  await expect(
+    page.getByTestId("mail").filter({ hasText: user.email }).filter({ hasText: "A passkey was added" }),
+  ).toHaveCount(1);
+});
+
+test("turns on two-factor, signs in with a code and then with a backup code", async ({ page, context }) => {
+  const user = newUser("Tom");
+  await signUpAndVerify(page, user);
+  await signIn(page, user.email, user.password);
+  await openSecurity(page);
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await page.getByLabel("Your password").fill(user.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+  const code = (steps = 0) => totp.generate({ timestamp: Date.now() + steps * 30_000 });
+  await page.getByLabel("Code from the app").fill(code());
+  await page.getByRole("button", { name: "Turn on" }).last().click();
+  const codes = await page.getByTestId("backup-codes").locator("li").allTextContents();
+  expect(codes).toHaveLength(10);
+  await shot(page, "security-backup-codes");
+  await page.getByRole("button", { name: "I saved them" }).click();
+  await expect(page.getByText("On", { exact: true })).toBeVisible();
+
+  await context.clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL("**/sign-in/two-factor**");
+  await page.getByLabel("Authentication code").fill("000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("alert")).toContainText("That code is not right");
+  // The next step's code: the one used to turn it on was spent.
+  await page.getByLabel("Authentication code").fill(code(1));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.waitForURL("**/dashboard");
+
+  await context.clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL("**/sign-in/two-factor**");
+  await page.getByRole("button", { name: "Use a backup code instead" }).click();
+  await page.getByLabel("Backup code").fill(codes[0] ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.waitForURL("**/dashboard");
+});
+
+test("signs in through the OpenID Connect provider", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Continue with Acme SSO" }).click();
+  await page.waitForURL("**/dashboard");
+  await expect(page.getByRole("heading", { name: /Hello, Sam/ })).toBeVisible();
+  await openSecurity(page);
+  await page.goto("/profile");
+  await expect(page.getByText(process.env.E2E_OIDC_EMAIL ?? "no-oidc-email")).toBeVisible();
+});
+
+test("changes the email address through the outbox, then deletes the account", async ({ page, context }) => {
+  const user = newUser("Eve");
+  await signUpAndVerify(page, user);
+  await signIn(page, user.email, user.password);
+  await page.goto("/profile");
+  const newEmail = `moved.${user.email}`;
+  await page.getByLabel("New email address").fill(newEmail);
+  await page.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "confirmation link is on its way" })).toBeVisible();
+  await followMailLink(page, newEmail, "Confirm your new email address", "Confirm new address");
+  await page.waitForURL("**/profile**");
+  await expect(page.getByText(`You sign in with ${newEmail}`)).toBeVisible();
+  await page.goto("/dev/outbox");
+  await expect(
+    page.getByTestId("mail").filter({ hasText: user.email }).filter({ hasText: "Your email address was changed" }),
+  ).toHaveCount(1);
+
+  await openSecurity(page);
+  await page.getByRole("button", { name: "Delete account" }).click();
+  await page.getByLabel(`Type ${newEmail} to confirm`).fill(newEmail);
+  await page.getByLabel("Your password").fill("not-my-password");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("alert")).toContainText("Your password is not right");
+  await page.getByLabel("Your password").fill(user.password);
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await page.waitForURL("**/?account=deleted");
+
+  await context.clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(newEmail);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+});

@@ -1,0 +1,58 @@
+"use client";
+// Changing the sign-in address: the new one gets a confirmation link; nothing
+// changes until it is opened.
+import { type FormEvent, useState } from "react";
+import { z } from "zod";
+import { authClient, useSession } from "~/auth/client";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { Card } from "~/components/ui/states";
+import { authErrorMessage } from "~/lib/use-form";
+
+const emailSchema = z.email();
+
+export function ChangeEmail() {
+  const session = useSession();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const current = session.data?.user.email;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const newEmail = String(new FormData(event.currentTarget).get("newEmail") ?? "")
+      .trim()
+      .toLowerCase();
+    if (!emailSchema.safeParse(newEmail).success) return setError("Enter an email address");
+    if (newEmail === current) return setError("That is already your address");
+    setError(undefined);
+    setPending(true);
+    const result = await authClient.changeEmail({ newEmail, callbackURL: "/profile?email=changed" });
+    setPending(false);
+    if (result.error) return setError(authErrorMessage(result.error));
+    setSentTo(newEmail);
+  }
+
+  return (
+    <Card title="Email address">
+      <p className="mb-4 text-sm text-neutral-700 dark:text-neutral-300">
+        You sign in with <strong>{current ?? "…"}</strong>.
+      </p>
+      {sentTo ? (
+        <p role="status" className="text-sm text-neutral-700 dark:text-neutral-300">
+          If {sentTo} can be used, a confirmation link is on its way there. Your address changes when you open it; we
+          will tell {current} when it does.
+        </p>
+      ) : (
+        <form onSubmit={submit} noValidate className="flex max-w-md flex-col gap-4">
+          <Field label="New email address" name="newEmail" type="email" autoComplete="email" error={error} />
+          <div>
+            <Button type="submit" loading={pending}>
+              Send confirmation link
+            </Button>
+          </div>
+        </form>
+      )}
+    </Card>
+  );
+}

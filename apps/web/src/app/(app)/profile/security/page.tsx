@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { ProfileTabs } from "../tabs";
+import { DangerZone } from "./danger-zone";
+import { Passkeys } from "./passkeys";
+import { TwoFactor } from "./two-factor";
+
+export const metadata: Metadata = { title: "Security" };
+
+export default function SecurityPage() {
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Account security</h1>
+      <ProfileTabs />
+      <TwoFactor />
+      <Passkeys />
+      <DangerZone />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+// Sign-in without a password: a passkey (also offered in the email field's
+// autofill where the browser supports it) and the configured providers.
+import { useEffect, useState } from "react";
+import { authClient } from "~/auth/client";
+import { Button } from "~/components/ui/button";
+import { authErrorMessage } from "~/lib/use-form";
+
+export interface ProviderButton {
+  id: string;
+  name: string;
+  kind: "social" | "oidc";
+}
+
+export function OtherMethods({
+  providers,
+  next,
+  onSignedIn,
+  onError,
+}: {
+  providers: ProviderButton[];
+  next: string;
+  onSignedIn: () => void;
+  onError: (message: string) => void;
+}) {
+  const [pending, setPending] = useState<string | null>(null);
+
+  // Conditional UI: passkeys appear among the email field's suggestions.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const available = await window.PublicKeyCredential?.isConditionalMediationAvailable?.().catch(() => false);
+      if (!available || cancelled) return;
+      const { data } = await authClient.signIn.passkey({ autoFill: true });
+      if (data && !cancelled) onSignedIn();
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [onSignedIn]);
+
+  async function withPasskey() {
+    setPending("passkey");
+    const { data, error } = await authClient.signIn.passkey();
+    setPending(null);
+    if (data) onSignedIn();
+    else if (error)
+      onError(
+        (error as { code?: string }).code === "AUTH_CANCELLED"
+          ? "Passkey sign-in was cancelled."
+          : authErrorMessage(error),
+      );
+  }
+
+  async function withProvider(provider: ProviderButton) {
+    setPending(provider.id);
+    const errorCallbackURL = "/sign-in?error=provider";
+    const { error } = await authClient.signIn.social({ provider: provider.id, callbackURL: next, errorCallbackURL });
+    if (error) {
+      setPending(null);
+      onError(authErrorMessage(error));
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="my-2 flex items-center gap-3 text-xs text-neutral-600 dark:text-neutral-400">
+        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+        or
+        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+      </div>
+      <Button variant="secondary" loading={pending === "passkey"} onClick={withPasskey}>
+        Sign in with a passkey
+      </Button>
+      {providers.map((provider) => (
+        <Button
+          key={provider.id}
+          variant="secondary"
+          loading={pending === provider.id}
+          onClick={() => withProvider(provider)}
+        >
+          Continue with {provider.name}
+        </Button>
+      ))}
+    </div>
+  );
+}
