@@ -153,4 +153,79 @@ describe("account export and deletion", () => {
     const me = await call(`${h.url}/api/v1/me`, { headers: bearer(user.token) });
     expect([401, 403]).toContain(me.status);
   });
+
+  it("deletes organizations the user was alone in and keys they made elsewhere; a JWT for a shared one stops too", async () => {
+    await h.membership("owner-of-b", "org-team-b", "owner");
+    const user = await h.userIn("org-team-b", "admin");
+    const key = await callTrpc<{ key: string; id: string }>(
+      h.url,
+      "apiKeys.create",
+      "mutation",
+      { name: "made by the leaver", scopes: ["tasks:read"] },
+      bearer(user.token),
+    );
+    expect(key.status).toBe(200);
+    await h.membership(user.userId, "org-solo-b", "owner");
+    await h.auth.db.task.create({ data: { organizationId: "org-solo-b", createdById: user.userId, title: "alone" } });
+
+    const deleted = await callTrpc(
+      h.url,
+      "account.delete",
+      "mutation",
+      { password: user.password },
+      bearer(user.token),
+    );
+    expect(deleted.status).toBe(200);
+    const db = h.auth.db;
+    expect(await db.organization.count({ where: { id: "org-solo-b" } })).toBe(0);
+    expect(await db.task.count({ where: { organizationId: "org-solo-b" } })).toBe(0);
+    expect(await db.organization.count({ where: { id: "org-team-b" } })).toBe(1);
+    expect(await db.apikey.count({ where: { id: key.data?.id ?? "" } })).toBe(0);
+    expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(key.data?.key ?? "") })).status).toBe(401);
+    // The token acts in org-team-b, which still exists: refused once the membership is re-checked.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect([401, 403]).toContain((await call(`${h.url}/api/v1/tasks`, { headers: bearer(user.token) })).status);
+  });
+
+  it("without a password, deletion needs a sign-in in the last 10 minutes (the JWT's auth_time)", async () => {
+    const stale = await h.user();
+    await h.auth.db.account.deleteMany({ where: { userId: stale.userId, providerId: "credential" } });
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    await h.auth.db.session.updateMany({ where: { userId: stale.userId }, data: { createdAt: hourAgo } });
+    const { token } = (await stale.client.get<{ token: string }>("/api/auth/token")).body;
+    const refused = await callTrpc(h.url, "account.delete", "mutation", {}, bearer(token));
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toBe("Sign in again, then delete your account within 10 minutes");
+    expect(await h.auth.db.user.count({ where: { id: stale.userId } })).toBe(1);
+
+    const fresh = await h.user();
+    await h.auth.db.account.deleteMany({ where: { userId: fresh.userId, providerId: "credential" } });
+    const done = await callTrpc(h.url, "account.delete", "mutation", {}, bearer(fresh.token));
+    expect(done.status).toBe(200);
+    expect(await h.auth.db.user.count({ where: { id: fresh.userId } })).toBe(0);
+  });
+});
+
+describe("account deletion under a small failed-authentication budget", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { AUTH_FAILURE_LIMIT_POINTS: "5" } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it("throttles password guessing through deletion like bad credentials (429)", async () => {
+    const user = await h.user();
+    const statuses: number[] = [];
+    for (let i = 0; i < 40 && !statuses.includes(429); i++) {
+      statuses.push(
+        (await callTrpc(h.url, "account.delete", "mutation", { password: `guess-${i}` }, bearer(user.token))).status,
+      );
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeLessThanOrEqual(6); // a budget of 5 failures
+    expect(new Set(statuses.slice(0, -1))).toEqual(new Set([400]));
+    expect(await h.auth.db.user.count({ where: { id: user.userId } })).toBe(1);
+  });
 });

@@ -40,13 +40,13 @@ test("registers a passkey, renames it, and signs in with it (virtual authenticat
   await page.waitForURL("**/dashboard");
   await openSecurity(page, BY_NAME);
   await page.getByRole("button", { name: "Add a passkey" }).click();
-  await page.getByLabel("Name").fill("Laptop");
+  await page.getByLabel("Name", { exact: true }).fill("Laptop");
   await page.getByRole("button", { name: "Continue" }).click();
   const row = page.getByTestId("passkey-row");
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Laptop");
   await row.getByRole("button", { name: "Rename" }).click();
-  await page.getByLabel("Name").fill("Work laptop");
+  await page.getByLabel("Name", { exact: true }).fill("Work laptop");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(row).toContainText("Work laptop");
   await shot(page, "security-passkeys");
@@ -129,8 +129,19 @@ test("changes the email address through the outbox, then deletes the account", a
   await page.goto("/profile");
   const newEmail = `moved.${user.email}`;
   await page.getByLabel("New email address").fill(newEmail);
+  await page.getByLabel("Your password").fill(user.password);
   await page.getByRole("button", { name: "Send confirmation link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "confirmation link is on its way" })).toBeVisible();
+  // The HTML part, as a mail client shows it: the branded layout, sandboxed.
+  await page.goto("/dev/outbox");
+  const confirmation = page
+    .getByTestId("mail")
+    .filter({ hasText: newEmail })
+    .filter({ hasText: "Confirm your new email" });
+  const htmlView = await confirmation.getByRole("link", { name: "View as HTML" }).getAttribute("href");
+  const html = await page.request.get(htmlView ?? "");
+  expect(html.headers()["content-security-policy"]).toContain("sandbox");
+  expect(await html.text()).toMatch(/<!DOCTYPE html[\s\S]*Confirm new address/);
   await followMailLink(page, newEmail, "Confirm your new email address", "Confirm new address");
   await page.waitForURL("**/profile**");
   await expect(page.getByText(`You sign in with ${newEmail}`)).toBeVisible();

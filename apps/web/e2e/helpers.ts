@@ -42,7 +42,7 @@ export async function signUpAndVerify(
     .filter({ hasText: "Verify your email address" });
   await expect(mail).toHaveCount(1);
   if (screenshots) await shot(page, "outbox");
-  await mail.frameLocator("iframe").getByRole("link", { name: "Verify email" }).click();
+  await mail.getByRole("link", { name: "Verify email" }).click();
   await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
   if (screenshots) await shot(page, "verify-email");
 }
@@ -78,5 +78,5 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 export async function followMailLink(page: Page, to: string, subject: string, link: string): Promise<void> {
   await page.goto("/dev/outbox");
   const mail = page.getByTestId("mail").filter({ hasText: to }).filter({ hasText: subject }).first();
-  await mail.frameLocator("iframe").getByRole("link", { name: link }).click();
+  await mail.getByRole("link", { name: link }).click();
 }

@@ -43,7 +43,7 @@ test("an owner invites a viewer, who sees the shared tasks read-only until remov
   await signUpAndVerify(viewer, vik);
   await viewer.goto("/dev/outbox");
   const mail = viewer.getByTestId("mail").filter({ hasText: vik.email }).filter({ hasText: "invited you to Acme Co" });
-  await mail.frameLocator("iframe").getByRole("link", { name: "Accept the invitation" }).click();
+  await mail.getByRole("link", { name: "Accept the invitation" }).click();
   await expect(viewer.getByRole("heading", { name: "Join Acme Co" })).toBeVisible();
   await shot(viewer, "accept-invitation");
   await viewer.getByRole("button", { name: "Accept and join" }).click();

@@ -16,7 +16,11 @@ describe("email change", () => {
   it("confirms the new address by a link mailed to it, then tells the old one", async () => {
     const user = await signUpVerified(server);
     const newEmail = `moved.${Date.now()}@example.test`;
-    const asked = await user.client.post("/api/auth/change-email", { newEmail, callbackURL: "/profile" });
+    const asked = await user.client.post("/api/auth/change-email", {
+      newEmail,
+      password: user.password,
+      callbackURL: "/profile",
+    });
     expect(asked.status).toBe(200);
     // Nothing changes until the new address is confirmed.
     expect((await server.db.user.findUniqueOrThrow({ where: { id: user.userId } })).email).toBe(user.email);
@@ -42,7 +46,10 @@ describe("email change", () => {
     const taken = await signUpVerified(server);
     const user = await signUpVerified(server);
     const mailsBefore = server.outbox.list().length;
-    const asked = await user.client.post<{ status: boolean }>("/api/auth/change-email", { newEmail: taken.email });
+    const asked = await user.client.post<{ status: boolean }>("/api/auth/change-email", {
+      newEmail: taken.email,
+      password: user.password,
+    });
     expect(asked.status).toBe(200);
     expect((await server.db.user.findUniqueOrThrow({ where: { id: user.userId } })).email).toBe(user.email);
     expect(await server.db.user.count({ where: { email: taken.email } })).toBe(1);
@@ -50,12 +57,50 @@ describe("email change", () => {
     expect(server.outbox.list().length).toBe(mailsBefore);
   });
 
+  it("needs the password, so a stolen session alone cannot move the address", async () => {
+    const user = await signUpVerified(server);
+    const newEmail = `thief.${Date.now()}@example.test`;
+    const without = await user.client.post<{ message: string }>("/api/auth/change-email", { newEmail });
+    expect(without.status).toBe(400);
+    expect(without.body.message).toBe("Enter your password to change your email address");
+    const wrong = await user.client.post("/api/auth/change-email", { newEmail, password: "not-the-password" });
+    expect(wrong.status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.outbox.latest(newEmail)).toBeUndefined();
+  });
+
   it("refuses a malformed address and needs a session", async () => {
     const user = await signUpVerified(server);
-    expect((await user.client.post("/api/auth/change-email", { newEmail: "not-an-address" })).status).toBe(400);
+    const malformed = await user.client.post("/api/auth/change-email", {
+      newEmail: "not-an-address",
+      password: user.password,
+    });
+    expect(malformed.status).toBe(400);
     expect(
       (await new TestClient(server.url).post("/api/auth/change-email", { newEmail: "x@example.test" })).status,
     ).toBe(401);
+  });
+});
+
+describe("personal workspaces", () => {
+  let server: TestAuthServer;
+  beforeAll(async () => {
+    server = await startTestAuthServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("take no members: deleting the account deletes the workspace, so nobody else's data may live there", async () => {
+    const owner = await signUpVerified(server);
+    const invite = await owner.client.post<{ message: string }>("/api/auth/organization/invite-member", {
+      email: "friend@example.test",
+      role: "member",
+      organizationId: `personal_${owner.userId}`,
+    });
+    expect(invite.status).toBe(400);
+    expect(invite.body.message).toContain("personal workspace is yours alone");
+    expect(await server.db.invitation.count({ where: { organizationId: `personal_${owner.userId}` } })).toBe(0);
   });
 });
 

@@ -23,8 +23,14 @@ import {
 import { sensitiveRules } from "./rate-limits";
 import { createEmailChange } from "./security/email-change";
 import { createNotices } from "./security/notices";
-import { limitPasskeyNames, type PasskeyConfig, passkeyPlugin } from "./security/passkeys";
-import { accountLinking, oidcPlugins, type SignInProviders, socialProviders } from "./security/sign-in-providers";
+import { limitPasskeyNames, type PasskeyConfig, passkeyPlugin, requireVerifiedUser } from "./security/passkeys";
+import {
+  accountLinking,
+  oidcPlugins,
+  refuseLinkingPastTwoFactor,
+  type SignInProviders,
+  socialProviders,
+} from "./security/sign-in-providers";
 import { claimTotpCode, releaseRefusedCode, twoFactorPlugin } from "./security/two-factor";
 
 export { PASSWORD_MAX, PASSWORD_MIN };
@@ -71,7 +77,7 @@ const APP_NAME = "Platform";
 export function initAuth(config: AuthConfig) {
   const { rateLimit } = config;
   const notices = createNotices({ ...config, logger: config.logger });
-  const emailChange = createEmailChange({ db: config.db, mailer: config.mailer, notices });
+  const emailChange = createEmailChange({ db: config.db, mailer: config.mailer, notices, logger: config.logger });
   const claimCode = claimTotpCode(config.db);
   const releaseCode = releaseRefusedCode(config.db);
 
@@ -89,6 +95,8 @@ export function initAuth(config: AuthConfig) {
         await refuseRoleLists(ctx);
         await closeKeyEndpoints(ctx);
         await limitPasskeyNames(ctx);
+        await requireVerifiedUser(ctx);
+        await emailChange.requireReauthentication(ctx);
         await claimCode(ctx);
       }),
       // Leaving is not a removal to Better Auth's hooks: announce it here.
@@ -117,6 +125,7 @@ export function initAuth(config: AuthConfig) {
           },
         },
       },
+      account: { create: { before: refuseLinkingPastTwoFactor(config.db) } },
       session: {
         create: {
           before: async (session) => {
@@ -131,7 +140,7 @@ export function initAuth(config: AuthConfig) {
               },
             };
           },
-          after: (session) => notices.onSessionCreated(session),
+          after: (session, ctx) => notices.onSessionCreated(session, ctx?.path),
         },
       },
     },

@@ -128,6 +128,18 @@ describe("OpenID Connect sign-in", () => {
     expect(user.accounts.map((a) => a.providerId)).toEqual(["credential"]);
   });
 
+  it("never links a new provider to an account with two-factor on (that would skip the code)", async () => {
+    const local = await signUpVerified(server);
+    await local.client.post("/api/auth/two-factor/enable", { password: local.password });
+    await server.db.user.update({ where: { id: local.userId }, data: { twoFactorEnabled: true } });
+    person = newPerson(local.email);
+    const { client, callback } = await authorize();
+    const done = await client.get(callback.toString());
+    expect(done.headers.get("location")).toContain("error=");
+    expect(client.sessionToken).toBeUndefined();
+    expect(await server.db.account.count({ where: { userId: local.userId, providerId: "oidc" } })).toBe(0);
+  });
+
   it("never links when the provider did not verify the address", async () => {
     const local = await signUpVerified(server);
     person = newPerson(local.email, false);

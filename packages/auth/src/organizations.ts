@@ -9,7 +9,7 @@ import { organization } from "better-auth/plugins";
 import type { AuthConfig } from "./auth";
 import { deliver } from "./mail/deliver";
 import { ac, ROLES } from "./permissions";
-import { personalOrganizationId } from "./personal";
+import { isPersonal, personalOrganizationId } from "./personal";
 
 export { isPersonal, personalOrganizationId } from "./personal";
 
@@ -64,6 +64,15 @@ function refuseServerFields(data: Record<string, unknown> | undefined): void {
   }
 }
 
+/** A personal organization is its owner's alone: deleting the account deletes it. */
+function refusePersonal(org: { id: string }): void {
+  if (isPersonal(org)) {
+    throw new APIError("BAD_REQUEST", {
+      message: "Your personal workspace is yours alone. Create an organization to work with others.",
+    });
+  }
+}
+
 export function organizationPlugin(config: AuthConfig) {
   const announce = (change: AccessChange) => config.onAccessChange?.(change);
   return organization({
@@ -83,6 +92,7 @@ export function organizationPlugin(config: AuthConfig) {
     },
     organizationHooks: {
       beforeCreateInvitation: async ({ organization: org }) => {
+        refusePersonal(org);
         const since = new Date(Date.now() - HOUR_SECONDS * 1000);
         const recent = await config.db.invitation.count({
           where: { organizationId: org.id, createdAt: { gte: since } },
@@ -93,6 +103,7 @@ export function organizationPlugin(config: AuthConfig) {
           });
         }
       },
+      beforeAddMember: async ({ organization: org }) => refusePersonal(org),
       beforeCreateOrganization: async ({ organization: org }) => refuseServerFields(org),
       beforeUpdateOrganization: async ({ organization: changes }) => refuseServerFields(changes),
       afterRemoveMember: async ({ member }) => {

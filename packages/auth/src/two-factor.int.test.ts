@@ -98,10 +98,15 @@ describe("two-factor authentication", () => {
     expect(second.client.sessionToken).toBeUndefined();
   });
 
-  it("a mistyped code does not burn the right one", async () => {
+  it("a refused code is not recorded as used: the same typo is refused as wrong, not as replayed", async () => {
     const user = await enrolled();
     const attempt = await passwordStep(user.email, user.password);
-    expect((await attempt.client.post("/api/auth/two-factor/verify-totp", { code: "123456" })).status).toBe(401);
+    for (let i = 0; i < 2; i++) {
+      const typo = await attempt.client.post<{ code: string }>("/api/auth/two-factor/verify-totp", { code: "123456" });
+      expect(typo.status).toBe(401);
+      expect(typo.body.code).toBe("INVALID_CODE");
+    }
+    expect(await server.db.usedTotpCode.count({ where: { userId: user.userId } })).toBe(1); // the enrolment code
     expect((await attempt.client.post("/api/auth/two-factor/verify-totp", { code: user.code(1) })).status).toBe(200);
   });
 

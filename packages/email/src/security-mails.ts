@@ -8,8 +8,7 @@ export type SecurityEvent =
   | { kind: "two-factor-enabled" }
   | { kind: "two-factor-disabled" }
   | { kind: "passkey-added"; passkey: string }
-  | { kind: "email-changed"; newEmail: string }
-  | { kind: "account-deleted" };
+  | { kind: "email-changed"; newEmail: string };
 
 function describe(event: SecurityEvent): { subject: string; line: string } {
   switch (event.kind) {
@@ -37,8 +36,6 @@ function describe(event: SecurityEvent): { subject: string; line: string } {
         subject: "Your email address was changed",
         line: `The address of your account was changed to ${event.newEmail}. Mail about the account now goes there.`,
       };
-    case "account-deleted":
-      return { subject: "Your account was deleted", line: "Your account and its personal data were deleted." };
   }
 }
 
@@ -50,10 +47,7 @@ export function securityNoticeMail(name: string, event: SecurityEvent, at: Date,
     preview: line,
     heading: subject,
     paragraphs: [`Hi ${name}, ${line.charAt(0).toLowerCase()}${line.slice(1)}`, `When: ${when}.`],
-    ...(event.kind === "account-deleted" ? {} : { action: { label: "Review account security", url: manageUrl } }),
-    footnote:
-      event.kind === "account-deleted"
-        ? "If you did not do this, reply to this mail at once."
-        : "If this was you, there is nothing to do. If not, reset your password and review your sessions now.",
+    action: { label: "Review account security", url: manageUrl },
+    footnote: "If this was you, there is nothing to do. If not, reset your password and review your sessions now.",
   };
 }

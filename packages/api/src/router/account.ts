@@ -24,12 +24,18 @@ const ownAccount = authedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** Password, or (for accounts without one) a sign-in within the last ten minutes. */
+/**
+ * Password, or (for accounts without one) a sign-in within the last ten minutes.
+ * Wrong passwords spend the client's failed-authentication budget, like bad credentials.
+ */
 async function reauthenticate(ctx: Context, principal: Principal, password: string | undefined): Promise<void> {
   const { userId, authTime } = principal;
   const check = await checkAccountPassword(ctx.db, userId, password ?? "");
   if (check === "ok") return;
   if (check === "wrong") {
+    if (password && !(await ctx.authFailures.take(ctx.ip)).allowed) {
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many wrong passwords; try again later" });
+    }
     const message = password ? "Your password is not right" : "Enter your password to delete your account";
     throw new TRPCError({ code: "BAD_REQUEST", message });
   }
@@ -85,6 +91,10 @@ export const accountRouter = {
       await ctx.db.$transaction([
         ctx.db.apikey.deleteMany({ where: { id: { in: keys.map((k) => k.id) } } }),
         ctx.db.task.updateMany({ where: { assigneeId: userId }, data: { assigneeId: null } }),
+        // Pending email-change notices (the old address) and trusted-device records (the user id).
+        ctx.db.verification.deleteMany({
+          where: { OR: [{ identifier: `email-change-notice:${userId}` }, { value: userId }] },
+        }),
         // Sessions, sign-in methods, memberships, passkeys and 2FA go with the user (cascades).
         ctx.db.user.delete({ where: { id: userId } }),
       ]);

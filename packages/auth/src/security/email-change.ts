@@ -4,15 +4,46 @@
 // verification row, until the change is confirmed.
 import type { Db } from "@acme/db";
 import { changeEmailMail, verificationMail } from "@acme/email";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { checkAccountPassword } from "../account-password";
 import { deliver } from "../mail/deliver";
 import type { Mailer } from "../mail/mailer";
 import type { Notices } from "./notices";
 
 const noticeId = (userId: string) => `email-change-notice:${userId}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Without a password, changing the address needs a sign-in this recent. */
+const FRESH_SIGN_IN_MS = 10 * 60 * 1000;
 
-export function createEmailChange(deps: { db: Db; mailer: Mailer; notices: Notices }) {
+export function createEmailChange(deps: {
+  db: Db;
+  mailer: Mailer;
+  notices: Notices;
+  logger: { warn(m: string): void };
+}) {
   const { db, mailer } = deps;
+
+  /**
+   * The address is where password resets go: a stolen session alone must not move it.
+   * The password is asked for (or, without one, a sign-in in the last ten minutes).
+   */
+  const requireReauthentication = createAuthMiddleware(async (ctx) => {
+    if (ctx.path !== "/change-email") return;
+    const session = await getSessionFromCtx(ctx).catch(() => null);
+    if (!session) return; // Better Auth answers 401 itself
+    const password: unknown = ctx.body?.password;
+    const check = await checkAccountPassword(db, session.user.id, typeof password === "string" ? password : "");
+    if (check === "ok") return;
+    if (check === "wrong") {
+      throw new APIError("BAD_REQUEST", {
+        code: "INVALID_PASSWORD",
+        message: password ? "Your password is not right" : "Enter your password to change your email address",
+      });
+    }
+    if (Date.now() - new Date(session.session.createdAt).getTime() > FRESH_SIGN_IN_MS) {
+      throw new APIError("FORBIDDEN", { message: "Sign in again, then change your email address within 10 minutes" });
+    }
+  });
 
   /** Better Auth's one verification hook: a sign-up's address, or a change's new one. */
   async function sendVerification(user: { id: string; email: string; name: string }, url: string): Promise<void> {
@@ -30,7 +61,11 @@ export function createEmailChange(deps: { db: Db; mailer: Mailer; notices: Notic
         expiresAt: new Date(Date.now() + DAY_MS),
       },
     });
-    await deliver(mailer, user.email, changeEmailMail(user.name, user.email, url));
+    // Sent after the answer: a free address must not answer slower than a taken one
+    // (which gets no mail), or the timing would tell which addresses have accounts.
+    void deliver(mailer, user.email, changeEmailMail(user.name, user.email, url)).catch((error: Error) =>
+      deps.logger.warn(`auth: email change confirmation not sent: ${error.message}`),
+    );
   }
 
   /** After a verified change, the old address hears of it. */
@@ -45,5 +80,5 @@ export function createEmailChange(deps: { db: Db; mailer: Mailer; notices: Notic
     );
   }
 
-  return { sendVerification, onUserUpdated };
+  return { requireReauthentication, sendVerification, onUserUpdated };
 }

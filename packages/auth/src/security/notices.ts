@@ -33,7 +33,23 @@ export function createNotices(deps: NoticeDeps) {
   }
 
   /** A session from a device this user never signed in from: remember it, and tell them (not on their first one). */
-  async function onSessionCreated(session: { userId: string; userAgent?: string | null; ipAddress?: string | null }) {
+  async function onSessionCreated(
+    session: { userId: string; userAgent?: string | null; ipAddress?: string | null },
+    path: string | undefined,
+  ) {
+    // With two-factor on, the password step's session is dropped for a code prompt: the
+    // device is judged when the code is accepted (or a trusted device skips the prompt).
+    if (path === "/sign-in/email") {
+      const user = await deps.db.user.findUnique({ where: { id: session.userId }, select: { twoFactorEnabled: true } });
+      if (user?.twoFactorEnabled) return;
+    }
+    // Noticing is best effort: it never fails the sign-in itself.
+    await rememberDevice(session).catch((error: Error) =>
+      deps.logger.warn(`auth: device not recorded: ${error.message}`),
+    );
+  }
+
+  async function rememberDevice(session: { userId: string; userAgent?: string | null; ipAddress?: string | null }) {
     const digest = deviceDigest(session.userAgent);
     const known = await deps.db.knownDevice.findMany({ where: { userId: session.userId }, select: { digest: true } });
     if (known.some((device) => device.digest === digest)) {

@@ -2,6 +2,7 @@
 // Entra ID, Keycloak). Each is on only when its client is configured. An
 // existing account is linked only when both the provider and this platform have
 // verified the address (Better Auth's defaults, kept explicit here).
+import type { Db } from "@acme/db";
 import type { BetterAuthOptions } from "better-auth";
 import { genericOAuth } from "better-auth/plugins";
 
@@ -51,6 +52,19 @@ export const accountLinking: NonNullable<BetterAuthOptions["account"]>["accountL
   requireLocalEmailVerified: true,
   allowDifferentEmails: false,
 };
+
+/**
+ * A provider sign-in skips the second factor, so it must never be how someone with
+ * two-factor on is reached through a new provider identity: whoever controls their
+ * mailbox could verify the address at a provider and sign in without a code.
+ */
+export function refuseLinkingPastTwoFactor(db: Db) {
+  return async (account: { providerId: string; userId: string }, ctx?: { path?: string } | null) => {
+    if (account.providerId === "credential" || !ctx?.path?.startsWith("/callback")) return;
+    const user = await db.user.findUnique({ where: { id: account.userId }, select: { twoFactorEnabled: true } });
+    if (user?.twoFactorEnabled) return false;
+  };
+}
 
 export function oidcPlugins(providers: SignInProviders = {}) {
   const oidc = providers.oidc;

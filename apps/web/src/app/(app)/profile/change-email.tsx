@@ -46,6 +46,13 @@ export function ChangeEmail() {
       ) : (
         <form onSubmit={submit} noValidate className="flex max-w-md flex-col gap-4">
           <Field label="New email address" name="newEmail" type="email" autoComplete="email" error={error} />
+          <Field
+            label="Your password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            hint="No password (passkey or provider only)? Leave it empty: you must have signed in in the last 10 minutes."
+          />
           <div>
             <Button type="submit" loading={pending}>
               Send confirmation link

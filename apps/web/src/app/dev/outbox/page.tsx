@@ -6,6 +6,26 @@ import { IS_PRODUCTION } from "~/config";
 
 export const dynamic = "force-dynamic";
 
+/** The plain-text part, its "Label: https://…" lines as links (what a mail client would make clickable). */
+function PlainText({ text }: { text: string }) {
+  return (
+    <div className="mt-1 space-y-2 whitespace-pre-wrap break-words">
+      {text.split("\n\n").map((paragraph, index) => {
+        const link = /^(.+): (https?:\/\/\S+)$/.exec(paragraph);
+        return link ? (
+          <p key={index}>
+            <a href={link[2]} className="font-medium text-indigo-700 underline dark:text-indigo-400">
+              {link[1]}
+            </a>
+          </p>
+        ) : (
+          <p key={index}>{paragraph}</p>
+        );
+      })}
+    </div>
+  );
+}
+
 export default function OutboxPage() {
   getAuth();
   const outbox = IS_PRODUCTION ? null : getDevOutbox();
@@ -33,17 +53,20 @@ export default function OutboxPage() {
               <h2 className="font-medium" data-testid="mail-subject">
                 {mail.subject}
               </h2>
-              <iframe
-                title={`Mail: ${mail.subject}`}
-                // The mail as a mail client shows it; links open in the whole tab.
-                srcDoc={mail.html.replace("<head>", '<head><base target="_top">')}
-                sandbox="allow-top-navigation-by-user-activation allow-popups"
-                className="mt-3 h-[30rem] w-full rounded-md border border-neutral-200 bg-white dark:border-neutral-800"
-              />
-              <details className="mt-2 text-sm">
-                <summary className="cursor-pointer text-neutral-600 dark:text-neutral-400">Plain-text part</summary>
-                <pre className="mt-2 whitespace-pre-wrap break-words text-xs">{mail.text}</pre>
-              </details>
+              <a
+                href={`/dev/outbox/${mail.id}`}
+                target="_blank"
+                rel="noopener"
+                className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
+              >
+                View as HTML
+              </a>
+              <div className="mt-3 text-sm" data-testid="mail-text">
+                <p className="text-xs font-medium uppercase tracking-wide text-neutral-600 dark:text-neutral-400">
+                  Plain-text part
+                </p>
+                <PlainText text={mail.text} />
+              </div>
             </li>
           ))}
         </ul>
