@@ -20,6 +20,15 @@ describe("session proxy", () => {
     }
   });
 
+  it("leaves a mail's HTML view its own sandboxing policy, and gives pages theirs", () => {
+    expect(
+      proxy(new NextRequest("http://localhost:3000/dev/outbox/3")).headers.get("content-security-policy"),
+    ).toBeNull();
+    expect(proxy(new NextRequest("http://localhost:3000/dev/outbox")).headers.get("content-security-policy")).toContain(
+      "script-src",
+    );
+  });
+
   it("sends a signed-out visitor of /api-keys to sign-in with next=/api-keys", () => {
     const response = proxy(new NextRequest("http://localhost:3000/api-keys"));
     expect(response.status).toBe(307);

@@ -53,7 +53,7 @@ export function authErrorMessage(
     case "INVALID_BACKUP_CODE":
       return "That backup code is not right, or was already used.";
     case "INVALID_PASSWORD":
-      return "Your current password is not right.";
+      return error.message?.startsWith("Enter your password") ? error.message : "Your current password is not right.";
     default:
       return error.message ?? "Something went wrong";
   }
