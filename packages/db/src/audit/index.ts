@@ -1,0 +1,3 @@
+export { type AuditInput, type AuditRow, PLATFORM_CHAIN, scrubMetadata } from "./chain";
+export { recordAudit } from "./record";
+export { type ChainProblem, verifyAuditChains } from "./verify";
