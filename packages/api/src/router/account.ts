@@ -5,6 +5,7 @@ import { isPersonal } from "@acme/auth/personal";
 import { PASSWORD_MAX } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { audit } from "../audit";
 import type { Context } from "../context";
 import type { Principal } from "../principal";
 import { authedProcedure } from "../trpc";
@@ -64,7 +65,11 @@ export const accountRouter = {
     .meta({ permission: "none" })
     .input(z.void())
     .output(accountExportOutput)
-    .query(({ ctx }) => exportAccount(ctx, ctx.principal.userId)),
+    .query(async ({ ctx }) => {
+      const archive = await exportAccount(ctx, ctx.principal.userId);
+      await audit(ctx, ctx.principal, { action: "data.exported", targetType: "user", targetId: ctx.principal.userId });
+      return archive;
+    }),
 
   delete: ownAccount
     .meta({ permission: "none" })
@@ -103,6 +108,13 @@ export const accountRouter = {
         await ctx.revocations.publish({ kind: "member", organizationId, userId });
       }
       await forgetKeys(ctx, keys);
+      await audit(ctx, ctx.principal, {
+        action: "user.deleted",
+        organizationId: null,
+        targetType: "user",
+        targetId: userId,
+        metadata: { organizationsDeleted: alone.length + 1, keysDeleted: keys.length },
+      });
       return { deleted: true as const };
     }),
 } satisfies TRPCRouterRecord;

@@ -5,6 +5,7 @@ import { summarizeKey } from "@acme/auth";
 import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput, pageInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { audit } from "../audit";
 import { notFound } from "../errors";
 import { defineList, fromMillis, millis } from "../pagination/keyset";
 import { readPage } from "../pagination/page";
@@ -70,7 +71,16 @@ export const apiKeysRouter = {
     .meta({ permission: "apiKey:create" })
     .input(createApiKeyInput)
     .output(keyOutput.extend({ key: z.string() }))
-    .mutation(({ ctx, input }) => ctx.apiKeyAdmin.create(ctx.principal.userId, input, ctx.principal.organizationId)),
+    .mutation(async ({ ctx, input }) => {
+      const created = await ctx.apiKeyAdmin.create(ctx.principal.userId, input, ctx.principal.organizationId);
+      await audit(ctx, ctx.principal, {
+        action: "api_key.created",
+        targetType: "api_key",
+        targetId: created.id,
+        metadata: { name: created.name, scopes: created.scopes, expiresAt: created.expiresAt?.toISOString() ?? null },
+      });
+      return created;
+    }),
 
   revoke: sessionOnly
     .meta({ permission: "apiKey:delete" })
@@ -80,6 +90,7 @@ export const apiKeysRouter = {
       if (!(await ctx.apiKeyAdmin.revoke(ctx.principal.organizationId, input.id))) throw notFound("API key");
       ctx.apiKeys.forgetKeyId(input.id);
       await ctx.revocations.publish({ kind: "key", keyId: input.id });
+      await audit(ctx, ctx.principal, { action: "api_key.revoked", targetType: "api_key", targetId: input.id });
       return { id: input.id, revoked: true as const };
     }),
 } satisfies TRPCRouterRecord;

@@ -6,6 +6,7 @@ import { type StoredFileRow, storedFileSelect } from "@acme/db";
 import { createUploadInput, fileIdInput, listInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { audit } from "../audit";
 import { notFound } from "../errors";
 import { checkType, SNIFF_BYTES } from "../files/sniff";
 import { allows } from "../middleware/auth";
@@ -159,6 +160,7 @@ export const filesRouter = {
       });
       if (!row) return { id: input.id, deleted: false };
       await discard(ctx, row.id, row.objectKey);
+      await audit(ctx, ctx.principal, { action: "file.deleted", targetType: "file", targetId: row.id });
       return { id: input.id, deleted: true };
     }),
 } satisfies TRPCRouterRecord;

@@ -3,6 +3,7 @@
 import { isPersonal } from "@acme/auth/personal";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { audit } from "../audit";
 import { authedProcedure } from "../trpc";
 import { logoRouter, logoUrl } from "./organization-logo";
 import { purgeOrganization } from "./organization-purge";
@@ -34,6 +35,13 @@ export const deleteOrganization = authedProcedure
       throw new TRPCError({ code: "BAD_REQUEST", message: "Type the organization's name to confirm" });
     }
     await purgeOrganization(ctx, organizationId);
+    // The organization's chain outlives it: its history stays verifiable.
+    await audit(ctx, ctx.principal, {
+      action: "organization.deleted",
+      targetType: "organization",
+      targetId: organizationId,
+      metadata: { name: org.name },
+    });
     return { id: organizationId, deleted: true as const };
   });
 

@@ -4,6 +4,7 @@
 import { taskSelect } from "@acme/db";
 import { createTaskInput, listTasksInput, taskIdInput, updateTaskInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { auditInput, recordAudit } from "../audit";
 import { notFound } from "../errors";
 import { allows } from "../middleware/auth";
 import { readPage } from "../pagination/page";
@@ -80,8 +81,15 @@ export const tasksRouter = {
     .mutation(async ({ ctx, input }) => {
       const { organizationId, userId } = ctx.principal;
       const own = allows(ctx.principal, "task:manage") ? {} : { createdById: userId };
-      const { count } = await ctx.db.task.deleteMany({ where: { id: input.id, organizationId, ...own } });
-      if (count === 0) throw notFound("Task");
+      const principal = ctx.principal;
+      await ctx.db.$transaction(async (tx) => {
+        const { count } = await tx.task.deleteMany({ where: { id: input.id, organizationId, ...own } });
+        if (count === 0) throw notFound("Task");
+        await recordAudit(
+          tx,
+          auditInput(ctx, principal, { action: "task.deleted", targetType: "task", targetId: input.id }),
+        );
+      });
       return { id: input.id, deleted: true };
     }),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,29 @@
+// Audit events from API procedures: who (the principal: user, key), from where (IP,
+// request id), in which organization. Written with recordAudit, inside the
+// mutation's transaction where there is one.
+import { type AuditInput, recordAudit } from "@acme/db/audit";
+import type { Context } from "./context";
+import type { Principal } from "./principal";
+
+type Event = Pick<AuditInput, "action" | "targetType" | "targetId" | "metadata"> & {
+  /** Defaults to the principal's organization; null for platform events (e.g. an account deleted). */
+  organizationId?: string | null;
+};
+
+export function auditInput(ctx: Pick<Context, "ip" | "requestId">, principal: Principal, event: Event): AuditInput {
+  return {
+    ...event,
+    organizationId: event.organizationId === undefined ? principal.organizationId : event.organizationId,
+    actorUserId: principal.userId,
+    actorKeyId: principal.keyId ?? null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  };
+}
+
+/** Records the event on its own (after a change that is not a database transaction of ours). */
+export function audit(ctx: Pick<Context, "db" | "ip" | "requestId">, principal: Principal, event: Event) {
+  return recordAudit(ctx.db, auditInput(ctx, principal, event));
+}
+
+export { recordAudit };
