@@ -21,6 +21,7 @@ import {
   personalOrganizationId,
 } from "./organizations";
 import { sensitiveRules } from "./rate-limits";
+import { createAuditTrail } from "./security/audit-trail";
 import { createEmailChange } from "./security/email-change";
 import { createNotices } from "./security/notices";
 import { limitPasskeyNames, type PasskeyConfig, passkeyPlugin, requireVerifiedUser } from "./security/passkeys";
@@ -78,6 +79,7 @@ export function initAuth(config: AuthConfig) {
   const { rateLimit } = config;
   const notices = createNotices({ ...config, logger: config.logger });
   const emailChange = createEmailChange({ db: config.db, mailer: config.mailer, notices, logger: config.logger });
+  const trail = createAuditTrail({ db: config.db, logger: config.logger });
   const claimCode = claimTotpCode(config.db);
   const releaseCode = releaseRefusedCode(config.db);
 
@@ -103,6 +105,7 @@ export function initAuth(config: AuthConfig) {
       after: createAuthMiddleware(async (ctx) => {
         await releaseCode(ctx);
         await notices.afterEndpoint(ctx);
+        await trail.afterEndpoint(ctx);
         if (ctx.path !== "/organization/leave") return;
         const member = ctx.context.returned as { userId?: unknown; organizationId?: unknown } | null;
         if (typeof member?.userId === "string" && typeof member.organizationId === "string") {
@@ -117,11 +120,16 @@ export function initAuth(config: AuthConfig) {
     databaseHooks: {
       // Every account comes with its personal organization, which new sessions start in.
       user: {
-        create: { after: (user) => createPersonalOrganization(config.db, user) },
+        create: {
+          after: async (user) => {
+            await createPersonalOrganization(config.db, user);
+            trail.onUser("user.signed_up", user);
+          },
+        },
         update: {
           after: async (user, ctx) => {
             await notices.onUserUpdated(user, ctx?.path);
-            await emailChange.onUserUpdated(user, ctx?.path);
+            trail.onUserUpdated(user, ctx?.path, await emailChange.onUserUpdated(user, ctx?.path));
           },
         },
       },
@@ -163,7 +171,10 @@ export function initAuth(config: AuthConfig) {
       sendResetPassword: async ({ user, url }) => {
         await deliver(config.mailer, user.email, passwordResetMail(user.name, url));
       },
-      onPasswordReset: ({ user }) => notices.notify(user, { kind: "password-changed" }),
+      onPasswordReset: async ({ user }) => {
+        trail.onUser("user.password_reset", user);
+        await notices.notify(user, { kind: "password-changed" });
+      },
       // With verification required, sign-up answers alike whether or not the address is
       // taken (no account enumeration); the owner of a taken address is told instead.
       onExistingUserSignUp: async ({ user }) => {

@@ -68,16 +68,17 @@ export function createEmailChange(deps: {
     );
   }
 
-  /** After a verified change, the old address hears of it. */
+  /** After a verified change, the old address hears of it. True when the address changed. */
   async function onUserUpdated(user: { id: string; email: string; name: string }, path: string | undefined) {
-    if (path !== "/verify-email") return;
+    if (path !== "/verify-email") return false;
     const pending = await db.verification.findFirst({ where: { identifier: noticeId(user.id) } });
-    if (!pending || pending.value === user.email) return;
+    if (!pending || pending.value === user.email) return false;
     await db.verification.delete({ where: { id: pending.id } });
     await deps.notices.notify(
       { email: pending.value, name: user.name },
       { kind: "email-changed", newEmail: user.email },
     );
+    return true;
   }
 
   return { requireReauthentication, sendVerification, onUserUpdated };

@@ -47,11 +47,18 @@ describe("audit log", () => {
     const row = await recordAudit(db, {
       action: "user.password_changed",
       actorUserId: "u2",
-      metadata: { password: "hunter2", via: "settings", nested: { token: "abc", apiKey: "sk_x", kept: 1 } },
+      metadata: {
+        password: "hunter2",
+        via: "settings",
+        skipped: undefined,
+        nested: { token: "abc", apiKey: "sk_x", kept: 1 },
+      },
     });
     const stored = await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } });
     expect(stored.metadata).toEqual({ via: "settings", nested: { kept: 1 } });
     expect(JSON.stringify({ ...stored, seq: String(stored.seq) })).not.toMatch(/hunter2|abc|sk_x/);
+    // What is stored is what was hashed (an undefined value is not stored, nor hashed).
+    expect((await verifyAuditChains(db)).problems).toEqual([]);
   });
 
   it("writes no gap under concurrent writers", async () => {

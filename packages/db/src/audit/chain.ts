@@ -93,7 +93,9 @@ export function nextRow(input: AuditInput, previous: { seq: bigint; hash: string
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 512) ?? null,
     requestId: input.requestId ?? null,
-    metadata: (scrubMetadata(input.metadata ?? {}) as Record<string, unknown>) ?? {},
+    // As stored: JSON drops undefined values and turns dates into strings, and the hash
+    // must cover what is read back.
+    metadata: JSON.parse(JSON.stringify(scrubMetadata(input.metadata ?? {}))) as Record<string, unknown>,
     prevHash: previous?.hash ?? GENESIS_HASH,
   };
   return { ...row, hash: hashEvent(row) };

@@ -1,0 +1,69 @@
+// Audit events from the auth server, over real HTTP and Postgres: sign-ups,
+// sign-ins (and failures, never with the password), and account security changes,
+// each with the client's address; the chains verify afterwards.
+import { verifyAuditChains } from "@acme/db/audit";
+import * as OTPAuth from "otpauth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpVerified, startTestAuthServer, type TestAuthServer, TestClient } from "./testing";
+
+describe("audit trail of the auth server", () => {
+  let server: TestAuthServer;
+  beforeAll(async () => {
+    server = await startTestAuthServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const actions = async (userId: string) =>
+    (await server.db.auditEvent.findMany({ where: { actorUserId: userId }, orderBy: { at: "asc" } })).map(
+      (e) => e.action,
+    );
+
+  it("records sign-up, sign-in, a failed sign-in and security changes", async () => {
+    const user = await signUpVerified(server, { ip: "198.51.100.40" });
+    await expect.poll(() => actions(user.userId)).toContain("user.signed_up");
+
+    const client = new TestClient(server.url, "198.51.100.41");
+    expect((await client.post("/api/auth/sign-in/email", { email: user.email, password: user.password })).status).toBe(
+      200,
+    );
+    await expect.poll(() => actions(user.userId)).toContain("user.signed_in");
+    const signIn = await server.db.auditEvent.findFirstOrThrow({
+      where: { actorUserId: user.userId, action: "user.signed_in", ip: "198.51.100.41" },
+    });
+    expect(signIn).toMatchObject({ chain: "platform", targetId: user.userId, metadata: { method: "password" } });
+
+    const wrong = "definitely-not-it-42";
+    await new TestClient(server.url, "198.51.100.42").post("/api/auth/sign-in/email", {
+      email: user.email,
+      password: wrong,
+    });
+    await expect
+      .poll(() => server.db.auditEvent.count({ where: { action: "user.sign_in_failed", ip: "198.51.100.42" } }))
+      .toBe(1);
+    const failure = await server.db.auditEvent.findFirstOrThrow({
+      where: { action: "user.sign_in_failed", ip: "198.51.100.42" },
+    });
+    expect(failure.metadata).toEqual({ method: "password", email: user.email });
+    expect(JSON.stringify(failure.metadata)).not.toContain(wrong);
+
+    await user.client.post("/api/auth/change-password", {
+      currentPassword: user.password,
+      newPassword: "Another-good-pass-9",
+    });
+    const enable = await user.client.post<{ totpURI: string }>("/api/auth/two-factor/enable", {
+      password: "Another-good-pass-9",
+    });
+    const totp = OTPAuth.URI.parse(enable.body.totpURI) as OTPAuth.TOTP;
+    await user.client.post("/api/auth/two-factor/verify-totp", { code: totp.generate() });
+    await user.client.post("/api/auth/revoke-other-sessions");
+    await expect
+      .poll(() => actions(user.userId))
+      .toEqual(expect.arrayContaining(["user.password_changed", "user.two_factor_enabled", "session.revoked"]));
+
+    const all = await server.db.auditEvent.findMany({ where: { actorUserId: user.userId } });
+    expect(JSON.stringify(all.map((e) => e.metadata))).not.toMatch(/Another-good-pass|otpauth|secret=/);
+    expect((await verifyAuditChains(server.db)).problems).toEqual([]);
+  });
+});

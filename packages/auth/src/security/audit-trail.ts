@@ -1,0 +1,88 @@
+// The auth server's audit events: sign-ins (and failures), sign-ups, password,
+// email, two-factor and passkey changes, revoked sessions. Sign-ins are reads of
+// the account, so their events are queued and written just after the answer
+// (AuditQueue), never a synchronous write in the sign-in itself.
+import type { Db } from "@acme/db";
+import { type AuditInput, AuditQueue } from "@acme/db/audit";
+import { createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+const SIGN_IN_METHOD: Record<string, string> = {
+  "/sign-in/email": "password",
+  "/two-factor/verify-totp": "password+totp",
+  "/two-factor/verify-backup-code": "password+backup-code",
+  "/passkey/verify-authentication": "passkey",
+};
+
+const CHANGES: Record<string, string> = {
+  "/change-password": "user.password_changed",
+  "/passkey/verify-registration": "user.passkey_added",
+  "/passkey/delete-passkey": "user.passkey_removed",
+  "/two-factor/generate-backup-codes": "user.backup_codes_regenerated",
+  "/revoke-session": "session.revoked",
+  "/revoke-other-sessions": "session.revoked",
+  "/revoke-sessions": "session.revoked",
+};
+
+export function createAuditTrail(deps: { db: Db; logger: { warn(message: string): void } }) {
+  const queue = new AuditQueue(deps.db, (message) => deps.logger.warn(message));
+
+  function client(ctx: HookContext): Pick<AuditInput, "ip" | "userAgent" | "requestId"> {
+    const source = ctx.request ?? ctx.headers;
+    const headers = ctx.request?.headers ?? ctx.headers;
+    return {
+      ip: source ? getIP(source, ctx.context.options) : null,
+      userAgent: headers?.get("user-agent") ?? null,
+      requestId: headers?.get("x-request-id") ?? null,
+    };
+  }
+
+  const afterEndpoint = createAuthMiddleware(async (ctx) => {
+    const failed = isAPIError(ctx.context.returned);
+    const returned = ctx.context.returned as { twoFactorRedirect?: boolean } | null;
+    const method = SIGN_IN_METHOD[ctx.path] ?? (ctx.path.startsWith("/callback/") ? "provider" : undefined);
+    if (method) {
+      const user = ctx.context.newSession?.user;
+      if (!failed && user && !returned?.twoFactorRedirect) {
+        const provider = ctx.path.startsWith("/callback/") ? ctx.path.slice("/callback/".length) : undefined;
+        queue.push({
+          action: "user.signed_in",
+          actorUserId: user.id,
+          targetType: "user",
+          targetId: user.id,
+          metadata: { method, provider },
+          ...client(ctx),
+        });
+      } else if (failed) {
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email.toLowerCase().slice(0, 254) : undefined;
+        queue.push({ action: "user.sign_in_failed", metadata: { method, email }, ...client(ctx) });
+      }
+      return;
+    }
+    const action = CHANGES[ctx.path];
+    const user = ctx.context.session?.user;
+    if (action && user && !failed) {
+      queue.push({ action, actorUserId: user.id, targetType: "user", targetId: user.id, ...client(ctx) });
+    }
+  });
+
+  /** Changes found in Better Auth's record updates (sign-up, 2FA on/off, email confirmed). */
+  function onUser(action: string, user: { id: string }, metadata: Record<string, unknown> = {}): void {
+    queue.push({ action, actorUserId: user.id, targetType: "user", targetId: user.id, metadata });
+  }
+
+  function onUserUpdated(
+    user: { id: string; twoFactorEnabled?: boolean | null },
+    path: string | undefined,
+    emailChanged: boolean,
+  ) {
+    if (path === "/two-factor/verify-totp" && user.twoFactorEnabled) onUser("user.two_factor_enabled", user);
+    if (path === "/two-factor/disable" && !user.twoFactorEnabled) onUser("user.two_factor_disabled", user);
+    if (emailChanged) onUser("user.email_changed", user);
+  }
+
+  return { afterEndpoint, onUser, onUserUpdated, flush: () => queue.flush(), close: () => queue.close() };
+}
+
+export type AuditTrail = ReturnType<typeof createAuditTrail>;
