@@ -78,7 +78,15 @@ describe("organizations", () => {
       "files.downloadUrl": { id: ids.file },
       "apiKeys.revoke": { id: aKeys[0]?.id },
     };
-    const lists = ["tasks.list", "files.list", "apiKeys.list", "members.list", "teams.list", "invitations.list"];
+    const lists = [
+      "activity.list",
+      "tasks.list",
+      "files.list",
+      "apiKeys.list",
+      "members.list",
+      "teams.list",
+      "invitations.list",
+    ];
     const ownOnly = [
       "health",
       "me",

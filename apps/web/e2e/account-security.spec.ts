@@ -119,6 +119,14 @@ test("turns on two-factor, signs in with a code and then with a backup code", as
   await page.getByLabel("Backup code").fill(codes[0] ?? "");
   await page.getByRole("button", { name: "Verify" }).click();
   await page.waitForURL("**/dashboard");
+
+  // The person sees their own security activity.
+  await page.goto("/profile/activity");
+  const rows = page.getByTestId("activity-row");
+  await expect(rows.filter({ hasText: "Signed in with password and backup code" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Signed in with password and code" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Turned on two-factor authentication" })).toHaveCount(1);
+  await shot(page, "profile-activity");
 });
 
 test("signs in through the OpenID Connect provider", async ({ page }) => {

@@ -192,6 +192,7 @@ test("every page runs under its CSP, with the security headers, and no violation
     "/organization",
     "/profile",
     "/profile/security",
+    "/profile/activity",
     "/developers",
     "/dev/outbox",
   ]) {

@@ -1,4 +1,5 @@
 import { accountRouter } from "./router/account";
+import { activityRouter } from "./router/activity";
 import { apiKeysRouter } from "./router/api-keys";
 import { dataRouter } from "./router/data";
 import { filesRouter } from "./router/files";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   health,
   me,
   account: accountRouter,
+  activity: activityRouter,
   data: dataRouter,
   tasks: tasksRouter,
   files: filesRouter,

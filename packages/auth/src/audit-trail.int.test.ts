@@ -16,7 +16,7 @@ describe("audit trail of the auth server", () => {
   });
 
   const actions = async (userId: string) =>
-    (await server.db.auditEvent.findMany({ where: { actorUserId: userId }, orderBy: { at: "asc" } })).map(
+    (await server.db.auditEvent.findMany({ where: { actorUserId: userId }, orderBy: { createdAt: "asc" } })).map(
       (e) => e.action,
     );
 

@@ -3,7 +3,7 @@ CREATE TABLE "api"."audit_events" (
     "id" UUID NOT NULL,
     "chain" TEXT NOT NULL,
     "seq" BIGINT NOT NULL,
-    "at" TIMESTAMPTZ(6) NOT NULL,
+    "created_at" TIMESTAMPTZ(6) NOT NULL,
     "actor_user_id" TEXT,
     "actor_key_id" TEXT,
     "impersonator_id" TEXT,
@@ -22,10 +22,10 @@ CREATE TABLE "api"."audit_events" (
 );
 
 -- CreateIndex
-CREATE INDEX "audit_events_organization_id_at_id_idx" ON "api"."audit_events"("organization_id", "at" DESC, "id" DESC);
+CREATE INDEX "audit_events_organization_id_created_at_id_idx" ON "api"."audit_events"("organization_id", "created_at" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "audit_events_actor_user_id_at_id_idx" ON "api"."audit_events"("actor_user_id", "at" DESC, "id" DESC);
+CREATE INDEX "audit_events_actor_user_id_created_at_id_idx" ON "api"."audit_events"("actor_user_id", "created_at" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "audit_events_chain_seq_key" ON "api"."audit_events"("chain", "seq");

@@ -4,12 +4,19 @@
 import { randomUUID } from "node:crypto";
 import { appRouter } from "@acme/api";
 import type { Db } from "@acme/db";
+import { recordAudit } from "@acme/db/audit";
 
 type Seed = (db: Db, organizationId: string, ownerId: string, n: number) => Promise<void>;
 
 const many = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
 
 export const LIST_SEEDS: Record<string, Seed> = {
+  // The caller's own events (the list is per user, not per organization).
+  "activity.list": async (db, organizationId, ownerId, n) => {
+    for (let i = 0; i < n; i++) {
+      await recordAudit(db, { action: "task.deleted", organizationId, actorUserId: ownerId, targetId: `seed-${i}` });
+    }
+  },
   "tasks.list": async (db, organizationId, ownerId, n) => {
     await db.task.createMany({ data: many(n, (i) => ({ organizationId, createdById: ownerId, title: `seed ${i}` })) });
   },

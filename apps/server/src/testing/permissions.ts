@@ -11,6 +11,7 @@ export const ALLOWED_ROLES: Record<string, readonly OrganizationRole[] | "public
   health: "public",
   me: ALL,
   "account.export": ALL,
+  "activity.list": ALL,
   "account.delete": ALL,
   "data.submit": WRITERS,
   "tasks.list": ALL,

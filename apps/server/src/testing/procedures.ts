@@ -9,6 +9,7 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   health: undefined,
   me: undefined,
   "account.export": undefined,
+  "activity.list": {},
   // Never the right password: the shared checks must not delete their users.
   "account.delete": { password: "not-the-password" },
   "data.submit": { content: "x" },

@@ -91,6 +91,7 @@ describe("list query plans", () => {
 
   it("registers every list", () => {
     expect(LISTS.map((spec) => spec.name).sort()).toEqual([
+      "activity",
       "apiKeys",
       "files",
       "invitations",

@@ -24,7 +24,7 @@ export interface AuditRow extends Required<Omit<AuditInput, "metadata">> {
   id: string;
   chain: string;
   seq: bigint;
-  at: Date;
+  createdAt: Date;
   metadata: Record<string, unknown>;
   prevHash: string;
   hash: string;
@@ -58,7 +58,7 @@ export function hashEvent(row: Omit<AuditRow, "hash">): string {
     row.id,
     row.chain,
     row.seq.toString(),
-    row.at.toISOString(),
+    row.createdAt.toISOString(),
     row.actorUserId,
     row.actorKeyId,
     row.impersonatorId,
@@ -76,13 +76,17 @@ export function hashEvent(row: Omit<AuditRow, "hash">): string {
 }
 
 /** The row for `input`, after `previous` in its chain (null: the chain's first). */
-export function nextRow(input: AuditInput, previous: { seq: bigint; hash: string } | null, at = new Date()): AuditRow {
+export function nextRow(
+  input: AuditInput,
+  previous: { seq: bigint; hash: string } | null,
+  createdAt = new Date(),
+): AuditRow {
   const chain = input.organizationId ?? PLATFORM_CHAIN;
   const row = {
     id: randomUUID(),
     chain,
     seq: (previous?.seq ?? 0n) + 1n,
-    at,
+    createdAt,
     actorUserId: input.actorUserId ?? null,
     actorKeyId: input.actorKeyId ?? null,
     impersonatorId: input.impersonatorId ?? null,

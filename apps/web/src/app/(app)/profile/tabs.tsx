@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/profile", label: "Profile" },
   { href: "/profile/security", label: "Security" },
+  { href: "/profile/activity", label: "Activity" },
 ];
 
 export function ProfileTabs() {

@@ -1,0 +1,68 @@
+// Audit events as their subjects see them. `activity.list`: the caller's own security
+// activity (sign-ins and failures from their sessions, changes they made), newest
+// first, a page at a time. Organization and platform views come with the admin console.
+import { pageInput } from "@acme/validators";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { defineList, millis } from "../pagination/keyset";
+import { readPage } from "../pagination/page";
+import { authedProcedure } from "../trpc";
+import { pageOutput } from "./schemas";
+
+const MINE = defineList({
+  name: "activity",
+  table: "api.audit_events",
+  tenantColumn: "actor_user_id",
+  columns: `id, action, ip, user_agent AS "userAgent", target_type AS "targetType", target_id AS "targetId",
+    organization_id AS "organizationId", metadata, ${millis("created_at", "createdAt")}`,
+  order: "newest",
+  idType: "uuid",
+});
+
+interface EventRow {
+  _key: string;
+  id: string;
+  action: string;
+  ip: string | null;
+  userAgent: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  organizationId: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+}
+
+const eventOutput = z.object({
+  id: z.string(),
+  action: z.string(),
+  at: z.date(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+const ownActivity = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.method !== "jwt") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Your activity is shown to your signed-in sessions, not to API keys",
+    });
+  }
+  return next();
+});
+
+export const activityRouter = {
+  list: ownActivity
+    .meta({ permission: "none" })
+    .input(pageInput)
+    .output(pageOutput(eventOutput))
+    .query(({ ctx, input }) =>
+      readPage(ctx, MINE, ctx.principal.userId, input, ({ _key: _k, createdAt, ...row }: EventRow) => ({
+        ...row,
+        at: new Date(Number(createdAt)),
+      })),
+    ),
+} satisfies TRPCRouterRecord;
