@@ -1,5 +1,6 @@
 // tRPC setup, in three parts: context, init, and the procedures routers build on.
 // Every procedure is protected unless it is built from `publicProcedure`.
+import { TRPCError } from "@trpc/server";
 import { t } from "./init";
 import { authedChain, publicChain } from "./middleware/chain";
 
@@ -17,3 +18,14 @@ export const publicProcedure = t.procedure.use(publicChain);
 
 /** request id (from the context) -> rate limit (per principal, or IP when unauthenticated) -> auth and scopes. */
 export const authedProcedure = t.procedure.use(authedChain);
+
+/**
+ * For a signed-in person only (a JWT session), never an API key, which acts for an
+ * organization: managing keys, one's own account and activity. `refusal` tells the key holder why.
+ */
+export function sessionProcedure(refusal: string) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (ctx.principal.method !== "jwt") throw new TRPCError({ code: "FORBIDDEN", message: refusal });
+    return next();
+  });
+}

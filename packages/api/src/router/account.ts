@@ -8,22 +8,14 @@ import { z } from "zod";
 import { audit } from "../audit";
 import type { Context } from "../context";
 import type { Principal } from "../principal";
-import { authedProcedure } from "../trpc";
+import { sessionProcedure } from "../trpc";
 import { accountExportOutput, exportAccount } from "./account-export";
 import { forgetKeys, purgeOrganization } from "./organization-purge";
 
 /** Without a password, deleting needs a sign-in this recent. */
 export const FRESH_SIGN_IN_SECONDS = 10 * 60;
 
-const ownAccount = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.method !== "jwt") {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "Your account is managed from a signed-in session, not an API key",
-    });
-  }
-  return next();
-});
+const ownAccount = sessionProcedure("Your account is managed from a signed-in session, not an API key");
 
 /**
  * Password, or (for accounts without one) a sign-in within the last ten minutes.

@@ -2,11 +2,11 @@
 // activity (sign-ins and failures from their sessions, changes they made), newest
 // first, a page at a time. Organization and platform views come with the admin console.
 import { pageInput } from "@acme/validators";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { defineList, millis } from "../pagination/keyset";
 import { readPage } from "../pagination/page";
-import { authedProcedure } from "../trpc";
+import { sessionProcedure } from "../trpc";
 import { pageOutput } from "./schemas";
 
 const MINE = defineList({
@@ -44,15 +44,7 @@ const eventOutput = z.object({
   metadata: z.record(z.string(), z.unknown()),
 });
 
-const ownActivity = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.method !== "jwt") {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "Your activity is shown to your signed-in sessions, not to API keys",
-    });
-  }
-  return next();
-});
+const ownActivity = sessionProcedure("Your activity is shown to your signed-in sessions, not to API keys");
 
 export const activityRouter = {
   list: ownActivity

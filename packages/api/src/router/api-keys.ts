@@ -3,21 +3,16 @@
 // returned once, at creation.
 import { summarizeKey } from "@acme/auth";
 import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput, pageInput } from "@acme/validators";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../audit";
 import { notFound } from "../errors";
 import { defineList, fromMillis, millis } from "../pagination/keyset";
 import { readPage } from "../pagination/page";
-import { authedProcedure } from "../trpc";
+import { sessionProcedure } from "../trpc";
 import { pageOutput } from "./schemas";
 
-const sessionOnly = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.method !== "jwt") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "API keys are managed from a signed-in session" });
-  }
-  return next();
-});
+const sessionOnly = sessionProcedure("API keys are managed from a signed-in session");
 
 const KEYS = defineList({
   name: "apiKeys",
