@@ -1,7 +1,7 @@
 // Audit events from API procedures: who (the principal: user, key), from where (IP,
 // request id), in which organization. Written with recordAudit, inside the
 // mutation's transaction where there is one.
-import { type AuditInput, recordAudit } from "@acme/db/audit";
+import { type AuditInput, recordAudit, recordAuditIn } from "@acme/db/audit";
 import type { Context } from "./context";
 import type { Principal } from "./principal";
 
@@ -21,9 +21,21 @@ export function auditInput(ctx: Pick<Context, "ip" | "requestId">, principal: Pr
   };
 }
 
-/** Records the event on its own (after a change that is not a database transaction of ours). */
-export function audit(ctx: Pick<Context, "db" | "ip" | "requestId">, principal: Principal, event: Event) {
-  return recordAudit(ctx.db, auditInput(ctx, principal, event));
+/**
+ * Records the event on its own, after a change that is not one database transaction of
+ * ours (a key made by Better Auth, objects removed from storage). The change is done:
+ * a failed write is logged at error and never turns the answer into a 500.
+ */
+export async function audit(
+  ctx: Pick<Context, "db" | "ip" | "requestId" | "logger">,
+  principal: Principal,
+  event: Event,
+): Promise<void> {
+  try {
+    await recordAudit(ctx.db, auditInput(ctx, principal, event));
+  } catch (error) {
+    ctx.logger.error({ err: error, action: event.action, requestId: ctx.requestId }, "audit event not recorded");
+  }
 }
 
-export { recordAudit };
+export { recordAuditIn };

@@ -61,9 +61,30 @@ describe("audit trail of the auth server", () => {
     await expect
       .poll(() => actions(user.userId))
       .toEqual(expect.arrayContaining(["user.password_changed", "user.two_factor_enabled", "session.revoked"]));
+    // Turning two-factor on is not a sign-in.
+    expect((await actions(user.userId)).filter((action) => action === "user.signed_in")).toHaveLength(1);
+    expect((await verifyAuditChains(server.db)).problems).toEqual([]);
+  });
 
-    const all = await server.db.auditEvent.findMany({ where: { actorUserId: user.userId } });
-    expect(JSON.stringify(all.map((e) => e.metadata))).not.toMatch(/Another-good-pass|otpauth|secret=/);
+  it("keeps no password typed into the email box, and odd text does not break the chain", async () => {
+    const attempts = [
+      ["198.51.100.50", "Hunter2-my-password"],
+      ["198.51.100.51", "\ud83d@example.test"],
+      ["198.51.100.52", "😀.ada@example.test"],
+    ] as const;
+    for (const [ip, email] of attempts) {
+      await new TestClient(server.url, ip).post("/api/auth/sign-in/email", { email, password: "whatever-it-is" });
+    }
+    const failures = () =>
+      server.db.auditEvent.findMany({
+        where: { action: "user.sign_in_failed", ip: { in: attempts.map(([ip]) => ip) } },
+      });
+    await expect.poll(async () => (await failures()).length).toBe(3);
+    const byIp = Object.fromEntries((await failures()).map((e) => [e.ip, e.metadata]));
+    expect(byIp["198.51.100.50"]).toEqual({ method: "password" });
+    expect(JSON.stringify(byIp)).not.toContain("Hunter2");
+    expect(byIp["198.51.100.51"]).toEqual({ method: "password", email: "\ufffd@example.test" });
+    expect(byIp["198.51.100.52"]).toEqual({ method: "password", email: "😀.ada@example.test" });
     expect((await verifyAuditChains(server.db)).problems).toEqual([]);
   });
 });

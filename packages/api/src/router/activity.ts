@@ -1,5 +1,5 @@
 // Audit events as their subjects see them. `activity.list`: the caller's own security
-// activity (sign-ins and failures from their sessions, changes they made), newest
+// activity (their sign-ins and the changes they made; failed sign-ins name no user), newest
 // first, a page at a time. Organization and platform views come with the admin console.
 import { pageInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";

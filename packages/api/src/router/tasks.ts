@@ -4,7 +4,7 @@
 import { taskSelect } from "@acme/db";
 import { createTaskInput, listTasksInput, taskIdInput, updateTaskInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { auditInput, recordAudit } from "../audit";
+import { auditInput, recordAuditIn } from "../audit";
 import { notFound } from "../errors";
 import { allows } from "../middleware/auth";
 import { readPage } from "../pagination/page";
@@ -85,7 +85,7 @@ export const tasksRouter = {
       await ctx.db.$transaction(async (tx) => {
         const { count } = await tx.task.deleteMany({ where: { id: input.id, organizationId, ...own } });
         if (count === 0) throw notFound("Task");
-        await recordAudit(
+        await recordAuditIn(
           tx,
           auditInput(ctx, principal, { action: "task.deleted", targetType: "task", targetId: input.id }),
         );

@@ -15,6 +15,10 @@ const SIGN_IN_METHOD: Record<string, string> = {
   "/passkey/verify-authentication": "passkey",
 };
 
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{1,60}$/;
+/** A proxy's request id, when it looks like one. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
 const CHANGES: Record<string, string> = {
   "/change-password": "user.password_changed",
   "/passkey/verify-registration": "user.passkey_added",
@@ -34,7 +38,7 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
     return {
       ip: source ? getIP(source, ctx.context.options) : null,
       userAgent: headers?.get("user-agent") ?? null,
-      requestId: headers?.get("x-request-id") ?? null,
+      requestId: REQUEST_ID.exec(headers?.get("x-request-id") ?? "")?.[0] ?? null,
     };
   }
 
@@ -42,7 +46,9 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
     const failed = isAPIError(ctx.context.returned);
     const returned = ctx.context.returned as { twoFactorRedirect?: boolean } | null;
     const method = SIGN_IN_METHOD[ctx.path] ?? (ctx.path.startsWith("/callback/") ? "provider" : undefined);
-    if (method) {
+    // A code checked from a signed-in session is two-factor being turned on, not a sign-in.
+    const enrolling = ctx.path === "/two-factor/verify-totp" && Boolean(ctx.context.session);
+    if (method && !enrolling) {
       const user = ctx.context.newSession?.user;
       if (!failed && user && !returned?.twoFactorRedirect) {
         const provider = ctx.path.startsWith("/callback/") ? ctx.path.slice("/callback/".length) : undefined;
@@ -55,11 +61,14 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
           ...client(ctx),
         });
       } else if (failed) {
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email.toLowerCase().slice(0, 254) : undefined;
+        // The address tried, only if it is one: a password typed into the email box is never kept.
+        const typed: unknown = ctx.body?.email;
+        const email = typeof typed === "string" && EMAIL.test(typed) ? typed.toLowerCase() : undefined;
         queue.push({ action: "user.sign_in_failed", metadata: { method, email }, ...client(ctx) });
       }
       return;
     }
+    if (enrolling) return;
     const action = CHANGES[ctx.path];
     const user = ctx.context.session?.user;
     if (action && user && !failed) {

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, createDb, type Db } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { recordAudit, verifyAuditChains } from "./index";
+import { recordAudit, recordAuditIn, verifyAuditChains } from "./index";
 
 describe("audit log", () => {
   let database: TestDatabase;
@@ -51,12 +51,13 @@ describe("audit log", () => {
         password: "hunter2",
         via: "settings",
         skipped: undefined,
-        nested: { token: "abc", apiKey: "sk_x", kept: 1 },
+        nested: { token: "abc", apiKey: "sk_x", api_key: "sk_y", backup_codes: ["c"], kept: 1 },
+        passkeyId: "pk_1",
       },
     });
     const stored = await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } });
-    expect(stored.metadata).toEqual({ via: "settings", nested: { kept: 1 } });
-    expect(JSON.stringify({ ...stored, seq: String(stored.seq) })).not.toMatch(/hunter2|abc|sk_x/);
+    expect(stored.metadata).toEqual({ via: "settings", nested: { kept: 1 }, passkeyId: "pk_1" });
+    expect(JSON.stringify({ ...stored, seq: String(stored.seq) })).not.toMatch(/hunter2|abc|sk_x|sk_y/);
     // What is stored is what was hashed (an undefined value is not stored, nor hashed).
     expect((await verifyAuditChains(db)).problems).toEqual([]);
   });
@@ -77,7 +78,7 @@ describe("audit log", () => {
   it("commits with the caller's transaction, or not at all", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await recordAudit(tx, { action: "task.deleted", organizationId: "org-rollback" });
+        await recordAuditIn(tx, { action: "task.deleted", organizationId: "org-rollback" });
         throw new Error("the mutation failed");
       }),
     ).rejects.toThrow("the mutation failed");

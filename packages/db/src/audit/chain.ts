@@ -31,9 +31,23 @@ export interface AuditRow extends Required<Omit<AuditInput, "metadata">> {
 }
 
 /** Never in an audit event: values under these keys are dropped, at any depth. */
-const SECRET_KEY = /pass(word)?|secret|token|^key$|apikey|^code$|backupcodes|otp|cookie|authorization/i;
+const SECRET_KEY =
+  /password|passwd|passphrase|secret|token|^key$|api_?key|private_?key|credential|^code$|backup_?codes?|recovery|otp|cookie|authorization/i;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as Postgres stores it: lone surrogates (from crafted input) become U+FFFD, so the hash covers what is read back. */
+export function wellFormed(text: string, maxCodePoints = 2048): string {
+  // Postgres text holds neither NUL nor half of a surrogate pair.
+  const whole = text.replace(LONE_SURROGATE, "\uFFFD").replaceAll(String.fromCharCode(0), "\uFFFD");
+  const points = Array.from(whole);
+  return points.length > maxCodePoints ? points.slice(0, maxCodePoints).join("") : whole;
+}
+
+const textOrNull = (value: string | null | undefined, max?: number) => (value == null ? null : wellFormed(value, max));
 
 export function scrubMetadata(value: unknown): unknown {
+  if (typeof value === "string") return wellFormed(value);
   if (Array.isArray(value)) return value.map(scrubMetadata);
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -81,22 +95,22 @@ export function nextRow(
   previous: { seq: bigint; hash: string } | null,
   createdAt = new Date(),
 ): AuditRow {
-  const chain = input.organizationId ?? PLATFORM_CHAIN;
+  const chain = textOrNull(input.organizationId) ?? PLATFORM_CHAIN;
   const row = {
     id: randomUUID(),
     chain,
     seq: (previous?.seq ?? 0n) + 1n,
     createdAt,
-    actorUserId: input.actorUserId ?? null,
-    actorKeyId: input.actorKeyId ?? null,
-    impersonatorId: input.impersonatorId ?? null,
-    organizationId: input.organizationId ?? null,
-    action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId ?? null,
-    ip: input.ip ?? null,
-    userAgent: input.userAgent?.slice(0, 512) ?? null,
-    requestId: input.requestId ?? null,
+    actorUserId: textOrNull(input.actorUserId),
+    actorKeyId: textOrNull(input.actorKeyId),
+    impersonatorId: textOrNull(input.impersonatorId),
+    organizationId: textOrNull(input.organizationId),
+    action: wellFormed(input.action, 64),
+    targetType: textOrNull(input.targetType, 64),
+    targetId: textOrNull(input.targetId),
+    ip: textOrNull(input.ip),
+    userAgent: textOrNull(input.userAgent, 512),
+    requestId: textOrNull(input.requestId),
     // As stored: JSON drops undefined values and turns dates into strings, and the hash
     // must cover what is read back.
     metadata: JSON.parse(JSON.stringify(scrubMetadata(input.metadata ?? {}))) as Record<string, unknown>,

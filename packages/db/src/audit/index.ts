@@ -1,4 +1,4 @@
-export { type AuditInput, type AuditRow, PLATFORM_CHAIN, scrubMetadata } from "./chain";
+export { type AuditInput, type AuditRow, PLATFORM_CHAIN, scrubMetadata, wellFormed } from "./chain";
 export { AuditQueue } from "./queue";
-export { recordAudit } from "./record";
+export { recordAudit, recordAuditIn } from "./record";
 export { type ChainProblem, verifyAuditChains } from "./verify";

@@ -1,12 +1,14 @@
 // Audit events for requests that must not wait for them (sign-in is a read of the
 // account, not a change to it): kept in memory and written shortly after the
-// answer, retried with backoff, flushed on close. What a crash between the answer
-// and the write loses is at most the last flush interval's events.
+// answer, retried with backoff; close() writes what is left. A crash (or a stop
+// without close) loses what was not yet written: about the last 100 ms of events.
 import type { Db } from "../client";
 import type { AuditInput } from "./chain";
 import { recordAudit } from "./record";
 
 const MAX_ATTEMPTS = 5;
+/** Past this many unwritten events (the database is down), the oldest are dropped, with a warning. */
+const MAX_PENDING = 10_000;
 
 export class AuditQueue {
   private pending: { input: AuditInput; attempts: number }[] = [];
@@ -21,6 +23,10 @@ export class AuditQueue {
 
   push(input: AuditInput): void {
     this.pending.push({ input, attempts: 0 });
+    if (this.pending.length > MAX_PENDING) {
+      this.pending.splice(0, this.pending.length - MAX_PENDING);
+      this.warn(`audit: more than ${MAX_PENDING} events waiting; the oldest were dropped`);
+    }
     this.schedule(this.delayMs);
   }
 

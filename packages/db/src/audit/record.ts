@@ -22,8 +22,12 @@ async function append(tx: Tx, input: AuditInput): Promise<AuditRow> {
   return row;
 }
 
-/** Records `input` in `tx` (the caller's transaction) or in a transaction of its own on `db`. */
-export function recordAudit(target: Db | Tx, input: AuditInput): Promise<AuditRow> {
-  if ("$transaction" in target) return target.$transaction((tx) => append(tx, input));
-  return append(target, input);
+/** Records `input` in a transaction of its own. */
+export function recordAudit(db: Db, input: AuditInput): Promise<AuditRow> {
+  return db.$transaction((tx) => append(tx, input));
+}
+
+/** Records `input` inside the caller's transaction: the event commits or rolls back with the change. */
+export function recordAuditIn(tx: Tx, input: AuditInput): Promise<AuditRow> {
+  return append(tx, input);
 }

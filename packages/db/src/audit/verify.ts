@@ -33,7 +33,8 @@ export async function verifyAuditChains(db: Db): Promise<{ events: number; probl
           problems.push({
             chain,
             seq: problem === "missing" ? (previous?.seq ?? 0n) + 1n : row.seq,
-            id: row.id,
+            // A missing event has no row; the one after the gap is named by its seq.
+            id: problem === "missing" ? null : row.id,
             problem,
           });
           break;
