@@ -1,4 +1,4 @@
-export { checkAccountPassword } from "./account-password";
+export { FRESH_SIGN_IN_MS, reauthenticate } from "./account-password";
 export {
   type ApiKeyService,
   type ApiKeySummary,

@@ -1,6 +1,6 @@
 // The caller's own account (JWT sessions only: an API key acts for an
 // organization, never for a person): download its data, or delete it.
-import { checkAccountPassword, personalOrganizationId } from "@acme/auth";
+import { personalOrganizationId, reauthenticate } from "@acme/auth";
 import { isPersonal } from "@acme/auth/personal";
 import { PASSWORD_MAX } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
@@ -12,27 +12,23 @@ import { sessionProcedure } from "../trpc";
 import { accountExportOutput, exportAccount } from "./account-export";
 import { forgetKeys, purgeOrganization } from "./organization-purge";
 
-/** Without a password, deleting needs a sign-in this recent. */
-export const FRESH_SIGN_IN_SECONDS = 10 * 60;
-
 const ownAccount = sessionProcedure("Your account is managed from a signed-in session, not an API key");
 
 /**
  * Password, or (for accounts without one) a sign-in within the last ten minutes.
  * Wrong passwords spend the client's failed-authentication budget, like bad credentials.
  */
-async function reauthenticate(ctx: Context, principal: Principal, password: string | undefined): Promise<void> {
-  const { userId, authTime } = principal;
-  const check = await checkAccountPassword(ctx.db, userId, password ?? "");
-  if (check === "ok") return;
-  if (check === "wrong") {
-    if (password && !(await ctx.authFailures.take(ctx.ip)).allowed) {
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many wrong passwords; try again later" });
-    }
-    const message = password ? "Your password is not right" : "Enter your password to delete your account";
+async function requireReauthentication(ctx: Context, principal: Principal, password: string | undefined) {
+  const signedInAt = principal.authTime ? new Date(principal.authTime * 1000) : null;
+  const check = await reauthenticate(ctx.db, principal.userId, password || undefined, signedInAt);
+  if (check === "wrong" && !(await ctx.authFailures.take(ctx.ip)).allowed) {
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many wrong passwords; try again later" });
+  }
+  if (check === "missing" || check === "wrong") {
+    const message = check === "wrong" ? "Your password is not right" : "Enter your password to delete your account";
     throw new TRPCError({ code: "BAD_REQUEST", message });
   }
-  if (!authTime || Date.now() / 1000 - authTime > FRESH_SIGN_IN_SECONDS) {
+  if (check === "stale") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Sign in again, then delete your account within 10 minutes" });
   }
 }
@@ -69,7 +65,7 @@ export const accountRouter = {
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       const { userId } = ctx.principal;
-      await reauthenticate(ctx, ctx.principal, input.password);
+      await requireReauthentication(ctx, ctx.principal, input.password);
       const { shared, alone } = await ownedSharedOrganizations(ctx, userId);
       if (shared.length > 0) {
         const names = shared.map((org) => `"${org.name}"`).join(", ");

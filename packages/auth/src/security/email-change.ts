@@ -5,15 +5,13 @@
 import type { Db } from "@acme/db";
 import { changeEmailMail, verificationMail } from "@acme/email";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
-import { checkAccountPassword } from "../account-password";
+import { reauthenticate } from "../account-password";
 import { deliver } from "../mail/deliver";
 import type { Mailer } from "../mail/mailer";
 import type { Notices } from "./notices";
 
 const noticeId = (userId: string) => `email-change-notice:${userId}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Without a password, changing the address needs a sign-in this recent. */
-const FRESH_SIGN_IN_MS = 10 * 60 * 1000;
 
 export function createEmailChange(deps: {
   db: Db;
@@ -32,15 +30,20 @@ export function createEmailChange(deps: {
     const session = await getSessionFromCtx(ctx).catch(() => null);
     if (!session) return; // Better Auth answers 401 itself
     const password: unknown = ctx.body?.password;
-    const check = await checkAccountPassword(db, session.user.id, typeof password === "string" ? password : "");
-    if (check === "ok") return;
-    if (check === "wrong") {
+    const signedInAt = new Date(session.session.createdAt);
+    const check = await reauthenticate(
+      db,
+      session.user.id,
+      typeof password === "string" ? password : undefined,
+      signedInAt,
+    );
+    if (check === "missing" || check === "wrong") {
       throw new APIError("BAD_REQUEST", {
         code: "INVALID_PASSWORD",
-        message: password ? "Your password is not right" : "Enter your password to change your email address",
+        message: check === "wrong" ? "Your password is not right" : "Enter your password to change your email address",
       });
     }
-    if (Date.now() - new Date(session.session.createdAt).getTime() > FRESH_SIGN_IN_MS) {
+    if (check === "stale") {
       throw new APIError("FORBIDDEN", { message: "Sign in again, then change your email address within 10 minutes" });
     }
   });
