@@ -51,13 +51,21 @@ describe("audit log", () => {
         password: "hunter2",
         via: "settings",
         skipped: undefined,
-        nested: { token: "abc", apiKey: "sk_x", api_key: "sk_y", backup_codes: ["c"], kept: 1 },
+        nested: {
+          token: "tok-secret-value",
+          apiKey: "sk_x",
+          api_key: "sk_y",
+          backup_codes: ["backup-code-1"],
+          kept: 1,
+        },
         passkeyId: "pk_1",
       },
     });
     const stored = await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } });
     expect(stored.metadata).toEqual({ via: "settings", nested: { kept: 1 }, passkeyId: "pk_1" });
-    expect(JSON.stringify({ ...stored, seq: String(stored.seq) })).not.toMatch(/hunter2|abc|sk_x|sk_y/);
+    expect(JSON.stringify({ ...stored, seq: String(stored.seq) })).not.toMatch(
+      /hunter2|tok-secret-value|sk_x|sk_y|backup-code-1/,
+    );
     // What is stored is what was hashed (an undefined value is not stored, nor hashed).
     expect((await verifyAuditChains(db)).problems).toEqual([]);
   });
