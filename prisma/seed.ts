@@ -1,7 +1,7 @@
 // `pnpm db:seed`: applies migrations, then creates the demo user if it is missing.
 // `pnpm db:seed --scale`: also fills the database with scale data (1,000 organizations,
 // 1,000,000 tasks, one organization with 200,000) for measuring lists at volume.
-import { createAuthFromEnv, DevOutbox, seedDemoUser, seedEnv } from "@acme/auth";
+import { createAuthFromEnv, DevOutbox, grantAdmin, type SeedResult, seedDemoUser, seedEnv } from "@acme/auth";
 import { runMain } from "@acme/config/cli";
 import { createDb } from "@acme/db";
 import { deployMigrations } from "@acme/db/migrate";
@@ -16,14 +16,12 @@ async function main(): Promise<void> {
     try {
       const quiet = { debug() {}, info() {}, warn: console.warn, error: console.error };
       const auth = createAuthFromEnv({ db, logger: quiet, mailer: new DevOutbox(quiet) });
-      const result = await seedDemoUser(auth, { email: env.SEED_DEMO_EMAIL, password: env.SEED_DEMO_PASSWORD });
-      if (!result.created) {
-        console.log(`seed: ${result.email} already exists; nothing changed`);
-      } else if (result.generatedPassword) {
-        console.log(`seed: created ${result.email} with password ${result.generatedPassword}`);
-        console.log("seed: this password is shown once; set SEED_DEMO_PASSWORD to choose your own");
-      } else {
-        console.log(`seed: created ${result.email} with the password from SEED_DEMO_PASSWORD`);
+      report(await seedDemoUser(auth, { email: env.SEED_DEMO_EMAIL, password: env.SEED_DEMO_PASSWORD }), "DEMO");
+      if (env.SEED_ADMIN_EMAIL) {
+        const email = env.SEED_ADMIN_EMAIL;
+        report(await seedDemoUser(auth, { email, password: env.SEED_ADMIN_PASSWORD, name: "Admin" }), "ADMIN");
+        const granted = await grantAdmin(db, email);
+        console.log(`seed: ${email} ${granted === "granted" ? "is now a platform admin" : "was already an admin"}`);
       }
     } finally {
       await db.$disconnect();
@@ -36,6 +34,17 @@ async function main(): Promise<void> {
       );
     }
   });
+}
+
+function report(result: SeedResult, variable: "DEMO" | "ADMIN"): void {
+  if (!result.created) {
+    console.log(`seed: ${result.email} already exists; nothing changed`);
+  } else if (result.generatedPassword) {
+    console.log(`seed: created ${result.email} with password ${result.generatedPassword}`);
+    console.log(`seed: this password is shown once; set SEED_${variable}_PASSWORD to choose your own`);
+  } else {
+    console.log(`seed: created ${result.email} with the password from SEED_${variable}_PASSWORD`);
+  }
 }
 
 await runMain("seed", main);

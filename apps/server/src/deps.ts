@@ -11,7 +11,7 @@ import {
   MembershipCache,
   RateLimiter,
 } from "@acme/api";
-import { type AuthLogger, createApiKeyVerifier } from "@acme/auth";
+import { type AuthLogger, activeMemberRole, createApiKeyVerifier } from "@acme/auth";
 import { closeDb, createDb } from "@acme/db";
 import { ObjectStore } from "@acme/storage";
 import { Redis } from "ioredis";
@@ -76,13 +76,8 @@ export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOp
   });
   const memberships = new MembershipCache({
     ttlMs: env.MEMBERSHIP_CACHE_TTL_SECONDS * 1000,
-    lookup: async (organizationId, userId) =>
-      (
-        await db.member.findUnique({
-          where: { organizationId_userId: { organizationId, userId } },
-          select: { role: true },
-        })
-      )?.role ?? null,
+    // A banned user is a member of nothing: their tokens are refused until the ban ends.
+    lookup: (organizationId, userId) => activeMemberRole(db, organizationId, userId),
   });
   const feed = revocationFeed(redis, { apiKeys, memberships }, logger);
 

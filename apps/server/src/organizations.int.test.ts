@@ -86,7 +86,14 @@ describe("organizations", () => {
       "members.list",
       "teams.list",
       "invitations.list",
+      "auditLog.list",
     ];
+    // Streamed over REST only; checked below like the lists.
+    const downloads = { "auditLog.export": "/audit-events/export" };
+    // Platform-wide by design: refused to everyone but platform admins (admin.int.test.ts).
+    const platform = allProcedures()
+      .map((p) => p.path)
+      .filter((path) => path.startsWith("admin."));
     const ownOnly = [
       "health",
       "me",
@@ -101,7 +108,14 @@ describe("organizations", () => {
       "files.createUpload",
     ];
     const idempotent = ["files.delete", "apiKeys.create"];
-    const classified = [...Object.keys(onObjects), ...lists, ...ownOnly, ...idempotent].sort();
+    const classified = [
+      ...Object.keys(onObjects),
+      ...lists,
+      ...Object.keys(downloads),
+      ...platform,
+      ...ownOnly,
+      ...idempotent,
+    ].sort();
     expect(classified).toEqual(
       allProcedures()
         .map((p) => p.path)
@@ -123,6 +137,12 @@ describe("organizations", () => {
       for (const id of [ids.task, ids.file, alice.userId, alice.email, ...aKeys.map((k) => k.id)]) {
         expect(text, `${path} leaks ${id}`).not.toContain(id);
       }
+    }
+    for (const rest of Object.values(downloads)) {
+      const reply = await fetch(`${h.url}/api/v1${rest}`, { headers: asBob });
+      const text = await reply.text();
+      expect(reply.status, rest).toBe(200);
+      for (const id of [ids.task, ids.file, alice.userId]) expect(text, `${rest} leaks ${id}`).not.toContain(id);
     }
     const current = await call(`${h.url}/api/v1/organization`, { headers: asBob });
     expect(current.body).toMatchObject({ id: "org-iso-b", role: "owner", personal: false });

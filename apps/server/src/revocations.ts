@@ -42,6 +42,10 @@ export function revocationFeed(redis: Redis | null, caches: Caches, logger: Logg
     if (change?.kind === "key") caches.apiKeys.forgetKeyId(change.keyId);
     else if (change?.kind === "member") caches.memberships.forget(change.organizationId, change.userId);
     else if (change?.kind === "organization") caches.memberships.forgetOrganization(change.organizationId);
+    else if (change?.kind === "user") {
+      caches.memberships.forgetUser(change.userId);
+      caches.apiKeys.forgetCreatedBy(change.userId);
+    }
   });
   const ready = subscriber.subscribe(ACCESS_CHANNEL).then(
     () => undefined,

@@ -16,6 +16,7 @@ export function auditInput(ctx: Pick<Context, "ip" | "requestId">, principal: Pr
     organizationId: event.organizationId === undefined ? principal.organizationId : event.organizationId,
     actorUserId: principal.userId,
     actorKeyId: principal.keyId ?? null,
+    impersonatorId: principal.impersonatorId ?? null,
     ip: ctx.ip,
     requestId: ctx.requestId,
   };

@@ -8,6 +8,7 @@ export { JwtVerifier, type JwtVerifierOptions } from "./auth/jwt-verifier";
 export { MembershipCache, type MembershipCacheOptions } from "./auth/membership-cache";
 export type { RequestRecord } from "./context";
 export type { AccessCuts, ApiDeps, ApiKeyAdmin, FilesConfig } from "./deps";
+export { type Download, isDownload } from "./download/csv";
 export { isUnexpected } from "./errors";
 export type { Meta } from "./init";
 export { openApiDocument } from "./openapi";

@@ -13,6 +13,11 @@ export interface Meta extends OpenApiMeta {
    * Every authed procedure declares one, or `permission: "none"` (e.g. `me`).
    */
   permission?: Permission | "none";
+  /**
+   * A download (a CSV streamed as it is read): served by the REST route only, which writes
+   * the returned Download's chunks; /openapi.json documents it as text/csv.
+   */
+  download?: "csv";
 }
 
 export const t = initTRPC

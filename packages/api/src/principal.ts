@@ -17,6 +17,8 @@ export interface Principal {
   name?: string;
   /** Set for JWTs: when the session signed in (seconds since the epoch). */
   authTime?: number;
+  /** Set for JWTs of an impersonation session: the admin acting as the user (the `act` claim). */
+  impersonatorId?: string;
 }
 
 /** Why a credential was refused; logged at warn, never shown with the credential. */

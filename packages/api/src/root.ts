@@ -1,6 +1,8 @@
 import { accountRouter } from "./router/account";
 import { activityRouter } from "./router/activity";
+import { adminRouter } from "./router/admin";
 import { apiKeysRouter } from "./router/api-keys";
+import { auditLogRouter } from "./router/audit-log";
 import { dataRouter } from "./router/data";
 import { filesRouter } from "./router/files";
 import { health } from "./router/health";
@@ -15,6 +17,7 @@ export const appRouter = createTRPCRouter({
   me,
   account: accountRouter,
   activity: activityRouter,
+  auditLog: auditLogRouter,
   data: dataRouter,
   tasks: tasksRouter,
   files: filesRouter,
@@ -23,6 +26,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   teams: teamsRouter,
   invitations: invitationsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

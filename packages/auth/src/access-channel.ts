@@ -15,6 +15,7 @@ export function parseAccessChange(message: string): AccessChange | null {
     if (value.kind === "organization" && typeof value.organizationId === "string") {
       return { kind: "organization", organizationId: value.organizationId };
     }
+    if (value.kind === "user" && typeof value.userId === "string") return { kind: "user", userId: value.userId };
     if (value.kind === "member" && typeof value.organizationId === "string" && typeof value.userId === "string") {
       return { kind: "member", organizationId: value.organizationId, userId: value.userId };
     }

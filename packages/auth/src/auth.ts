@@ -9,6 +9,7 @@ import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
+import { type AdminConfig, adminPlugin, closeAdminEndpoints } from "./admin/plugin";
 import { closeKeyEndpoints, refuseRoleLists } from "./hooks";
 import { type AuthLogger, betterAuthLogger } from "./logger";
 import { deliver } from "./mail/deliver";
@@ -71,6 +72,7 @@ export interface AuthConfig {
   passkey: PasskeyConfig;
   /** GitHub, Google, OpenID Connect: each offered only when configured. */
   signInProviders?: SignInProviders;
+  admin?: AdminConfig;
 }
 
 const APP_NAME = "Platform";
@@ -96,6 +98,7 @@ export function initAuth(config: AuthConfig) {
       before: createAuthMiddleware(async (ctx) => {
         await refuseRoleLists(ctx);
         await closeKeyEndpoints(ctx);
+        await closeAdminEndpoints(ctx);
         await limitPasskeyNames(ctx);
         await requireVerifiedUser(ctx);
         await emailChange.requireReauthentication(ctx);
@@ -153,9 +156,6 @@ export function initAuth(config: AuthConfig) {
       },
     },
     user: {
-      additionalFields: {
-        role: { type: "string", defaultValue: "user", input: false },
-      },
       // The new address is confirmed by a link mailed to it; the old one is told afterwards.
       changeEmail: { enabled: true },
     },
@@ -243,11 +243,14 @@ export function initAuth(config: AuthConfig) {
               // When the person last proved who they are (OIDC's auth_time): the API asks
               // for a recent one before irreversible steps by people without a password.
               auth_time: Math.floor(new Date(session.createdAt).getTime() / 1000),
+              // An admin acting as this user (RFC 8693's actor claim): the API records them on every change.
+              ...(impersonator(session) ? { act: { sub: impersonator(session) } } : {}),
             };
           },
         },
       }),
       organizationPlugin(config),
+      adminPlugin(config.admin),
       twoFactorPlugin(APP_NAME),
       passkeyPlugin(APP_NAME, config.passkey),
       ...oidcPlugins(config.signInProviders),
@@ -267,6 +270,11 @@ export function initAuth(config: AuthConfig) {
       }),
     ],
   });
+}
+
+function impersonator(session: object): string | null {
+  const by = (session as { impersonatedBy?: unknown }).impersonatedBy;
+  return typeof by === "string" && by ? by : null;
 }
 
 export type Auth = ReturnType<typeof initAuth>;

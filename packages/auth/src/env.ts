@@ -77,6 +77,9 @@ const seedEnvSchema = z.object({
   SEED_DEMO_EMAIL: z.email().default("demo@example.com"),
   /** Unset: a random password is generated and printed once. */
   SEED_DEMO_PASSWORD: z.string().min(8).max(128).optional(),
+  /** The first platform admin: made an admin (the account created first, like the demo user, when missing). */
+  SEED_ADMIN_EMAIL: z.email().optional(),
+  SEED_ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
 });
 
 export function seedEnv(source?: Record<string, string | undefined>) {

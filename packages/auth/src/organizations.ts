@@ -2,7 +2,7 @@
 // organization (created with the account, active by default, never deleted while
 // the user exists); membership changes are announced so API instances drop cached
 // roles at once; a deleted organization's API keys go with it.
-import type { Db } from "@acme/db";
+import type { Db, Prisma } from "@acme/db";
 import { invitationMail } from "@acme/email";
 import { APIError } from "better-auth/api";
 import { organization } from "better-auth/plugins";
@@ -19,23 +19,28 @@ const HOUR_SECONDS = 60 * 60;
 export type AccessChange =
   | { kind: "member"; organizationId: string; userId: string }
   | { kind: "organization"; organizationId: string }
-  | { kind: "key"; keyId: string };
+  | { kind: "key"; keyId: string }
+  /** Everything of one user: memberships and the keys they made (a ban). */
+  | { kind: "user"; userId: string };
 
 /** Creates the user's personal organization, with them as owner; does nothing when it exists. */
 export async function createPersonalOrganization(db: Db, user: { id: string; name: string }): Promise<void> {
+  await db.$transaction((tx) => createPersonalOrganizationIn(tx, user));
+}
+
+/** The same, inside the caller's transaction (an account created with its organization). */
+export async function createPersonalOrganizationIn(tx: Prisma.TransactionClient, user: { id: string; name: string }) {
   const id = personalOrganizationId(user.id);
-  await db.$transaction([
-    db.organization.upsert({
-      where: { id },
-      create: { id, name: user.name, slug: `personal-${user.id.toLowerCase()}`, metadata: '{"personal":true}' },
-      update: {},
-    }),
-    db.member.upsert({
-      where: { organizationId_userId: { organizationId: id, userId: user.id } },
-      create: { id: `member_${user.id}`, organizationId: id, userId: user.id, role: "owner" },
-      update: {},
-    }),
-  ]);
+  await tx.organization.upsert({
+    where: { id },
+    create: { id, name: user.name, slug: `personal-${user.id.toLowerCase()}`, metadata: '{"personal":true}' },
+    update: {},
+  });
+  await tx.member.upsert({
+    where: { organizationId_userId: { organizationId: id, userId: user.id } },
+    create: { id: `member_${user.id}`, organizationId: id, userId: user.id, role: "owner" },
+    update: {},
+  });
 }
 
 /** One lookup when the personal organization exists (the usual case); creates it otherwise. */

@@ -18,6 +18,8 @@ export const STATEMENTS = {
   file: ["read", "create", "delete", "manage"],
   data: ["create"],
   apiKey: ["read", "create", "update", "delete"],
+  // The organization's audit log.
+  audit: ["read"],
 } as const;
 
 export const ac = createAccessControl(STATEMENTS);
@@ -53,9 +55,22 @@ export const ORGANIZATION_ROLES = ["owner", "admin", "member", "viewer"] as cons
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 
 type Statements = typeof STATEMENTS;
-export type Permission = {
+export type OrganizationPermission = {
   [R in keyof Statements]: `${R & string}:${Statements[R][number]}`;
 }[keyof Statements];
+
+/**
+ * Platform permissions: held by platform admins (users.role "admin", checked in the
+ * database on every call), never by an organization role; an API key also needs the
+ * scope of the same name.
+ */
+export const PLATFORM_PERMISSIONS = ["admin:read", "admin:write"] as const;
+export type PlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];
+export type Permission = OrganizationPermission | PlatformPermission;
+
+export function isPlatformPermission(permission: string): permission is PlatformPermission {
+  return (PLATFORM_PERMISSIONS as readonly string[]).includes(permission);
+}
 
 /** The scope an API key needs for each permission; absent: keys never hold it (sessions only). */
 export const SCOPE_FOR_PERMISSION: Partial<Record<Permission, Scope>> = {
@@ -73,6 +88,9 @@ export const SCOPE_FOR_PERMISSION: Partial<Record<Permission, Scope>> = {
   "file:delete": "files:write",
   "file:manage": "files:write",
   "data:create": "data:write",
+  "audit:read": "audit:read",
+  "admin:read": "admin:read",
+  "admin:write": "admin:write",
 };
 
 const granted = new Map<string, ReadonlySet<string>>(
@@ -86,7 +104,7 @@ const granted = new Map<string, ReadonlySet<string>>(
   ]),
 );
 
-/** Whether an organization role holds a permission (unknown roles hold none). */
+/** Whether an organization role holds a permission (unknown roles hold none; no role holds a platform one). */
 export function roleAllows(role: string, permission: Permission): boolean {
   return granted.get(role)?.has(permission) ?? false;
 }

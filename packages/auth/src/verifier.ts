@@ -3,7 +3,8 @@
 // never needs BETTER_AUTH_SECRET.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@acme/db";
-import { createApiKeyService, revokeKeyOfOrganization } from "./api-keys";
+import { isBanned } from "./admin/ban";
+import { type ApiKeyVerification, createApiKeyService, revokeKeyOfOrganization } from "./api-keys";
 import { initAuth } from "./auth";
 import { idleContexts } from "./idle-contexts";
 import type { AuthLogger } from "./logger";
@@ -59,8 +60,14 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
   // The Better Auth instance stays inside: a call that bypassed `guard` could lose its context mid-way.
   return {
     contexts,
-    verify: (key: string) => guard(() => service.verify(key)),
+    verify: (key: string) => guard(() => service.verify(key)).then((result) => refuseBanned(options.db, result)),
     create: (...args: Parameters<typeof service.create>) => guard(() => service.create(...args)),
     revoke: (organizationId: string, keyId: string) => revokeKeyOfOrganization(options.db, organizationId, keyId),
   };
+}
+
+/** A key made by a banned user is refused like a disabled one, for as long as the ban lasts. */
+async function refuseBanned(db: Db, result: ApiKeyVerification): Promise<ApiKeyVerification> {
+  if (!result.valid || !result.createdById) return result;
+  return (await isBanned(db, result.createdById)) ? { valid: false, reason: "disabled" } : result;
 }

@@ -14,5 +14,10 @@ export const API_KEY_SCOPES = [
   "files:write",
   "data:write",
   "members:read",
+  "audit:read",
+  // Platform administration: only a platform admin may grant these (and only while they are one).
+  "admin:read",
+  "admin:write",
 ] as const;
+export const ADMIN_SCOPES = ["admin:read", "admin:write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

@@ -1,3 +1,4 @@
+export * from "./admin";
 export * from "./api-keys";
 export * from "./auth";
 export * from "./constants";

@@ -34,3 +34,6 @@ export function listInput<Filters extends z.ZodRawShape>(filters: Filters) {
 
 export const pageInput = listInput({});
 export type PageInput = z.input<typeof pageInput>;
+
+/** A point in time in list filters (createdFrom, createdTo). */
+export const instant = z.iso.datetime({ offset: true, message: "An ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z" });

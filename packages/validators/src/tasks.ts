@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TASK_STATUSES } from "./constants";
-import { listInput } from "./pagination";
+import { instant, listInput } from "./pagination";
 import { storedText } from "./text";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -33,8 +33,6 @@ export const updateTaskInput = z
   .refine((value) => Object.entries(value).some(([key, field]) => key !== "id" && field !== undefined), {
     message: "Nothing to update",
   });
-
-const instant = z.iso.datetime({ offset: true, message: "An ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z" });
 
 export const listTasksInput = listInput({
   status: taskStatusSchema.optional(),

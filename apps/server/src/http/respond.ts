@@ -2,6 +2,8 @@
 // out here with the same headers, one writeHead and one end, and one log line per
 // request (status 499 when the client went away before its answer went out).
 // Errors have one shape: { error: { code, message, requestId } }.
+import { once } from "node:events";
+import type { Download } from "@acme/api";
 import type { AccessLog } from "./access-log";
 import type { Call } from "./call";
 import { baseHeaders, CORS_CREDENTIALS } from "./headers";
@@ -102,8 +104,59 @@ export class Responder {
     this.error(call, 429, "TOO_MANY_REQUESTS", message);
   }
 
+  /**
+   * A download (CSV), written as it is produced with the socket's backpressure: the first
+   * chunks are read before the status goes out, so a failure at the start is still a clean
+   * error answer; a failure later cuts the body short (the client sees an incomplete download).
+   */
+  async stream(call: Call, download: Download): Promise<void> {
+    const chunks = download.chunks[Symbol.asyncIterator]();
+    const head: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const next = await chunks.next();
+      if (next.done) break;
+      head.push(next.value);
+    }
+    if (call.answered) return;
+    call.answered = true;
+    const res = call.res;
+    if (res.destroyed) {
+      await chunks.return?.();
+      return this.log.line(call, CLIENT_GONE);
+    }
+    const headers = this.base.slice();
+    headers.push("X-Request-ID", call.requestId);
+    if (call.origin !== undefined) headers.push("Access-Control-Allow-Origin", call.origin, ...CORS_CREDENTIALS);
+    if (call.headers !== null) for (const value of call.headers) headers.push(value);
+    headers.push("Content-Type", download.contentType);
+    headers.push("Content-Disposition", `attachment; filename="${download.filename.replace(/[^\w.-]/g, "_")}"`);
+    let status = 200;
+    try {
+      res.writeHead(200, headers);
+      for (const chunk of head) if (!res.write(chunk)) await drained(res);
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        if (res.destroyed) break;
+        if (!res.write(next.value)) await drained(res);
+      }
+      if (res.destroyed) status = CLIENT_GONE;
+      else res.end();
+    } catch (error) {
+      this.onWriteError(call, error);
+      await chunks.return?.();
+      res.destroy();
+      status = 500;
+    }
+    this.log.line(call, status);
+    this.log.flush();
+  }
+
   /** An answer with no body (a preflight's 204). */
   empty(call: Call, status: number, extra: readonly string[]): void {
     this.send(call, status, null, "", extra);
   }
+}
+
+/** Resolves when the socket takes more, or when it closes (the caller then sees `destroyed`). */
+async function drained(res: Call["res"]): Promise<void> {
+  await Promise.race([once(res, "drain"), once(res, "close")]);
 }

@@ -4,7 +4,7 @@
 // envelope { error: { code, message, requestId } }. A path that exists under
 // another method is 405 with Allow; a path that does not exist is the caller's 404.
 // Query parameters arrive as strings: input schemas use z.coerce for numbers.
-import type { AppRouter, Meta, Procedure } from "@acme/api";
+import { type AppRouter, isDownload, type Meta, type Procedure } from "@acme/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError, z } from "zod";
@@ -96,7 +96,8 @@ export function createRestRoute(router: AppRouter, invoker: Invoker, responder: 
         });
       }
       const data = await invoker.run(call, invoker.context(call), route.procedure, input);
-      responder.json(call, 200, data);
+      if (isDownload(data)) await responder.stream(call, data);
+      else responder.json(call, 200, data);
     } catch (cause) {
       const error =
         cause instanceof SyntaxError

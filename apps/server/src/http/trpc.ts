@@ -4,7 +4,7 @@
 // as { result: { data } } and errors as { error: shape }, a batch answering 207
 // when its calls end differently. Streaming (httpBatchStreamLink) and
 // subscriptions are not served: no procedure needs them.
-import type { AppRouter, Context, Procedure } from "@acme/api";
+import { type AppRouter, type Context, isDownload, type Procedure } from "@acme/api";
 import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -107,7 +107,14 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
           message: `Unsupported ${call.method}-request to ${procedure.type} procedure at path "${path}"`,
         });
       }
-      return { data: await invoker.run(call, ctx, procedure, input, index) };
+      const data = await invoker.run(call, ctx, procedure, input, index);
+      if (isDownload(data)) {
+        // Never started, so nothing was read (nor recorded as exported).
+        await data.chunks[Symbol.asyncIterator]().return?.(undefined);
+        const where = `GET /api/v1${procedure.meta?.openapi?.path ?? ""}`;
+        throw new TRPCError({ code: "BAD_REQUEST", message: `This is a download, served over REST: ${where}` });
+      }
+      return { data };
     } catch (cause) {
       return { error: invoker.failed(call, cause, path) };
     }

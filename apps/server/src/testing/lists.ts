@@ -10,7 +10,39 @@ type Seed = (db: Db, organizationId: string, ownerId: string, n: number) => Prom
 
 const many = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
 
+const events =
+  (platform: boolean): Seed =>
+  async (db, organizationId, ownerId, n) => {
+    for (let i = 0; i < n; i++) {
+      await recordAudit(db, {
+        action: "task.deleted",
+        organizationId: platform ? null : organizationId,
+        actorUserId: ownerId,
+        targetId: `seed-${organizationId}-${i}`,
+      });
+    }
+  };
+
+/** Platform-wide lists (admin.*): every row of the platform, not one organization's. */
+export const isPlatformList = (path: string) => path.startsWith("admin.");
+
 export const LIST_SEEDS: Record<string, Seed> = {
+  "auditLog.list": events(false),
+  "admin.audit.list": events(true),
+  "admin.users.list": async (db, organizationId, _ownerId, n) => {
+    await db.user.createMany({
+      data: many(n, (i) => ({
+        id: `${organizationId}-u${i}-${randomUUID()}`,
+        name: `Seed ${i}`,
+        email: `${randomUUID()}@example.test`,
+      })),
+    });
+  },
+  "admin.organizations.list": async (db, organizationId, _ownerId, n) => {
+    await db.organization.createMany({
+      data: many(n, (i) => ({ id: `${organizationId}-o${i}-${randomUUID()}`, name: `Seed ${i}`, slug: randomUUID() })),
+    });
+  },
   // The caller's own events (the list is per user, not per organization).
   "activity.list": async (db, organizationId, ownerId, n) => {
     for (let i = 0; i < n; i++) {

@@ -2,10 +2,12 @@
 // it (the others get 403). A procedure missing here fails the suite, like one
 // missing from SAMPLE_INPUTS; the matrix test checks every cell against the server.
 import type { OrganizationRole } from "@acme/auth/permissions";
+import { SAMPLE_INPUTS } from "./procedures";
 
 const ALL: readonly OrganizationRole[] = ["owner", "admin", "member", "viewer"];
 const WRITERS: readonly OrganizationRole[] = ["owner", "admin", "member"];
 const ADMINS: readonly OrganizationRole[] = ["owner", "admin"];
+const NONE: readonly OrganizationRole[] = [];
 
 export const ALLOWED_ROLES: Record<string, readonly OrganizationRole[] | "public"> = {
   health: "public",
@@ -34,4 +36,10 @@ export const ALLOWED_ROLES: Record<string, readonly OrganizationRole[] | "public
   "members.list": ALL,
   "teams.list": ALL,
   "invitations.list": ALL,
+  "auditLog.list": ADMINS,
+  "auditLog.export": ADMINS,
+  // Platform admins only (a platform role, not an organization one): see admin.int.test.ts.
+  ...Object.fromEntries(
+    Object.keys(SAMPLE_INPUTS).flatMap((path) => (path.startsWith("admin.") ? [[path, NONE]] : [])),
+  ),
 };

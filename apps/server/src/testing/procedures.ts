@@ -33,6 +33,24 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "members.list": undefined,
   "teams.list": undefined,
   "invitations.list": undefined,
+  "auditLog.list": {},
+  "auditLog.export": {},
+  // Admin actions aim at no real account: the shared checks must change nothing.
+  "admin.users.list": {},
+  "admin.users.get": { id: "no-such-user" },
+  "admin.users.export": {},
+  "admin.users.ban": { id: "no-such-user", reason: "shared checks" },
+  "admin.users.unban": { id: "no-such-user" },
+  "admin.users.setRole": { id: "no-such-user", role: "user" },
+  "admin.users.verifyEmail": { id: "no-such-user" },
+  "admin.users.create": { email: "not-an-address", name: "x" },
+  "admin.users.delete": { id: "no-such-user" },
+  "admin.sessions.revoke": { id: "no-such-session" },
+  "admin.apiKeys.revoke": { id: "no-such-key" },
+  "admin.organizations.list": {},
+  "admin.organizations.get": { id: "no-such-organization" },
+  "admin.audit.list": {},
+  "admin.audit.export": {},
 };
 
 export const PUBLIC_PROCEDURES = new Set(["health"]);

@@ -76,6 +76,15 @@ export class ApiKeyCache {
     this.inFlight.clear();
   }
 
+  /** Drops the cached answers for every key one user made (they were banned). */
+  forgetCreatedBy(userId: string): void {
+    this.generation += 1;
+    this.inFlight.clear();
+    for (const [id, entry] of this.entries.entries()) {
+      if (entry.result.valid && entry.result.createdById === userId) this.entries.delete(id);
+    }
+  }
+
   /** Drops a revoked key's cached answer on this instance (others wait out the TTL). */
   forgetKeyId(keyId: string): void {
     // A lookup under way may have read the key before it was revoked: it must not be cached.

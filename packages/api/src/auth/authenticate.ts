@@ -41,13 +41,23 @@ const NOT_A_MEMBER: AuthOutcome = { principal: null, reason: "not_a_member" };
 /** A valid token acts in its organization with the role the membership cache knows now, not the claim's. */
 function fromJwt(result: JwtResult, memberships: MembershipCache): AuthOutcome | Promise<AuthOutcome> {
   if (!result.ok) return { principal: null, reason: result.reason };
-  const { sub, email, name, org, authTime } = result.claims;
+  const { sub, email, name, org, authTime, actor } = result.claims;
   if (!org) return NOT_A_MEMBER;
   const withRole = (role: string | null): AuthOutcome => {
     if (!isOrganizationRole(role)) return NOT_A_MEMBER;
     // A session's JWT holds every scope; its role decides what it may do.
     return {
-      principal: { userId: sub, organizationId: org, role, method: "jwt", scopes: SCOPES, email, name, authTime },
+      principal: {
+        userId: sub,
+        organizationId: org,
+        role,
+        method: "jwt",
+        scopes: SCOPES,
+        email,
+        name,
+        authTime,
+        impersonatorId: actor,
+      },
     };
   };
   const known = memberships.peek(org, sub);

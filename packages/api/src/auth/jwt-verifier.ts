@@ -17,6 +17,8 @@ export interface JwtClaims {
   exp: number;
   /** When the session behind the token signed in (seconds). */
   authTime?: number;
+  /** The admin impersonating the user (RFC 8693 `act.sub`), if any. */
+  actor?: string;
 }
 
 export type JwtResult = { ok: true; claims: JwtClaims } | { ok: false; reason: AuthFailureReason };
@@ -112,6 +114,7 @@ export class JwtVerifier {
         role: typeof payload.role === "string" ? payload.role : undefined,
         org: typeof payload.org === "string" ? payload.org : undefined,
         authTime: typeof payload.auth_time === "number" ? payload.auth_time : undefined,
+        actor: actorOf(payload.act),
       };
       this.cache.set(token, claims);
       return { ok: true, claims };
@@ -120,4 +123,9 @@ export class JwtVerifier {
       return { ok: false, reason: reasonOf(error) };
     }
   }
+}
+
+function actorOf(act: unknown): string | undefined {
+  const sub = typeof act === "object" && act !== null ? (act as { sub?: unknown }).sub : undefined;
+  return typeof sub === "string" && sub ? sub : undefined;
 }

@@ -67,6 +67,14 @@ export class MembershipCache {
     for (const key of this.inFlight.keys()) if (key.startsWith(prefix)) this.inFlight.delete(key);
   }
 
+  /** Every membership of one user (banned, or deleted). */
+  forgetUser(userId: string): void {
+    this.generation += 1;
+    const suffix = `\u0000${userId}`;
+    for (const key of this.entries.keys()) if (key.endsWith(suffix)) this.entries.delete(key);
+    for (const key of this.inFlight.keys()) if (key.endsWith(suffix)) this.inFlight.delete(key);
+  }
+
   clear(): void {
     this.generation += 1;
     this.entries.clear();

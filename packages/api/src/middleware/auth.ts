@@ -1,6 +1,6 @@
 // Requires a valid principal and the procedure's permission. Each auth failure is
 // logged once, at warn, with a reason code; the credential itself never is.
-import { roleAllows, SCOPE_FOR_PERMISSION } from "@acme/auth/permissions";
+import { isPlatformPermission, roleAllows, SCOPE_FOR_PERMISSION } from "@acme/auth/permissions";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import type { Meta } from "../init";
@@ -9,6 +9,8 @@ import type { Principal } from "../principal";
 /** Whether the principal may do `permission` in its organization (role for sessions, scope for keys). */
 export function allows(principal: Principal, permission: NonNullable<Meta["permission"]>): boolean {
   if (permission === "none") return true;
+  // A session's platform role is checked in the database next (requirePlatformAdmin).
+  if (principal.method === "jwt" && isPlatformPermission(permission)) return true;
   if (principal.method === "jwt") return principal.role !== null && roleAllows(principal.role, permission);
   const scope = SCOPE_FOR_PERMISSION[permission];
   return scope !== undefined && principal.scopes.includes(scope);
@@ -52,5 +54,25 @@ export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Pr
   const permission = meta?.permission;
   if (!permission) throw new TRPCError({ code: "FORBIDDEN", message: "This procedure declares no permission" });
   if (!allows(principal, permission)) throw forbidden(principal, permission);
+  if (isPlatformPermission(permission)) await requirePlatformAdmin(ctx, principal);
   return principal;
+}
+
+const PLATFORM_ADMINS_ONLY = "Only platform admins can do this";
+
+/**
+ * The one check in front of every admin procedure (every procedure whose permission is a
+ * platform one): the user (a key's creator) is an admin now, in the database, and not
+ * banned; never the token's claim, never while an admin acts as someone else.
+ */
+async function requirePlatformAdmin(ctx: Context, principal: Principal): Promise<void> {
+  if (principal.impersonatorId) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Stop impersonating to use the admin console" });
+  }
+  const user = await ctx.db.user.findUnique({
+    where: { id: principal.userId },
+    select: { role: true, banned: true, banExpires: true },
+  });
+  const banned = user?.banned && (!user.banExpires || user.banExpires > new Date());
+  if (user?.role !== "admin" || banned) throw new TRPCError({ code: "FORBIDDEN", message: PLATFORM_ADMINS_ONLY });
 }

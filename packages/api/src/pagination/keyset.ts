@@ -5,15 +5,22 @@
 // database client), so the benchmark's raw-pg baseline runs the very same SQL.
 import type { CursorKey } from "./cursor";
 
-/** newest: created_at DESC, id DESC; oldest: created_at ASC, id ASC; name: name ASC, id ASC. */
-export type ListOrder = "newest" | "oldest" | "name";
+/** newest: created_at DESC, id DESC; oldest: created_at ASC, id ASC; name (email): name (email) ASC, id ASC. */
+export type ListOrder = "newest" | "oldest" | "name" | "email";
+
+/**
+ * Platform-wide lists (the admin console) have no tenant: their `tenantColumn` is this
+ * constant and they are read with PLATFORM_TENANT, so `'platform' = $1` always holds.
+ */
+export const PLATFORM_SCOPE = "'platform'";
+export const PLATFORM_TENANT = "platform";
 
 export interface ListSpec {
   /** Names the list in its cursors. */
   name: string;
   /** Schema-qualified table. */
   table: string;
-  /** The column every query is scoped by (the organization). */
+  /** The column every query is scoped by (the organization), or PLATFORM_SCOPE. */
   tenantColumn: string;
   /** The SELECT list, without the sort key (added as "_key"). */
   columns: string;
@@ -23,6 +30,12 @@ export interface ListSpec {
   qualifier?: string;
   /** The filters the list takes: input field -> SQL with one `$?` for its value. */
   filters?: Record<string, string>;
+  /**
+   * Filters whose total may read the whole table (the admin console's platform-wide
+   * search and flags): the page is still read in index order, but counting matches
+   * has no index to stop at. Tenant lists have none.
+   */
+  scans?: readonly string[];
   /** Always applied, e.g. only pending invitations. */
   where?: string;
   /** Maintained counts (a `count` column) that answer the total for these filters exactly. */
@@ -54,6 +67,11 @@ const ORDERS = {
     key: (p: string) => `${p}name`,
     by: (p: string) => `${p}name ASC, ${p}id ASC`,
     after: (p: string, k: string, id: string) => `(${p}name, ${p}id) > (${k}::text, ${id})`,
+  },
+  email: {
+    key: (p: string) => `${p}email`,
+    by: (p: string) => `${p}email ASC, ${p}id ASC`,
+    after: (p: string, k: string, id: string) => `(${p}email, ${p}id) > (${k}::text, ${id})`,
   },
 } as const;
 

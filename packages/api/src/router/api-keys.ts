@@ -2,8 +2,8 @@
 // apiKey permissions manages keys: a key cannot mint or revoke keys. The secret is
 // returned once, at creation.
 import { summarizeKey } from "@acme/auth";
-import { API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput, pageInput } from "@acme/validators";
-import type { TRPCRouterRecord } from "@trpc/server";
+import { ADMIN_SCOPES, API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput, pageInput } from "@acme/validators";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../audit";
 import { notFound } from "../errors";
@@ -67,6 +67,15 @@ export const apiKeysRouter = {
     .input(createApiKeyInput)
     .output(keyOutput.extend({ key: z.string() }))
     .mutation(async ({ ctx, input }) => {
+      if (input.scopes.some((scope) => (ADMIN_SCOPES as readonly string[]).includes(scope))) {
+        const user = await ctx.db.user.findUnique({ where: { id: ctx.principal.userId }, select: { role: true } });
+        if (user?.role !== "admin") {
+          throw new TRPCError({
+            code: "FORBIDDEN",
+            message: "Only platform admins can grant admin:read or admin:write",
+          });
+        }
+      }
       const created = await ctx.apiKeyAdmin.create(ctx.principal.userId, input, ctx.principal.organizationId);
       await audit(ctx, ctx.principal, {
         action: "api_key.created",

@@ -29,6 +29,11 @@ const CHANGES: Record<string, string> = {
   "/revoke-sessions": "session.revoked",
 };
 
+const IMPERSONATION: Record<string, string> = {
+  "/admin/impersonate-user": "user.impersonation_started",
+  "/admin/stop-impersonating": "user.impersonation_stopped",
+};
+
 export function createAuditTrail(deps: { db: Db; logger: { warn(message: string): void } }) {
   const queue = new AuditQueue(deps.db, (message) => deps.logger.warn(message));
 
@@ -69,12 +74,33 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
       return;
     }
     if (enrolling) return;
+    const impersonating = IMPERSONATION[ctx.path];
+    if (impersonating) return failed ? undefined : impersonation(ctx, impersonating);
     const action = CHANGES[ctx.path];
     const user = ctx.context.session?.user;
     if (action && user && !failed) {
       queue.push({ action, actorUserId: user.id, targetType: "user", targetId: user.id, ...client(ctx) });
     }
   });
+
+  /** Start: the admin's session asked, for the user returned; stop: the impersonation session asked. */
+  function impersonation(ctx: HookContext, action: string): void {
+    const session = ctx.context.session?.session as { impersonatedBy?: string | null } | undefined;
+    const started = action === "user.impersonation_started";
+    const admin = started ? ctx.context.session?.user.id : session?.impersonatedBy;
+    const target = started
+      ? (ctx.context.returned as { user?: { id?: string } } | null)?.user?.id
+      : ctx.context.session?.user.id;
+    if (!admin || !target) return;
+    queue.push({
+      action,
+      actorUserId: admin,
+      impersonatorId: admin,
+      targetType: "user",
+      targetId: target,
+      ...client(ctx),
+    });
+  }
 
   /** Changes found in Better Auth's record updates (sign-up, 2FA on/off, email confirmed). */
   function onUser(action: string, user: { id: string }, metadata: Record<string, unknown> = {}): void {

@@ -37,6 +37,8 @@ export function createNotices(deps: NoticeDeps) {
     session: { userId: string; userAgent?: string | null; ipAddress?: string | null },
     path: string | undefined,
   ) {
+    // An admin acting as the user is not the user's new device (the audit log records it).
+    if (path === "/admin/impersonate-user") return;
     // With two-factor on, the password step's session is dropped for a code prompt: the
     // device is judged when the code is accepted (or a trusted device skips the prompt).
     if (path === "/sign-in/email") {

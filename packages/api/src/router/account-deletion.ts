@@ -1,0 +1,68 @@
+// Deleting an account, by its owner (account.delete) or by a platform admin
+// (admin.users.delete), under one set of rules: organizations the user owns that
+// others still use must be handed over first; the personal organization and any they
+// were alone in go with the account (rows and stored objects); their keys, sessions,
+// memberships, passkeys and 2FA go too, and every API instance forgets them.
+import { personalOrganizationId } from "@acme/auth";
+import { isPersonal } from "@acme/auth/personal";
+import { TRPCError } from "@trpc/server";
+import { audit } from "../audit";
+import type { Context } from "../context";
+import type { Principal } from "../principal";
+import { forgetKeys, purgeOrganization } from "./organization-purge";
+
+/** Organizations the user owns that others still use: they must be handed over first. */
+async function ownedSharedOrganizations(ctx: Context, userId: string) {
+  const owned = await ctx.db.member.findMany({
+    where: { userId, role: "owner" },
+    select: {
+      organization: { select: { id: true, name: true, metadata: true, _count: { select: { members: true } } } },
+    },
+  });
+  const others = owned.map((m) => m.organization).filter((org) => !isPersonal(org));
+  return {
+    shared: others.filter((org) => org._count.members > 1),
+    alone: others.filter((org) => org._count.members <= 1),
+  };
+}
+
+/** Deletes `userId`'s account; `principal` (the user, or an admin) is recorded as the actor. */
+export async function deleteAccount(ctx: Context, principal: Principal, userId: string): Promise<void> {
+  const { shared, alone } = await ownedSharedOrganizations(ctx, userId);
+  if (shared.length > 0) {
+    const names = shared.map((org) => `"${org.name}"`).join(", ");
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `${principal.userId === userId ? "You own" : "They own"} ${names}, which others still use. Transfer ownership or delete ${shared.length > 1 ? "them" : "it"} first.`,
+    });
+  }
+  // The personal organization, and any the user was alone in, go with the account.
+  for (const org of [personalOrganizationId(userId), ...alone.map((o) => o.id)]) await purgeOrganization(ctx, org);
+  const keys = await ctx.db.apikey.findMany({
+    where: { metadata: { contains: `"createdById":"${userId}"` } },
+    select: { id: true },
+  });
+  const memberships = await ctx.db.member.findMany({ where: { userId }, select: { organizationId: true } });
+  await ctx.db.$transaction([
+    ctx.db.apikey.deleteMany({ where: { id: { in: keys.map((k) => k.id) } } }),
+    ctx.db.task.updateMany({ where: { assigneeId: userId }, data: { assigneeId: null } }),
+    // Pending email-change notices (the old address) and trusted-device records (the user id).
+    ctx.db.verification.deleteMany({
+      where: { OR: [{ identifier: `email-change-notice:${userId}` }, { value: userId }] },
+    }),
+    // Sessions, sign-in methods, memberships, passkeys and 2FA go with the user (cascades).
+    ctx.db.user.delete({ where: { id: userId } }),
+  ]);
+  for (const { organizationId } of memberships) {
+    ctx.memberships.forget(organizationId, userId);
+    await ctx.revocations.publish({ kind: "member", organizationId, userId });
+  }
+  await forgetKeys(ctx, keys);
+  await audit(ctx, principal, {
+    action: "user.deleted",
+    organizationId: null,
+    targetType: "user",
+    targetId: userId,
+    metadata: { organizationsDeleted: alone.length + 1, keysDeleted: keys.length },
+  });
+}

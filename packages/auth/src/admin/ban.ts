@@ -1,0 +1,28 @@
+// A ban in force: `banned` set and its expiry (if any) still ahead. The API refuses a
+// banned user's tokens (no membership counts) and the keys they made, the auth server
+// refuses their sign-in; an expired ban is lifted at their next sign-in.
+import type { Db } from "@acme/db";
+
+export interface BanFields {
+  banned: boolean | null;
+  banExpires: Date | null;
+}
+
+export function banInForce(user: BanFields | null | undefined, now = new Date()): boolean {
+  return Boolean(user?.banned) && (!user?.banExpires || user.banExpires > now);
+}
+
+/** Whether the user is banned now (false for an unknown user: other checks refuse them). */
+export async function isBanned(db: Db, userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { banned: true, banExpires: true } });
+  return banInForce(user);
+}
+
+/** The member's role in the organization; null when not a member, or banned. */
+export async function activeMemberRole(db: Db, organizationId: string, userId: string): Promise<string | null> {
+  const member = await db.member.findUnique({
+    where: { organizationId_userId: { organizationId, userId } },
+    select: { role: true, user: { select: { banned: true, banExpires: true } } },
+  });
+  return member && !banInForce(member.user) ? member.role : null;
+}
