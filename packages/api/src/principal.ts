@@ -38,5 +38,7 @@ export type AuthFailureReason =
   | "principal_mismatch"
   /** A valid token for an organization the user is no longer a member of (or none). */
   | "not_a_member"
+  /** The user's account is banned (an admin's decision, until it ends or is lifted). */
+  | "banned"
   /** The client IP spent its failed-authentication budget: refused before any check. */
   | "auth_throttled";

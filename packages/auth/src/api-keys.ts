@@ -35,7 +35,12 @@ export type ApiKeyVerification =
       scopes: Scope[];
       expiresAt: Date | null;
     }
-  | { valid: false; reason: "not_found" | "expired" | "disabled" | "invalid" };
+  | {
+      valid: false;
+      reason: "not_found" | "expired" | "disabled" | "invalid";
+      /** Set when the key is refused because its creator is banned (the ban's end lets it through again). */
+      bannedUserId?: string;
+    };
 
 function parseJson(value: unknown): unknown {
   if (!value) return null;

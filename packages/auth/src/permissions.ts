@@ -109,6 +109,9 @@ export function roleAllows(role: string, permission: Permission): boolean {
   return granted.get(role)?.has(permission) ?? false;
 }
 
+/** What the membership lookup answers for a member whose account is banned: never an organization role. */
+export const BANNED_MEMBER = "(banned)";
+
 export function isOrganizationRole(value: unknown): value is OrganizationRole {
   return typeof value === "string" && (ORGANIZATION_ROLES as readonly string[]).includes(value);
 }

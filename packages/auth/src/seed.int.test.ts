@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { grantAdmin } from "./admin/grant";
 import { seedDemoUser } from "./seed";
 import { startTestAuthServer, type TestAuthServer, TestClient } from "./testing";
 
@@ -35,5 +36,16 @@ describe("seedDemoUser", () => {
   it("uses the given password and does not echo it back", async () => {
     const result = await seedDemoUser(server.auth, { email: "demo2@example.test", password: "chosen-by-the-operator" });
     expect(result).toEqual({ email: "demo2@example.test", created: true });
+  });
+
+  it("makes the first admin (pnpm admin:grant, SEED_ADMIN_EMAIL), once, and logs it", async () => {
+    await seedDemoUser(server.auth, { email: "first-admin@example.test", name: "Admin" });
+    expect(await grantAdmin(server.db, " First-Admin@example.test ")).toBe("granted");
+    expect(await grantAdmin(server.db, "first-admin@example.test")).toBe("already-admin");
+    expect(await grantAdmin(server.db, "nobody@example.test")).toBe("no-such-user");
+    const admin = await server.db.user.findUniqueOrThrow({ where: { email: "first-admin@example.test" } });
+    expect(admin.role).toBe("admin");
+    const events = await server.db.auditEvent.findMany({ where: { action: "user.role_set", targetId: admin.id } });
+    expect(events.map((e) => e.metadata)).toEqual([{ role: "admin", previous: "user", via: "command line" }]);
   });
 });

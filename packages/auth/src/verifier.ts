@@ -69,5 +69,6 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
 /** A key made by a banned user is refused like a disabled one, for as long as the ban lasts. */
 async function refuseBanned(db: Db, result: ApiKeyVerification): Promise<ApiKeyVerification> {
   if (!result.valid || !result.createdById) return result;
-  return (await isBanned(db, result.createdById)) ? { valid: false, reason: "disabled" } : result;
+  const banned = await isBanned(db, result.createdById);
+  return banned ? { valid: false, reason: "disabled", bannedUserId: result.createdById } : result;
 }

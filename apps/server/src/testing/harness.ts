@@ -40,6 +40,8 @@ export interface Harness {
   membership(userId: string, organizationId: string, role?: string): Promise<void>;
   /** A verified user with a session and a JWT for the API (acting in their personal organization). */
   user(): Promise<TestUser>;
+  /** A verified user who is a platform admin (users.role "admin"). */
+  admin(): Promise<TestUser>;
   /** A verified user who is `role` in `organizationId` and has it active: the JWT acts there. */
   userIn(organizationId: string, role: string): Promise<TestUser>;
   stop(): Promise<void>;
@@ -127,6 +129,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const { client, email, password, userId } = await signUpVerified(auth);
       const { token } = (await client.get<{ token: string }>("/api/auth/token")).body;
       return { userId, email, password, token, client };
+    },
+    async admin() {
+      const user = await harness.user();
+      await auth.db.user.update({ where: { id: user.userId }, data: { role: "admin" } });
+      return user;
     },
     async userIn(organizationId, role) {
       const user = await harness.user();

@@ -76,12 +76,12 @@ export class ApiKeyCache {
     this.inFlight.clear();
   }
 
-  /** Drops the cached answers for every key one user made (they were banned). */
+  /** Drops the cached answers for every key one user made: they were banned, or their ban lifted. */
   forgetCreatedBy(userId: string): void {
     this.generation += 1;
     this.inFlight.clear();
-    for (const [id, entry] of this.entries.entries()) {
-      if (entry.result.valid && entry.result.createdById === userId) this.entries.delete(id);
+    for (const [id, { result }] of this.entries.entries()) {
+      if ((result.valid ? result.createdById : result.bannedUserId) === userId) this.entries.delete(id);
     }
   }
 

@@ -4,7 +4,7 @@
 // takes a point from the client IP's failed-authentication budget and gives it
 // back when the credential is good; a refusal known from cache takes one too. So
 // a flood of bogus credentials from one address costs at most the budget.
-import { isOrganizationRole } from "@acme/auth/permissions";
+import { BANNED_MEMBER, isOrganizationRole } from "@acme/auth/permissions";
 import { SCOPES } from "@acme/auth/scopes";
 import type { AuthFailureReason, Principal } from "../principal";
 import type { IpBudget } from "../rate-limit/ip-budget";
@@ -37,6 +37,7 @@ interface Verifiers {
 }
 
 const NOT_A_MEMBER: AuthOutcome = { principal: null, reason: "not_a_member" };
+const BANNED: AuthOutcome = { principal: null, reason: "banned" };
 
 /** A valid token acts in its organization with the role the membership cache knows now, not the claim's. */
 function fromJwt(result: JwtResult, memberships: MembershipCache): AuthOutcome | Promise<AuthOutcome> {
@@ -44,7 +45,7 @@ function fromJwt(result: JwtResult, memberships: MembershipCache): AuthOutcome |
   const { sub, email, name, org, authTime, actor } = result.claims;
   if (!org) return NOT_A_MEMBER;
   const withRole = (role: string | null): AuthOutcome => {
-    if (!isOrganizationRole(role)) return NOT_A_MEMBER;
+    if (!isOrganizationRole(role)) return role === BANNED_MEMBER ? BANNED : NOT_A_MEMBER;
     // A session's JWT holds every scope; its role decides what it may do.
     return {
       principal: {

@@ -41,6 +41,9 @@ export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Pr
       });
     }
     ctx.logger.warn({ requestId: ctx.requestId, reason: outcome.reason }, "authentication failed");
+    if (outcome.reason === "banned") {
+      throw new TRPCError({ code: "FORBIDDEN", message: "This account is suspended" });
+    }
     if (outcome.reason === "not_a_member") {
       throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization" });
     }

@@ -2,6 +2,7 @@
 // banned user's tokens (no membership counts) and the keys they made, the auth server
 // refuses their sign-in; an expired ban is lifted at their next sign-in.
 import type { Db } from "@acme/db";
+import { BANNED_MEMBER } from "../permissions";
 
 export interface BanFields {
   banned: boolean | null;
@@ -18,11 +19,12 @@ export async function isBanned(db: Db, userId: string): Promise<boolean> {
   return banInForce(user);
 }
 
-/** The member's role in the organization; null when not a member, or banned. */
+/** The member's role in the organization; null when not a member; BANNED_MEMBER while their account is banned. */
 export async function activeMemberRole(db: Db, organizationId: string, userId: string): Promise<string | null> {
   const member = await db.member.findUnique({
     where: { organizationId_userId: { organizationId, userId } },
     select: { role: true, user: { select: { banned: true, banExpires: true } } },
   });
-  return member && !banInForce(member.user) ? member.role : null;
+  if (!member) return null;
+  return banInForce(member.user) ? BANNED_MEMBER : member.role;
 }

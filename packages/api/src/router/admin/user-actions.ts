@@ -170,7 +170,11 @@ export const adminUserActions = {
       try {
         const user = await ctx.db.$transaction(async (tx) => {
           const id = await createAccountIn(tx, { ...input, passwordHash });
-          const metadata = { role: input.role, emailVerified: input.emailVerified, password: Boolean(passwordHash) };
+          const metadata = {
+            role: input.role,
+            emailVerified: input.emailVerified,
+            setup: passwordHash ? "admin-set" : "self-service",
+          };
           await recordAuditIn(tx, auditInput(ctx, ctx.principal, userEvent("user.created", id, metadata)));
           return tx.user.findUniqueOrThrow({ where: { id } });
         });

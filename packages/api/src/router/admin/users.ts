@@ -64,7 +64,7 @@ async function recentEvents(ctx: Context, userId: string) {
     organizationId: true,
     ip: true,
   } as const;
-  const newest = { createdAt: "desc", id: "desc" } as const;
+  const newest = [{ createdAt: "desc" }, { id: "desc" }] as const;
   const [by, about] = await Promise.all([
     ctx.db.auditEvent.findMany({ where: { actorUserId: userId }, orderBy: newest, take: RECENT, select }),
     ctx.db.auditEvent.findMany({ where: { targetId: userId }, orderBy: newest, take: RECENT, select }),
