@@ -1,13 +1,23 @@
 "use client";
-// The two auth calls every signed-in page needs, as plain fetches, so pages that
-// use nothing else do not ship the Better Auth client.
-export async function signOutNow(): Promise<void> {
-  await fetch("/api/auth/sign-out", {
+// The auth calls signed-in pages need, as plain fetches, so pages that use nothing
+// else do not ship the Better Auth client.
+
+/** POSTs JSON to the auth server; throws with its message when it refuses. */
+export async function postAuth(path: string, body: object = {}): Promise<void> {
+  const response = await fetch(`/api/auth${path}`, {
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": "application/json" },
-    body: "{}",
+    body: JSON.stringify(body),
   });
+  if (!response.ok) {
+    const answer = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new Error(answer?.message ?? `The auth server answered ${response.status}`);
+  }
+}
+
+export async function signOutNow(): Promise<void> {
+  await postAuth("/sign-out").catch(() => undefined);
 }
 
 export async function countSessions(): Promise<number> {

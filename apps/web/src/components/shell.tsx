@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutNow } from "~/auth/browser";
 import { forgetApiToken } from "~/trpc/token";
+import { ImpersonationBanner } from "./impersonation-banner";
 import { type OrganizationChoice, OrganizationSwitcher } from "./organization-switcher";
 import { ThemeToggle } from "./theme";
 import { type CurrentUser, UserContext } from "./user";
@@ -31,6 +32,7 @@ export function Shell({
   children: ReactNode;
 }) {
   const pathname = usePathname();
+  const links = user.role === "admin" ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
   const leave = async () => {
     await signOutNow();
     forgetApiToken();
@@ -41,6 +43,7 @@ export function Shell({
   return (
     <UserContext.Provider value={user}>
       <div className="min-h-screen">
+        {user.impersonatedBy && <ImpersonationBanner user={user} />}
         <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
             <Link href="/dashboard" className="mr-auto font-semibold md:mr-0">
@@ -50,7 +53,7 @@ export function Shell({
               aria-label="Main"
               className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:mx-0 md:w-auto md:flex-1"
             >
-              {LINKS.map((link) => {
+              {links.map((link) => {
                 const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
                 return (
                   <Link

@@ -7,6 +7,10 @@ export interface CurrentUser {
   name: string;
   email: string;
   image?: string | null;
+  /** Platform role: "admin" sees the admin console. */
+  role: string;
+  /** Set while an admin acts as this user: who. */
+  impersonatedBy: string | null;
 }
 
 export const UserContext = createContext<CurrentUser | null>(null);

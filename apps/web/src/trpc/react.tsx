@@ -7,10 +7,14 @@ import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
-import { type ReactNode, useState } from "react";
+import { createContext, type ReactNode, useContext, useState } from "react";
 import { getApiToken, SignedOutError } from "./token";
 
 export const api = createTRPCReact<AppRouter>();
+
+/** Where the API server is (for downloads, which stream over its REST routes). */
+const ApiUrl = createContext("");
+export const useApiUrl = () => useContext(ApiUrl);
 
 function makeQueryClient() {
   return new QueryClient({
@@ -44,8 +48,10 @@ export function TRPCProvider({ apiUrl, children }: { apiUrl: string; children: R
     }),
   );
   return (
-    <api.Provider client={client} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </api.Provider>
+    <ApiUrl.Provider value={apiUrl}>
+      <api.Provider client={client} queryClient={queryClient}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </api.Provider>
+    </ApiUrl.Provider>
   );
 }

@@ -25,7 +25,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <TRPCProvider apiUrl={webEnv().API_PUBLIC_URL}>
       <Shell
-        user={{ id: session.user.id, name: session.user.name, email: session.user.email, image: session.user.image }}
+        user={{
+          id: session.user.id,
+          name: session.user.name,
+          email: session.user.email,
+          image: session.user.image,
+          role: (session.user as { role?: string | null }).role ?? "user",
+          impersonatedBy: (session.session as { impersonatedBy?: string | null }).impersonatedBy ?? null,
+        }}
         organizations={organizations.map(({ id, name }) => ({ id, name }))}
         activeOrganizationId={activeOrganizationId ?? null}
       >

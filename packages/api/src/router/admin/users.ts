@@ -3,6 +3,7 @@
 // roles, and the newest audit events by or about them.
 import { banInForce, summarizeKey } from "@acme/auth";
 import { isPersonal } from "@acme/auth/personal";
+import type { Prisma } from "@acme/db";
 import { API_KEY_SCOPES, listUsersInput, userIdInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -64,7 +65,7 @@ async function recentEvents(ctx: Context, userId: string) {
     organizationId: true,
     ip: true,
   } as const;
-  const newest = [{ createdAt: "desc" }, { id: "desc" }] as const;
+  const newest: Prisma.AuditEventOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
   const [by, about] = await Promise.all([
     ctx.db.auditEvent.findMany({ where: { actorUserId: userId }, orderBy: newest, take: RECENT, select }),
     ctx.db.auditEvent.findMany({ where: { targetId: userId }, orderBy: newest, take: RECENT, select }),

@@ -3,6 +3,7 @@ import { API_KEY_SCOPES, createApiKeyInput } from "@acme/validators";
 import { type FormEvent, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, Select } from "~/components/ui/field";
+import { useUser } from "~/components/user";
 import { fieldErrors } from "~/lib/errors";
 
 export interface NewKey {
@@ -12,6 +13,8 @@ export interface NewKey {
 }
 
 export function CreateKeyForm({ onSubmit, pending }: { onSubmit: (key: NewKey) => void; pending: boolean }) {
+  // The admin scopes are offered to platform admins only (the API refuses them to others).
+  const isAdmin = useUser().role === "admin";
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,7 +35,7 @@ export function CreateKeyForm({ onSubmit, pending }: { onSubmit: (key: NewKey) =
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Scopes</legend>
         <div className="grid grid-cols-2 gap-2">
-          {API_KEY_SCOPES.map((scope) => (
+          {API_KEY_SCOPES.filter((scope) => isAdmin || !scope.startsWith("admin:")).map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="scopes" value={scope} className="h-4 w-4 accent-indigo-600" />
               <code>{scope}</code>

@@ -2,6 +2,7 @@
 // The active organization: its members and roles, invitations, teams and settings.
 // What a role cannot do is not shown (the server refuses it anyway).
 import { roleAllows } from "@acme/auth/permissions";
+import Link from "next/link";
 import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
 import { api } from "~/trpc/react";
 import { InvitationsCard } from "./invitations-card";
@@ -23,6 +24,13 @@ export function OrganizationView() {
         title={org.name}
         description={
           org.personal ? "Your personal organization. Create another to work with others." : `You are ${role} here.`
+        }
+        action={
+          can("audit:read") ? (
+            <Link href="/organization/audit" className="text-sm font-medium underline">
+              Audit log
+            </Link>
+          ) : undefined
         }
       />
       <div className="flex flex-col gap-6">

@@ -1,0 +1,12 @@
+"use client";
+import { Tabs } from "~/components/tabs";
+
+const TABS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/organizations", label: "Organizations" },
+  { href: "/admin/audit", label: "Audit log" },
+];
+
+export function AdminTabs() {
+  return <Tabs label="Admin" tabs={TABS} exact={false} />;
+}
