@@ -104,7 +104,7 @@ describe("CSV exports", () => {
     const ownLines = own.text.split("\r\n").filter(Boolean);
     expect(ownLines[0]).toMatch(/^at,action,actor_user_id,/);
     expect(ownLines).toHaveLength(2);
-    expect(ownLines[1]).toContain(`task.deleted,${owner.userId},,,org-export,task,${task.body.id}`);
+    expect(ownLines[1]).toContain(`task.deleted,${owner.userId},${owner.email},,,org-export,task,${task.body.id}`);
 
     const platform = await download(
       await fetch(`${h.url}/api/v1/admin/exports/audit-events?organizationId=org-export`, {

@@ -63,6 +63,8 @@ describe("audit trail of the auth server", () => {
       .toEqual(expect.arrayContaining(["user.password_changed", "user.two_factor_enabled", "session.revoked"]));
     // Turning two-factor on is not a sign-in.
     expect((await actions(user.userId)).filter((action) => action === "user.signed_in")).toHaveLength(1);
+    await user.client.post("/api/auth/sign-out", {});
+    await expect.poll(() => actions(user.userId)).toContain("user.signed_out");
     expect((await verifyAuditChains(server.db)).problems).toEqual([]);
   });
 
@@ -85,6 +87,60 @@ describe("audit trail of the auth server", () => {
     expect(JSON.stringify(byIp)).not.toContain("Hunter2");
     expect(byIp["198.51.100.51"]).toEqual({ method: "password", email: "\ufffd@example.test" });
     expect(byIp["198.51.100.52"]).toEqual({ method: "password", email: "😀.ada@example.test" });
+    expect((await verifyAuditChains(server.db)).problems).toEqual([]);
+  });
+
+  it("records organization changes: created, invited, joined, re-roled, teams, removed", async () => {
+    const owner = await signUpVerified(server, { ip: "198.51.100.60" });
+    const invitee = await signUpVerified(server, { ip: "198.51.100.61" });
+    const org = await owner.client.post<{ id: string }>("/api/auth/organization/create", {
+      name: "Audited Co",
+      slug: `audited-${Date.now()}`,
+    });
+    const orgId = org.body.id;
+    const invited = await owner.client.post<{ id: string }>("/api/auth/organization/invite-member", {
+      email: invitee.email,
+      role: "member",
+      organizationId: orgId,
+    });
+    await invitee.client.post("/api/auth/organization/accept-invitation", { invitationId: invited.body.id });
+    const member = await server.db.member.findFirstOrThrow({
+      where: { organizationId: orgId, userId: invitee.userId },
+    });
+    await owner.client.post("/api/auth/organization/update-member-role", {
+      memberId: member.id,
+      role: "viewer",
+      organizationId: orgId,
+    });
+    const team = await owner.client.post<{ id: string }>("/api/auth/organization/create-team", {
+      name: "Ops",
+      organizationId: orgId,
+    });
+    await owner.client.post("/api/auth/organization/remove-member", {
+      memberIdOrEmail: invitee.email,
+      organizationId: orgId,
+    });
+    const expected = [
+      ["organization.created", owner.userId, orgId],
+      ["member.invited", owner.userId, invited.body.id],
+      ["member.joined", invitee.userId, invitee.userId],
+      ["member.role_changed", owner.userId, invitee.userId],
+      ["team.created", owner.userId, team.body.id],
+      ["member.removed", owner.userId, invitee.userId],
+    ];
+    await expect
+      .poll(async () =>
+        (await server.db.auditEvent.findMany({ where: { chain: orgId }, orderBy: { seq: "asc" } })).map((e) => [
+          e.action,
+          e.actorUserId,
+          e.targetId,
+        ]),
+      )
+      .toEqual(expected);
+    const changed = await server.db.auditEvent.findFirstOrThrow({
+      where: { chain: orgId, action: "member.role_changed" },
+    });
+    expect(changed.metadata).toEqual({ role: "viewer" });
     expect((await verifyAuditChains(server.db)).problems).toEqual([]);
   });
 });

@@ -103,6 +103,7 @@ export function initAuth(config: AuthConfig) {
         await requireVerifiedUser(ctx);
         await emailChange.requireReauthentication(ctx);
         await claimCode(ctx);
+        await trail.beforeEndpoint(ctx);
       }),
       // Leaving is not a removal to Better Auth's hooks: announce it here.
       after: createAuthMiddleware(async (ctx) => {

@@ -7,7 +7,8 @@ import { defineList, type ListSpec, millis, PLATFORM_SCOPE } from "../pagination
 const COLUMNS = `id, action, actor_user_id AS "actorUserId", actor_key_id AS "actorKeyId",
   impersonator_id AS "impersonatorId", organization_id AS "organizationId", target_type AS "targetType",
   target_id AS "targetId", ip, user_agent AS "userAgent", request_id AS "requestId", metadata,
-  ${millis("created_at", "createdAt")}`;
+  ${millis("created_at", "createdAt")},
+  (SELECT u.email FROM auth.users u WHERE u.id = audit_events.actor_user_id) AS "actorEmail"`;
 
 const FILTERS = {
   actorUserId: "actor_user_id = $?::text",
@@ -36,6 +37,8 @@ export interface AuditRow {
   id: string;
   action: string;
   actorUserId: string | null;
+  /** The actor's address now (null once the account is gone). */
+  actorEmail: string | null;
   actorKeyId: string | null;
   impersonatorId: string | null;
   organizationId: string | null;
@@ -53,6 +56,7 @@ export const auditEventOutput = z.object({
   at: z.date(),
   action: z.string(),
   actorUserId: z.string().nullable(),
+  actorEmail: z.string().nullable().describe("The actor's email address now; null once the account is deleted"),
   actorKeyId: z.string().nullable(),
   impersonatorId: z.string().nullable(),
   organizationId: z.string().nullable(),
@@ -73,6 +77,7 @@ export const AUDIT_CSV_HEADER = [
   "at",
   "action",
   "actor_user_id",
+  "actor_email",
   "actor_key_id",
   "impersonator_id",
   "organization_id",
@@ -88,6 +93,7 @@ export const auditCells = (row: AuditRow) => [
   new Date(Number(row.createdAt)),
   row.action,
   row.actorUserId,
+  row.actorEmail,
   row.actorKeyId,
   row.impersonatorId,
   row.organizationId,

@@ -4,7 +4,8 @@
 // (AuditQueue), never a synchronous write in the sign-in itself.
 import type { Db } from "@acme/db";
 import { type AuditInput, AuditQueue } from "@acme/db/audit";
-import { createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { createAuthMiddleware, getIP, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { organizationEvent } from "./organization-trail";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
@@ -76,11 +77,36 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
     if (enrolling) return;
     const impersonating = IMPERSONATION[ctx.path];
     if (impersonating) return failed ? undefined : impersonation(ctx, impersonating);
-    const action = CHANGES[ctx.path];
+    const organization = failed ? null : organizationEvent(ctx.path, ctx.context.returned, ctx.body);
+    if (organization) {
+      // The organization endpoints keep their session to themselves: read it again (org changes are rare).
+      const session = ctx.context.session ?? (await getSessionFromCtx(ctx).catch(() => null));
+      if (!session) return;
+      const by = (session.session as { impersonatedBy?: string | null }).impersonatedBy ?? null;
+      queue.push({ ...organization, actorUserId: session.user.id, impersonatorId: by, ...client(ctx) });
+      return;
+    }
     const user = ctx.context.session?.user;
+    const action = CHANGES[ctx.path];
     if (action && user && !failed) {
       queue.push({ action, actorUserId: user.id, targetType: "user", targetId: user.id, ...client(ctx) });
     }
+  });
+
+  /** Sign-out names no user once it is done: who is leaving is read before (one session lookup). */
+  const beforeEndpoint = createAuthMiddleware(async (ctx) => {
+    if (ctx.path !== "/sign-out") return;
+    const session = await getSessionFromCtx(ctx).catch(() => null);
+    if (!session) return;
+    const by = (session.session as { impersonatedBy?: string | null }).impersonatedBy ?? null;
+    queue.push({
+      action: "user.signed_out",
+      actorUserId: session.user.id,
+      impersonatorId: by,
+      targetType: "user",
+      targetId: session.user.id,
+      ...client(ctx),
+    });
   });
 
   /** Start: the admin's session asked, for the user returned; stop: the impersonation session asked. */
@@ -117,7 +143,14 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
     if (emailChanged) onUser("user.email_changed", user);
   }
 
-  return { afterEndpoint, onUser, onUserUpdated, flush: () => queue.flush(), close: () => queue.close() };
+  return {
+    beforeEndpoint,
+    afterEndpoint,
+    onUser,
+    onUserUpdated,
+    flush: () => queue.flush(),
+    close: () => queue.close(),
+  };
 }
 
 export type AuditTrail = ReturnType<typeof createAuditTrail>;

@@ -72,9 +72,9 @@ export function AuditLog({ scope, initial }: { scope: AuditScope; initial: Audit
         <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white text-sm dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
           {events.map((event) => (
             <li key={event.id} data-testid="audit-row" className="flex flex-wrap gap-x-4 gap-y-1 p-3">
-              <code className="min-w-0 basis-48 font-medium">{event.action}</code>
-              <span className="min-w-0 flex-1 break-all text-neutral-600 dark:text-neutral-400">
-                {event.actorUserId ? `by ${event.actorUserId}` : "by nobody signed in"}
+              <code className="w-full shrink-0 break-all font-medium sm:w-60">{event.action}</code>
+              <span className="min-w-0 flex-1 break-words text-neutral-600 dark:text-neutral-400">
+                {event.actorUserId ? `by ${event.actorEmail ?? event.actorUserId}` : "by nobody signed in"}
                 {event.actorKeyId && ` (key ${event.actorKeyId})`}
                 {event.impersonatorId && ` (impersonated by ${event.impersonatorId})`}
                 {event.targetId && ` · ${event.targetType ?? "target"} ${event.targetId}`}
