@@ -5,7 +5,7 @@ export NEXT_TELEMETRY_DISABLED := 1
 export DO_NOT_TRACK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget bench bench-scale bench-start clean
+.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget bench bench-scale bench-export bench-start clean
 
 help: ## List the commands
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ bench: install ## Run the load benchmarks (bench/README.md)
 
 bench-scale: install ## Lists at a million rows: cost against tenant size, page depth, and an 8-minute soak (bench/README.md)
 	pnpm bench:scale
+
+bench-export: install ## The admin CSV export's memory: 10,000 against 100,000 users (bench/README.md)
+	pnpm --filter @acme/bench export
 
 bench-start: install ## Time make dev's cold and warm start and the embedded PostgreSQL's memory
 	pnpm --filter @acme/bench start-up

@@ -1,3 +1,7 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+// (The pragmas keep the automatic JSX runtime when a tool compiles this file outside this
+// package's tsconfig, e.g. tsx running a seed or bench script from another directory.)
 // The one branded layout every mail uses: a header with the product name, a card
 // with the message and at most one button, and a footer saying why it was sent.
 // Inline styles only (mail clients drop <style> and classes); the card is fluid

@@ -1,3 +1,7 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+// (The pragmas keep the automatic JSX runtime when a tool compiles this file outside this
+// package's tsconfig, e.g. tsx running a seed or bench script from another directory.)
 // Turns a mail's content into the subject, HTML and plain-text parts a mailer sends.
 import { render } from "@react-email/render";
 import { type MailContent, plainText } from "./content";

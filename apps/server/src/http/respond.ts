@@ -2,7 +2,6 @@
 // out here with the same headers, one writeHead and one end, and one log line per
 // request (status 499 when the client went away before its answer went out).
 // Errors have one shape: { error: { code, message, requestId } }.
-import { once } from "node:events";
 import type { Download } from "@acme/api";
 import type { AccessLog } from "./access-log";
 import type { Call } from "./call";
@@ -156,7 +155,15 @@ export class Responder {
   }
 }
 
-/** Resolves when the socket takes more, or when it closes (the caller then sees `destroyed`). */
-async function drained(res: Call["res"]): Promise<void> {
-  await Promise.race([once(res, "drain"), once(res, "close")]);
+/** Resolves when the socket takes more, or when it closes (the caller then sees `destroyed`); leaves no listener. */
+function drained(res: Call["res"]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }

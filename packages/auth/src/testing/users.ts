@@ -19,7 +19,12 @@ export async function signUpVerified(
     name: options.name ?? `User ${counter}`,
   });
   expect(signUp.status).toBe(200);
-  const mail = server.outbox.latest(email, "Verify");
+  // Mail goes out just after the answer (the renderer loads on the first one): wait for it.
+  let mail = server.outbox.latest(email, "Verify");
+  for (let waited = 0; !mail && waited < 5000; waited += 25) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    mail = server.outbox.latest(email, "Verify");
+  }
   expect(mail).toBeDefined();
   const link = mail?.text.match(/https?:\/\/\S+/)?.[0] ?? "";
   const verify = await client.get(link);
