@@ -1,6 +1,6 @@
 // `pnpm admin:grant <email>`: makes an existing account a platform admin (the first
 // admin, or one more). On DATABASE_URL, or the embedded Postgres when it is unset.
-import { grantAdmin } from "@acme/auth";
+import { GRANT_REFUSALS, grantAdmin } from "@acme/auth";
 import { ConfigError } from "@acme/config";
 import { runMain } from "@acme/config/cli";
 import { createDb } from "@acme/db";
@@ -13,8 +13,8 @@ async function main(): Promise<void> {
     const db = createDb({ url, poolSize: 1 });
     try {
       const result = await grantAdmin(db, email);
-      if (result === "no-such-user")
-        throw new ConfigError(`no account uses ${email}: sign up first, then run this again`);
+      if (result !== "granted" && result !== "already-admin")
+        throw new ConfigError(`${email}: ${GRANT_REFUSALS[result]}`);
       console.log(`admin:grant: ${email} ${result === "granted" ? "is now a platform admin" : "was already an admin"}`);
     } finally {
       await db.$disconnect();

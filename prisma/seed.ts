@@ -1,7 +1,15 @@
 // `pnpm db:seed`: applies migrations, then creates the demo user if it is missing.
 // `pnpm db:seed --scale`: also fills the database with scale data (1,000 organizations,
 // 1,000,000 tasks, one organization with 200,000) for measuring lists at volume.
-import { createAuthFromEnv, DevOutbox, grantAdmin, type SeedResult, seedDemoUser, seedEnv } from "@acme/auth";
+import {
+  createAuthFromEnv,
+  DevOutbox,
+  GRANT_REFUSALS,
+  grantAdmin,
+  type SeedResult,
+  seedDemoUser,
+  seedEnv,
+} from "@acme/auth";
 import { runMain } from "@acme/config/cli";
 import { createDb } from "@acme/db";
 import { deployMigrations } from "@acme/db/migrate";
@@ -21,7 +29,11 @@ async function main(): Promise<void> {
         const email = env.SEED_ADMIN_EMAIL;
         report(await seedDemoUser(auth, { email, password: env.SEED_ADMIN_PASSWORD, name: "Admin" }), "ADMIN");
         const granted = await grantAdmin(db, email);
-        console.log(`seed: ${email} ${granted === "granted" ? "is now a platform admin" : "was already an admin"}`);
+        if (granted === "granted" || granted === "already-admin") {
+          console.log(`seed: ${email} ${granted === "granted" ? "is now a platform admin" : "was already an admin"}`);
+        } else {
+          console.log(`seed: ${email} was not made an admin: ${GRANT_REFUSALS[granted]}`);
+        }
       }
     } finally {
       await db.$disconnect();

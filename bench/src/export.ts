@@ -38,9 +38,10 @@ async function exportOnce(token: string, pid: number) {
   if (!response.ok || !response.body) throw new Error(`bench-export: the export answered ${response.status}`);
   let bytes = 0;
   let lines = 0;
-  for await (const chunk of response.body) {
-    bytes += chunk.length;
-    for (const byte of chunk) if (byte === 10) lines += 1;
+  const reader = response.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    bytes += next.value.length;
+    for (const byte of next.value) if (byte === 10) lines += 1;
   }
   clearInterval(timer);
   peak = Math.max(peak, rssMb(pid));

@@ -107,10 +107,19 @@ describe("CSV exports", () => {
     expect(ownLines[1]).toContain(`task.deleted,${owner.userId},${owner.email},,,org-export,task,${task.body.id}`);
 
     const platform = await download(
-      await fetch(`${h.url}/api/v1/admin/exports/audit-events?organizationId=org-export`, {
+      await fetch(`${h.url}/api/v1/admin/exports/audit-events?organizationId=org-export&action=task.deleted`, {
         headers: bearer(admin.token),
       }),
     );
     expect(platform.text.split("\r\n").filter(Boolean)).toEqual(ownLines);
+    // Both downloads are in the log, each in the chain of who was looking.
+    const exported = await h.auth.db.auditEvent.findMany({
+      where: { action: "data.exported", targetType: "audit_log" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(exported.map((e) => [e.actorUserId, e.organizationId])).toEqual([
+      [owner.userId, "org-export"],
+      [admin.userId, null],
+    ]);
   });
 });

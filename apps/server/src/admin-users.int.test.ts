@@ -3,7 +3,7 @@
 // admin, addresses confirmed, deletion under the self-deletion rules, and the lists
 // and detail pages with their filters. Every change is in the log.
 import { TestClient } from "@acme/auth/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness, type TestUser } from "./testing/harness";
 import { bearer, call } from "./testing/http";
 import { callTrpc } from "./testing/procedures";
@@ -38,6 +38,28 @@ describe("admin users", () => {
     expect((await setRole(admin, second.userId, "admin")).body.role).toBe("admin");
     const event = await h.auth.db.auditEvent.findFirst({ where: { action: "user.role_set", targetId: second.userId } });
     expect(event?.metadata).toEqual({ role: "admin", previous: "user" });
+
+    // Demoted and promoted again, both recorded.
+    expect((await setRole(admin, second.userId, "user")).body.role).toBe("user");
+    expect((await setRole(admin, second.userId, "admin")).body.role).toBe("admin");
+    const changes = await h.auth.db.auditEvent.findMany({
+      where: { action: "user.role_set", targetId: second.userId },
+      orderBy: { seq: "asc" },
+    });
+    expect(changes.map((e) => e.metadata)).toEqual([
+      { role: "admin", previous: "user" },
+      { role: "user", previous: "admin" },
+      { role: "admin", previous: "user" },
+    ]);
+    // The last admin cannot leave by deleting their own account either.
+    const solo = await h.admin();
+    await h.auth.db.user.updateMany({ where: { role: "admin", id: { not: solo.userId } }, data: { role: "user" } });
+    const gone = await callTrpc(h.url, "account.delete", "mutation", { password: solo.password }, bearer(solo.token));
+    expect(gone.status).toBe(409);
+    expect(gone.error?.message).toMatch(/last admin/);
+    expect(await h.auth.db.user.count({ where: { id: solo.userId } })).toBe(1);
+    await h.auth.db.user.updateMany({ where: { id: { in: [admin.userId, second.userId] } }, data: { role: "admin" } });
+    await h.auth.db.user.update({ where: { id: solo.userId }, data: { role: "user" } });
 
     const both = await Promise.all([setRole(admin, second.userId, "user"), setRole(second, admin.userId, "user")]);
     // One wins; the other is refused: by the last-admin rule, or (if it was checked after the
@@ -98,6 +120,16 @@ describe("admin users", () => {
     });
     expect(confirmed.body.emailVerified).toBe(true);
     expect(await h.auth.db.auditEvent.count({ where: { action: "user.email_verified", targetId: id } })).toBe(1);
+
+    // A reset link, mailed by the auth server at the admin's request, and recorded as theirs.
+    const reset = await call(`${h.url}/api/v1/admin/users/${made.body.id}/password-reset`, {
+      method: "POST",
+      headers: bearer(admin.token),
+    });
+    expect(reset.body).toEqual({ id: made.body.id, sent: true });
+    await vi.waitFor(() => expect(h.auth.outbox.latest(email, "Reset")).toBeDefined());
+    const sent = await h.auth.db.auditEvent.findFirst({ where: { action: "user.password_reset_sent" } });
+    expect(sent).toMatchObject({ actorUserId: admin.userId, targetId: made.body.id });
   });
 
   it("deletes accounts under the self-deletion rules, never its own or an admin's", async () => {

@@ -17,6 +17,7 @@ import { ObjectStore } from "@acme/storage";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config";
+import { passwordResetsVia } from "./password-resets";
 import { revocationFeed } from "./revocations";
 
 export interface BuiltDeps {
@@ -90,6 +91,7 @@ export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOp
     authFailures: new IpBudget(env.AUTH_FAILURE_LIMIT_POINTS, env.RATE_LIMIT_WINDOW_SECONDS),
     revocations: feed.revocations,
     apiKeyAdmin: { create: keyVerifier.create, revoke: keyVerifier.revoke },
+    passwordResets: passwordResetsVia(env.BETTER_AUTH_URL),
     cursors: new CursorCodec(env.CURSOR_SECRET ?? randomBytes(32).toString("base64url")),
     organizationRateLimiter: new RateLimiter({
       enabled: env.RATE_LIMIT_ENABLED,

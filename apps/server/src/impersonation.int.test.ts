@@ -6,6 +6,7 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness, type TestUser } from "./testing/harness";
 import { bearer, call } from "./testing/http";
+import { callTrpc } from "./testing/procedures";
 
 describe("impersonation", () => {
   let h: Harness;
@@ -48,6 +49,27 @@ describe("impersonation", () => {
     expect(deleted).toMatchObject({ actorUserId: target.userId, impersonatorId: admin.userId });
     expect(h.auth.outbox.list().filter((mail) => mail.to === target.email)).toHaveLength(mailsBefore);
 
+    // What only the owner does stays theirs: no credential made, nothing about sign-in changed.
+    expect(decodeJwt(token).auth_time).toBeUndefined();
+    const key = await callTrpc(h.url, "apiKeys.create", "mutation", { name: "x", scopes: ["tasks:read"] }, asTarget);
+    expect(key.status).toBe(403);
+    expect(key.error?.message).toMatch(/Not while impersonating/);
+    expect((await callTrpc(h.url, "account.delete", "mutation", {}, asTarget)).status).toBe(403);
+    for (const [path, body] of [
+      ["/api/auth/change-password", { currentPassword: target.password, newPassword: "Another-good-pass-9" }],
+      ["/api/auth/change-email", { newEmail: "taken-over@example.test" }],
+      ["/api/auth/two-factor/enable", { password: target.password }],
+    ] as const) {
+      expect((await admin.client.post(path, body)).status, path).toBe(403);
+    }
+    expect((await admin.client.get("/api/auth/passkey/generate-register-options")).status).toBe(403);
+    // Were the user an admin meanwhile, the console stays closed to the impersonation.
+    await h.auth.db.user.update({ where: { id: target.userId }, data: { role: "admin" } });
+    const console = await callTrpc(h.url, "admin.users.list", "query", {}, asTarget);
+    expect(console.status).toBe(403);
+    expect(console.error?.message).toMatch(/Stop impersonating/);
+    await h.auth.db.user.update({ where: { id: target.userId }, data: { role: "user" } });
+
     const stopped = await admin.client.post("/api/auth/admin/stop-impersonating", {});
     expect(stopped.status).toBe(200);
     const back = await admin.client.get<{ user: { id: string }; session: { impersonatedBy: string | null } }>(
@@ -67,6 +89,33 @@ describe("impersonation", () => {
         ["user.impersonation_stopped", admin.userId, admin.userId],
       ]);
     });
+  });
+
+  it("ends on time on the server, and with the admin's role", async () => {
+    const target = await h.user();
+    expect((await admin.client.post("/api/auth/admin/impersonate-user", { userId: target.userId })).status).toBe(200);
+    expect((await admin.client.get("/api/auth/token")).status).toBe(200);
+    // Past the limit (30 minutes here), whatever the cookie: no more tokens.
+    await h.auth.db.session.updateMany({
+      where: { impersonatedBy: admin.userId },
+      data: { createdAt: new Date(Date.now() - 31 * 60_000) },
+    });
+    expect((await admin.client.get("/api/auth/token")).status).toBe(401);
+    // A second admin demotes the first: their impersonations end with the role.
+    const other = await h.admin();
+    const again = await h.user();
+    const fresh = await h.admin();
+    expect((await fresh.client.post("/api/auth/admin/impersonate-user", { userId: again.userId })).status).toBe(200);
+    const demoted = await callTrpc(
+      h.url,
+      "admin.users.setRole",
+      "mutation",
+      { id: fresh.userId, role: "user" },
+      bearer(other.token),
+    );
+    expect(demoted.status).toBe(200);
+    expect(await h.auth.db.session.count({ where: { impersonatedBy: fresh.userId } })).toBe(0);
+    await admin.client.post("/api/auth/admin/stop-impersonating", {});
   });
 
   it("never impersonates an admin, and only admins impersonate", async () => {

@@ -93,5 +93,21 @@ test("an admin bans a user, who is signed out; lifts it; impersonates them and s
     await expect(admin.getByTestId("audit-row").filter({ hasText: action }).first()).toBeVisible();
   }
   await shot(admin, "admin-audit");
+
+  // On a phone, in dark mode: no page of the console scrolls sideways.
+  const userUrl = await (async () => {
+    await openUser(admin, uma.email);
+    return new URL(admin.url()).pathname;
+  })();
+  await admin.setViewportSize({ width: 375, height: 812 });
+  await admin.emulateMedia({ colorScheme: "dark" });
+  for (const path of ["/admin/users", userUrl, "/admin/organizations", "/admin/audit"]) {
+    await admin.goto(path);
+    await expect(admin.locator("main h1")).toBeVisible();
+    await admin.waitForLoadState("networkidle");
+    const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(1);
+  }
+  await shot(admin, "admin-audit-phone-dark");
   expect(await violations()).toEqual([]);
 });

@@ -193,6 +193,7 @@ test("every page runs under its CSP, with the security headers, and no violation
     "/profile",
     "/profile/security",
     "/profile/activity",
+    "/organization/audit",
     "/developers",
     "/dev/outbox",
   ]) {

@@ -5,12 +5,16 @@ import { type AuditInput, recordAudit, recordAuditIn } from "@acme/db/audit";
 import type { Context } from "./context";
 import type { Principal } from "./principal";
 
-type Event = Pick<AuditInput, "action" | "targetType" | "targetId" | "metadata"> & {
+export type AuditEventInput = Pick<AuditInput, "action" | "targetType" | "targetId" | "metadata"> & {
   /** Defaults to the principal's organization; null for platform events (e.g. an account deleted). */
   organizationId?: string | null;
 };
 
-export function auditInput(ctx: Pick<Context, "ip" | "requestId">, principal: Principal, event: Event): AuditInput {
+export function auditInput(
+  ctx: Pick<Context, "ip" | "requestId">,
+  principal: Principal,
+  event: AuditEventInput,
+): AuditInput {
   return {
     ...event,
     organizationId: event.organizationId === undefined ? principal.organizationId : event.organizationId,
@@ -30,7 +34,7 @@ export function auditInput(ctx: Pick<Context, "ip" | "requestId">, principal: Pr
 export async function audit(
   ctx: Pick<Context, "db" | "ip" | "requestId" | "logger">,
   principal: Principal,
-  event: Event,
+  event: AuditEventInput,
 ): Promise<void> {
   try {
     await recordAudit(ctx.db, auditInput(ctx, principal, event));

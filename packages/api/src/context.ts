@@ -39,6 +39,7 @@ export function createContextInner(options: ContextOptions): ApiDeps & RequestCo
     authFailures: deps.authFailures,
     revocations: deps.revocations,
     apiKeyAdmin: deps.apiKeyAdmin,
+    passwordResets: deps.passwordResets,
     logger: deps.logger,
     files: deps.files,
     cursors: deps.cursors,

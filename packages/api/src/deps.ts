@@ -23,6 +23,11 @@ export interface ApiKeyAdmin {
   revoke(organizationId: string, keyId: string): Promise<boolean>;
 }
 
+/** Asks the auth server to mail a password-reset link (it owns the mailer and the reset tokens). */
+export interface PasswordResets {
+  send(email: string): Promise<void>;
+}
+
 /** Announces cut access to every API instance (Redis pub/sub), this one included. */
 export interface AccessCuts {
   publish(change: AccessChange): Promise<void>;
@@ -42,6 +47,7 @@ export interface ApiDeps {
   /** Tells every API instance that access was cut: a key revoked, an organization deleted. */
   revocations: AccessCuts;
   apiKeyAdmin: ApiKeyAdmin;
+  passwordResets: PasswordResets;
   logger: Logger;
   files: FilesConfig;
   /** Signs and checks list cursors; one secret across instances. */

@@ -22,10 +22,18 @@ export const authedProcedure = t.procedure.use(authedChain);
 /**
  * For a signed-in person only (a JWT session), never an API key, which acts for an
  * organization: managing keys, one's own account and activity. `refusal` tells the key holder why.
+ * An admin impersonating the person may look, never change these (a key they made, or the
+ * account deleted, would outlast the impersonation).
  */
 export function sessionProcedure(refusal: string) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return authedProcedure.use(({ ctx, type, next }) => {
     if (ctx.principal.method !== "jwt") throw new TRPCError({ code: "FORBIDDEN", message: refusal });
+    if (type === "mutation" && ctx.principal.impersonatorId) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "Not while impersonating: only the account's owner can do this",
+      });
+    }
     return next();
   });
 }

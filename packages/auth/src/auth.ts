@@ -7,8 +7,9 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@acme/validators";
 import { apiKey } from "@better-auth/api-key";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
+import { impersonationEnded, impersonatorOf, refuseOwnerOnlyWhileImpersonating } from "./admin/impersonation";
 import { type AdminConfig, adminPlugin, closeAdminEndpoints } from "./admin/plugin";
 import { closeKeyEndpoints, refuseRoleLists } from "./hooks";
 import { type AuthLogger, betterAuthLogger } from "./logger";
@@ -99,6 +100,7 @@ export function initAuth(config: AuthConfig) {
         await refuseRoleLists(ctx);
         await closeKeyEndpoints(ctx);
         await closeAdminEndpoints(ctx);
+        await refuseOwnerOnlyWhileImpersonating(ctx);
         await limitPasskeyNames(ctx);
         await requireVerifiedUser(ctx);
         await emailChange.requireReauthentication(ctx);
@@ -227,6 +229,10 @@ export function initAuth(config: AuthConfig) {
           // the API server checks the membership itself, and never trusts the role longer
           // than its membership cache.
           definePayload: async ({ user, session }) => {
+            // An impersonation ends on time here, whatever its cookie: no token past the limit.
+            if (impersonationEnded(session, config.admin?.impersonationMinutes)) {
+              throw new APIError("UNAUTHORIZED", { message: "The impersonation has ended" });
+            }
             const org = (session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null;
             const member = org
               ? await config.db.member.findUnique({
@@ -241,11 +247,13 @@ export function initAuth(config: AuthConfig) {
               role: (user.role as string | undefined) ?? "user",
               org: member ? org : null,
               org_role: member?.role ?? null,
-              // When the person last proved who they are (OIDC's auth_time): the API asks
-              // for a recent one before irreversible steps by people without a password.
-              auth_time: Math.floor(new Date(session.createdAt).getTime() / 1000),
-              // An admin acting as this user (RFC 8693's actor claim): the API records them on every change.
-              ...(impersonator(session) ? { act: { sub: impersonator(session) } } : {}),
+              // An admin acting as this user (RFC 8693's actor claim): the API records them on every
+              // change. Otherwise, when the person last proved who they are (OIDC's auth_time): the
+              // API asks for a recent one before irreversible steps by people without a password.
+              // An impersonation is never that proof.
+              ...(impersonatorOf(session)
+                ? { act: { sub: impersonatorOf(session) } }
+                : { auth_time: Math.floor(new Date(session.createdAt).getTime() / 1000) }),
             };
           },
         },
@@ -271,11 +279,6 @@ export function initAuth(config: AuthConfig) {
       }),
     ],
   });
-}
-
-function impersonator(session: object): string | null {
-  const by = (session as { impersonatedBy?: unknown }).impersonatedBy;
-  return typeof by === "string" && by ? by : null;
 }
 
 export type Auth = ReturnType<typeof initAuth>;

@@ -28,6 +28,11 @@ export const authEnvSchema = z.object({
   AUTH_RATE_LIMIT_MAX: envField.positiveInt().default(100),
   /** Sign-in, sign-up and password-reset attempts per client per window. */
   AUTH_SENSITIVE_RATE_LIMIT_MAX: envField.positiveInt().default(5),
+  /** How long an admin's impersonation session lasts before it ends by itself. */
+  AUTH_IMPERSONATION_MINUTES: envField
+    .positiveInt()
+    .max(24 * 60)
+    .default(30),
   API_KEY_PREFIX: z
     .string()
     .regex(/^[a-z][a-z0-9]{0,8}_$/, "must be a few lowercase letters ending in _")

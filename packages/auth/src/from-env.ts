@@ -64,6 +64,7 @@ export function authConfigFromEnv(options: AuthFromEnvOptions = {}): AuthConfig 
       origins: env.AUTH_PASSKEY_ORIGINS ?? [new URL(env.BETTER_AUTH_URL).origin],
     },
     signInProviders: signInProvidersFromEnv(env),
+    admin: { impersonationMinutes: env.AUTH_IMPERSONATION_MINUTES },
     mailer: options.mailer ?? mailerFor(env, logger),
     logger,
     ...(redis ? { onAccessChange: accessPublisher(redis, (message) => logger.warn(message)) } : {}),

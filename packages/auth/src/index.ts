@@ -1,7 +1,8 @@
 export { FRESH_SIGN_IN_MS, reauthenticate } from "./account-password";
 export { activeMemberRole, banInForce, isBanned } from "./admin/ban";
 export { createAccountIn, hashAccountPassword, type NewAccount } from "./admin/create-user";
-export { type GrantResult, grantAdmin } from "./admin/grant";
+export { GRANT_REFUSALS, type GrantResult, grantAdmin } from "./admin/grant";
+export { impersonationEnded, impersonatorOf } from "./admin/impersonation";
 export { banMessage, PLATFORM_ROLES, type PlatformRole } from "./admin/plugin";
 export {
   type ApiKeyService,

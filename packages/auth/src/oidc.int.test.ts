@@ -82,6 +82,15 @@ describe("OpenID Connect sign-in", () => {
     });
     expect(user.emailVerified).toBe(true);
     expect(user.accounts.map((a) => a.providerId)).toEqual(["oidc"]);
+    // The sign-in is in the log, with the provider by name.
+    await expect
+      .poll(() =>
+        server.db.auditEvent.findFirst({
+          where: { action: "user.signed_in", actorUserId: user.id },
+          select: { metadata: true },
+        }),
+      )
+      .toEqual({ metadata: { method: "provider", provider: "oidc" } });
   });
 
   it("refuses a callback whose state was tampered with", async () => {

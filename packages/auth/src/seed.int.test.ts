@@ -43,6 +43,12 @@ describe("seedDemoUser", () => {
     expect(await grantAdmin(server.db, " First-Admin@example.test ")).toBe("granted");
     expect(await grantAdmin(server.db, "first-admin@example.test")).toBe("already-admin");
     expect(await grantAdmin(server.db, "nobody@example.test")).toBe("no-such-user");
+    // Someone who signed up with the address but never opened its mail is not its owner.
+    await server.db.user.create({ data: { id: "squatter", name: "S", email: "squatted@example.test" } });
+    expect(await grantAdmin(server.db, "squatted@example.test")).toBe("unverified");
+    await server.db.user.update({ where: { id: "squatter" }, data: { emailVerified: true, banned: true } });
+    expect(await grantAdmin(server.db, "squatted@example.test")).toBe("banned");
+    expect((await server.db.user.findUniqueOrThrow({ where: { id: "squatter" } })).role).toBe("user");
     const admin = await server.db.user.findUniqueOrThrow({ where: { email: "first-admin@example.test" } });
     expect(admin.role).toBe("admin");
     const events = await server.db.auditEvent.findMany({ where: { action: "user.role_set", targetId: admin.id } });

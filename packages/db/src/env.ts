@@ -10,6 +10,8 @@ export const dbEnvSchema = z.object({
   /** Embedded PostgreSQL that `pnpm dev` and the database commands start when DATABASE_URL is unset. */
   EMBEDDED_DB_PORT: envField.port().default(54329),
   EMBEDDED_DB_DIR: envField.path(".data/postgres"),
+  /** How long audit events are kept: `pnpm audit:purge` (and the retention job) removes older ones. */
+  AUDIT_RETENTION_DAYS: envField.positiveInt().max(36_500).default(365),
   /** Where `pnpm db:studio` serves Prisma Studio. */
   STUDIO_PORT: envField.port().default(5555),
   /** Whether a browser can be opened (`db:studio` opens none without a display on Linux). */

@@ -45,6 +45,7 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "admin.users.verifyEmail": { id: "no-such-user" },
   "admin.users.create": { email: "not-an-address", name: "x" },
   "admin.users.delete": { id: "no-such-user" },
+  "admin.users.sendPasswordReset": { id: "no-such-user" },
   "admin.sessions.revoke": { id: "no-such-session" },
   "admin.apiKeys.revoke": { id: "no-such-key" },
   "admin.organizations.list": {},

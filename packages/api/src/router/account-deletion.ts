@@ -6,9 +6,10 @@
 import { personalOrganizationId } from "@acme/auth";
 import { isPersonal } from "@acme/auth/personal";
 import { TRPCError } from "@trpc/server";
-import { audit } from "../audit";
+import { auditInput, recordAuditIn } from "../audit";
 import type { Context } from "../context";
 import type { Principal } from "../principal";
+import { lockAdmins, refuseLastAdmin } from "./admin/last-admin";
 import { forgetKeys, purgeOrganization } from "./organization-purge";
 
 /** Organizations the user owns that others still use: they must be handed over first. */
@@ -36,6 +37,12 @@ export async function deleteAccount(ctx: Context, principal: Principal, userId: 
       message: `${principal.userId === userId ? "You own" : "They own"} ${names}, which others still use. Transfer ownership or delete ${shared.length > 1 ? "them" : "it"} first.`,
     });
   }
+  // Checked before anything is removed (a clear answer), and again in the last step (a race).
+  const lastAdmin = `${principal.userId === userId ? "You are" : "They are"} the last admin: make someone else an admin first`;
+  await ctx.db.$transaction(async (tx) => {
+    await lockAdmins(tx);
+    await refuseLastAdmin(tx, userId, lastAdmin);
+  });
   // The personal organization, and any the user was alone in, go with the account.
   for (const org of [personalOrganizationId(userId), ...alone.map((o) => o.id)]) await purgeOrganization(ctx, org);
   const keys = await ctx.db.apikey.findMany({
@@ -43,26 +50,31 @@ export async function deleteAccount(ctx: Context, principal: Principal, userId: 
     select: { id: true },
   });
   const memberships = await ctx.db.member.findMany({ where: { userId }, select: { organizationId: true } });
-  await ctx.db.$transaction([
-    ctx.db.apikey.deleteMany({ where: { id: { in: keys.map((k) => k.id) } } }),
-    ctx.db.task.updateMany({ where: { assigneeId: userId }, data: { assigneeId: null } }),
+  await ctx.db.$transaction(async (tx) => {
+    await lockAdmins(tx);
+    await refuseLastAdmin(tx, userId, lastAdmin);
+    await tx.apikey.deleteMany({ where: { id: { in: keys.map((k) => k.id) } } });
+    await tx.task.updateMany({ where: { assigneeId: userId }, data: { assigneeId: null } });
     // Pending email-change notices (the old address) and trusted-device records (the user id).
-    ctx.db.verification.deleteMany({
+    await tx.verification.deleteMany({
       where: { OR: [{ identifier: `email-change-notice:${userId}` }, { value: userId }] },
-    }),
+    });
     // Sessions, sign-in methods, memberships, passkeys and 2FA go with the user (cascades).
-    ctx.db.user.delete({ where: { id: userId } }),
-  ]);
+    await tx.user.delete({ where: { id: userId } });
+    await recordAuditIn(
+      tx,
+      auditInput(ctx, principal, {
+        action: "user.deleted",
+        organizationId: null,
+        targetType: "user",
+        targetId: userId,
+        metadata: { organizationsDeleted: alone.length + 1, keysDeleted: keys.length },
+      }),
+    );
+  });
   for (const { organizationId } of memberships) {
     ctx.memberships.forget(organizationId, userId);
     await ctx.revocations.publish({ kind: "member", organizationId, userId });
   }
   await forgetKeys(ctx, keys);
-  await audit(ctx, principal, {
-    action: "user.deleted",
-    organizationId: null,
-    targetType: "user",
-    targetId: userId,
-    metadata: { organizationsDeleted: alone.length + 1, keysDeleted: keys.length },
-  });
 }

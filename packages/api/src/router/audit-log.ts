@@ -3,6 +3,7 @@
 import { exportAuditInput, listAuditInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { csvPages, type Download } from "../download/csv";
+import { recorded } from "../download/recorded";
 import { readPage } from "../pagination/page";
 import { authedProcedure } from "../trpc";
 import {
@@ -35,11 +36,20 @@ export const auditLogRouter = {
     })
     .input(exportAuditInput)
     .output(downloadOutput)
-    .query(
-      ({ ctx, input }): Download => ({
+    .query(({ ctx, input }): Download => {
+      const event = { action: "data.exported", targetType: "audit_log", metadata: { filters: input } };
+      const rows = csvPages(
+        ctx.db,
+        ORGANIZATION_LOG,
+        ctx.principal.organizationId,
+        input,
+        AUDIT_CSV_HEADER,
+        auditCells,
+      );
+      return {
         contentType: "text/csv; charset=utf-8",
         filename: "audit-log.csv",
-        chunks: csvPages(ctx.db, ORGANIZATION_LOG, ctx.principal.organizationId, input, AUDIT_CSV_HEADER, auditCells),
-      }),
-    ),
+        chunks: recorded(ctx, ctx.principal, event, rows),
+      };
+    }),
 } satisfies TRPCRouterRecord;

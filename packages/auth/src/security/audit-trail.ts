@@ -5,6 +5,7 @@
 import type { Db } from "@acme/db";
 import { type AuditInput, AuditQueue } from "@acme/db/audit";
 import { createAuthMiddleware, getIP, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { impersonatorOf } from "../admin/impersonation";
 import { organizationEvent } from "./organization-trail";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
@@ -51,13 +52,16 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
   const afterEndpoint = createAuthMiddleware(async (ctx) => {
     const failed = isAPIError(ctx.context.returned);
     const returned = ctx.context.returned as { twoFactorRedirect?: boolean } | null;
-    const method = SIGN_IN_METHOD[ctx.path] ?? (ctx.path.startsWith("/callback/") ? "provider" : undefined);
+    // Social providers come back to /callback/:id, generic OpenID Connect to /oauth2/callback/:providerId.
+    const viaProvider = ctx.path.startsWith("/callback/") || ctx.path.startsWith("/oauth2/callback/");
+    const method = SIGN_IN_METHOD[ctx.path] ?? (viaProvider ? "provider" : undefined);
     // A code checked from a signed-in session is two-factor being turned on, not a sign-in.
     const enrolling = ctx.path === "/two-factor/verify-totp" && Boolean(ctx.context.session);
     if (method && !enrolling) {
       const user = ctx.context.newSession?.user;
       if (!failed && user && !returned?.twoFactorRedirect) {
-        const provider = ctx.path.startsWith("/callback/") ? ctx.path.slice("/callback/".length) : undefined;
+        const params = (ctx.params ?? {}) as { id?: string; providerId?: string };
+        const provider = viaProvider ? (params.id ?? params.providerId) : undefined;
         queue.push({
           action: "user.signed_in",
           actorUserId: user.id,
@@ -82,14 +86,30 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
       // The organization endpoints keep their session to themselves: read it again (org changes are rare).
       const session = ctx.context.session ?? (await getSessionFromCtx(ctx).catch(() => null));
       if (!session) return;
-      const by = (session.session as { impersonatedBy?: string | null }).impersonatedBy ?? null;
-      queue.push({ ...organization, actorUserId: session.user.id, impersonatorId: by, ...client(ctx) });
+      const by = impersonatorOf(session.session);
+      const active = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null;
+      queue.push({
+        ...organization,
+        // Team endpoints take the organization optionally: the active one is theirs then.
+        organizationId: organization.organizationId ?? active,
+        actorUserId: session.user.id,
+        impersonatorId: by,
+        ...client(ctx),
+      });
       return;
     }
     const user = ctx.context.session?.user;
     const action = CHANGES[ctx.path];
     if (action && user && !failed) {
-      queue.push({ action, actorUserId: user.id, targetType: "user", targetId: user.id, ...client(ctx) });
+      const by = impersonatorOf(ctx.context.session?.session ?? {});
+      queue.push({
+        action,
+        actorUserId: user.id,
+        impersonatorId: by,
+        targetType: "user",
+        targetId: user.id,
+        ...client(ctx),
+      });
     }
   });
 
@@ -98,7 +118,7 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
     if (ctx.path !== "/sign-out") return;
     const session = await getSessionFromCtx(ctx).catch(() => null);
     if (!session) return;
-    const by = (session.session as { impersonatedBy?: string | null }).impersonatedBy ?? null;
+    const by = impersonatorOf(session.session);
     queue.push({
       action: "user.signed_out",
       actorUserId: session.user.id,

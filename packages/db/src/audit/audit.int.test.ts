@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, createDb, type Db } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { recordAudit, recordAuditIn, verifyAuditChains } from "./index";
+import { purgeAuditEvents, recordAudit, recordAuditIn, verifyAuditChains } from "./index";
 
 describe("audit log", () => {
   let database: TestDatabase;
@@ -110,5 +110,24 @@ describe("audit log", () => {
     await sql.query(`DELETE FROM api.audit_events WHERE chain = 'org-tamper' AND seq IN (2)`);
     const removed = await verifyAuditChains(db);
     expect(removed.problems).toEqual([expect.objectContaining({ chain: "org-tamper", seq: 2n, problem: "missing" })]);
+  });
+
+  it("keeps what retention leaves verifiable: each chain loses its oldest events, without a gap", async () => {
+    for (let i = 0; i < 3; i++)
+      await recordAudit(db, { action: "task.deleted", organizationId: "org-old", targetId: `o${i}` });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const cutoff = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 2; i++)
+      await recordAudit(db, { action: "task.deleted", organizationId: "org-old", targetId: `n${i}` });
+    // Retention of one day, run one day after the cutoff.
+    const removed = await purgeAuditEvents(db, 1, new Date(cutoff.getTime() + 24 * 60 * 60 * 1000));
+    expect(removed).toBeGreaterThanOrEqual(3);
+    const left = await db.auditEvent.findMany({ where: { chain: "org-old" }, orderBy: { seq: "asc" } });
+    expect(left.map((e) => [e.seq, e.targetId])).toEqual([
+      [4n, "n0"],
+      [5n, "n1"],
+    ]);
+    expect((await verifyAuditChains(db)).problems.filter((p) => p.chain === "org-old")).toEqual([]);
   });
 });

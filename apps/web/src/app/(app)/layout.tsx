@@ -1,8 +1,11 @@
 // Everything in here needs a session, checked on the server for every request.
 
+import { impersonationEnded } from "@acme/auth";
+import { authEnv } from "@acme/auth/env";
 import { personalOrganizationId } from "@acme/auth/personal";
 import { getDb } from "@acme/db";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getAuth } from "~/auth/server";
 import { requireSession } from "~/auth/session";
@@ -15,6 +18,11 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/dashboard";
   const session = await requireSession(path);
+  // An impersonation past its limit ends here, on the server, whatever the browser kept.
+  if (impersonationEnded(session.session, authEnv().AUTH_IMPERSONATION_MINUTES)) {
+    await getDb().session.deleteMany({ where: { id: session.session.id } });
+    redirect("/sign-in");
+  }
   const organizations = await getAuth().api.listOrganizations({ headers: await headers() });
   let activeOrganizationId = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId;
   // Left, removed or deleted: back to the personal organization, so the next API token works.

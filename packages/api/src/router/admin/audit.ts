@@ -2,8 +2,8 @@
 // the CSV exports of the console: the filtered users list and the filtered log.
 import { exportPlatformAuditInput, exportUsersInput, listPlatformAuditInput } from "@acme/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { audit } from "../../audit";
 import { csvPages, type Download } from "../../download/csv";
+import { recorded } from "../../download/recorded";
 import { PLATFORM_SCOPE, PLATFORM_TENANT } from "../../pagination/keyset";
 import { readPage } from "../../pagination/page";
 import {
@@ -67,13 +67,20 @@ export const adminAudit = {
     })
     .input(exportPlatformAuditInput)
     .output(downloadOutput)
-    .query(
-      ({ ctx, input }): Download => ({
+    .query(({ ctx, input }): Download => {
+      const event = {
+        action: "data.exported",
+        organizationId: null,
+        targetType: "audit_log",
+        metadata: { filters: input },
+      };
+      const rows = csvPages(ctx.db, PLATFORM_LOG, PLATFORM_TENANT, input, AUDIT_CSV_HEADER, auditCells);
+      return {
         contentType: CSV,
         filename: "platform-audit-log.csv",
-        chunks: csvPages(ctx.db, PLATFORM_LOG, PLATFORM_TENANT, input, AUDIT_CSV_HEADER, auditCells),
-      }),
-    ),
+        chunks: recorded(ctx, ctx.principal, event, rows),
+      };
+    }),
 } satisfies TRPCRouterRecord;
 
 export const adminUsersExport = {
@@ -86,17 +93,8 @@ export const adminUsersExport = {
     .output(downloadOutput)
     .query(({ ctx, input }): Download => {
       const { sort, ...filters } = input;
-      const principal = ctx.principal;
-      // Recorded when the download starts (not when a tRPC call is refused).
-      async function* recorded() {
-        await audit(ctx, principal, {
-          action: "data.exported",
-          organizationId: null,
-          targetType: "users",
-          metadata: { filters, sort },
-        });
-        yield* csvPages(ctx.db, USER_LISTS[sort], PLATFORM_TENANT, filters, USER_CSV_HEADER, userCells);
-      }
-      return { contentType: CSV, filename: "users.csv", chunks: recorded() };
+      const event = { action: "data.exported", organizationId: null, targetType: "users", metadata: { filters, sort } };
+      const rows = csvPages(ctx.db, USER_LISTS[sort], PLATFORM_TENANT, filters, USER_CSV_HEADER, userCells);
+      return { contentType: CSV, filename: "users.csv", chunks: recorded(ctx, ctx.principal, event, rows) };
     }),
 } satisfies TRPCRouterRecord;

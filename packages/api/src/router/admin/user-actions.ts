@@ -6,11 +6,12 @@ import { Prisma } from "@acme/db";
 import { banUserInput, createUserInput, setRoleInput, userIdInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { auditInput, recordAuditIn } from "../../audit";
+import { audit, auditInput, recordAuditIn } from "../../audit";
 import type { Context } from "../../context";
 import { notFound } from "../../errors";
 import type { Principal } from "../../principal";
 import { deleteAccount } from "../account-deletion";
+import { lockAdmins, refuseLastAdmin, requireStillAdmin } from "./last-admin";
 import { adminWrite, tags } from "./procedures";
 import { userOutput } from "./user-list";
 
@@ -60,8 +61,6 @@ async function cutAccess(ctx: Context, userId: string) {
   ctx.apiKeys.forgetCreatedBy(userId);
   await ctx.revocations.publish({ kind: "user", userId });
 }
-
-const PLATFORM_ADMINS_LOCK = 0x61646d6e; // one lock for every change of who is an admin
 
 export const adminUserActions = {
   ban: adminWrite
@@ -120,16 +119,16 @@ export const adminUserActions = {
     .output(userOutput)
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PLATFORM_ADMINS_LOCK})`;
+        await lockAdmins(tx);
+        await requireStillAdmin(tx, ctx.principal.userId);
         const target = await lockedUser(tx, input.id);
         if (target.role === input.role) return target;
         if (input.role === "admin" && banInForce(target))
           refuse("CONFLICT", "Lift the ban before making them an admin");
-        if (target.role === "admin") {
-          const admins = await tx.user.count({ where: { role: "admin" } });
-          if (admins <= 1) refuse("CONFLICT", "This is the last admin: make someone else an admin first");
-        }
+        await refuseLastAdmin(tx, target.id, "This is the last admin: make someone else an admin first");
         const updated = await tx.user.update({ where: { id: input.id }, data: { role: input.role } });
+        // A former admin's impersonations end with their role.
+        if (input.role !== "admin") await tx.session.deleteMany({ where: { impersonatedBy: input.id } });
         const metadata = { role: input.role, previous: target.role };
         await recordAuditIn(tx, auditInput(ctx, ctx.principal, userEvent("user.role_set", input.id, metadata)));
         return updated;
@@ -185,6 +184,30 @@ export const adminUserActions = {
         }
         throw error;
       }
+    }),
+
+  sendPasswordReset: adminWrite
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/admin/users/{id}/password-reset",
+        protect: true,
+        tags,
+        summary: "Mail the user a password-reset link",
+      },
+    })
+    .input(userIdInput)
+    .output(z.object({ id: z.string(), sent: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await ctx.db.user.findUnique({ where: { id: input.id }, select: { email: true } });
+      if (!user) throw notFound("User");
+      try {
+        await ctx.passwordResets.send(user.email);
+      } catch (cause) {
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The link could not be sent; try again", cause });
+      }
+      await audit(ctx, ctx.principal, userEvent("user.password_reset_sent", input.id));
+      return { id: input.id, sent: true as const };
     }),
 
   delete: adminWrite

@@ -37,6 +37,8 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
   const router = useRouter();
   const utils = api.useUtils();
   const [dialog, setDialog] = useState<"ban" | "delete" | null>(null);
+  const self = user.id === me.id;
+  const admin = user.role === "admin";
   const done = (message: string) => ({
     onSuccess: () => {
       toast.success(message);
@@ -46,13 +48,22 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
     onError: toast.error,
   });
   const unban = api.admin.users.unban.useMutation(done("Ban lifted"));
-  const setRole = api.admin.users.setRole.useMutation(done("Role changed"));
+  const setRole = api.admin.users.setRole.useMutation({
+    onSuccess: (changed) => {
+      // Without the role, the console is not theirs any more.
+      if (self && changed.role !== "admin") window.location.replace("/dashboard");
+      else done("Role changed").onSuccess();
+    },
+    onError: toast.error,
+  });
+  const reset = api.admin.users.sendPasswordReset.useMutation({
+    onSuccess: () => toast.success(`Reset link sent to ${user.email}`),
+    onError: toast.error,
+  });
   const verify = api.admin.users.verifyEmail.useMutation(done("Email marked verified"));
   const ban = api.admin.users.ban.useMutation();
   const remove = api.admin.users.delete.useMutation();
   const [busy, setBusy] = useState<string | null>(null);
-  const self = user.id === me.id;
-  const admin = user.role === "admin";
 
   const viaAuth = async (label: string, call: () => Promise<void>) => {
     setBusy(label);
@@ -64,14 +75,6 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
       setBusy(null);
     }
   };
-  const sendReset = () =>
-    viaAuth("reset", async () => {
-      await postAuth("/request-password-reset", {
-        email: user.email,
-        redirectTo: `${window.location.origin}/reset-password`,
-      });
-      toast.success(`Reset link sent to ${user.email}`);
-    });
   const impersonate = () =>
     viaAuth("impersonate", async () => {
       await postAuth("/admin/impersonate-user", { userId: user.id });
@@ -80,7 +83,8 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
     });
 
   const banSubmit = useForm(banForm, async ({ reason, until }) => {
-    const expiresAt = until ? new Date(`${until}T00:00:00`).toISOString() : undefined;
+    // Until the end of the chosen day, in the admin's time zone.
+    const expiresAt = until ? new Date(`${until}T23:59:59`).toISOString() : undefined;
     await ban.mutateAsync({ id: user.id, reason, expiresAt });
     setDialog(null);
     done("User banned").onSuccess();
@@ -110,7 +114,7 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
           Mark email verified
         </Button>
       )}
-      <Button variant="secondary" loading={busy === "reset"} onClick={sendReset}>
+      <Button variant="secondary" loading={reset.isPending} onClick={() => reset.mutate({ id: user.id })}>
         Send password reset
       </Button>
       {!self && !admin && !user.banned && (
@@ -130,7 +134,13 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
             Their sessions end now, their tokens and API keys stop working, and sign-in shows them the reason.
           </p>
           <TextArea label="Reason" name="reason" required rows={3} maxLength={500} error={banSubmit.errors.reason} />
-          <Field label="Until (optional)" name="until" type="date" hint="Empty: until you lift it." />
+          <Field
+            label="Until (optional)"
+            name="until"
+            type="date"
+            hint="Through the end of that day. Empty: until you lift it."
+            error={banSubmit.errors.until}
+          />
           {banSubmit.formError && (
             <p role="alert" className="text-sm text-red-600 dark:text-red-400">
               {banSubmit.formError}
