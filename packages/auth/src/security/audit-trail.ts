@@ -50,7 +50,9 @@ export function createAuditTrail(deps: { db: Db; logger: { warn(message: string)
   }
 
   const afterEndpoint = createAuthMiddleware(async (ctx) => {
-    const failed = isAPIError(ctx.context.returned);
+    // A redirect (a provider's callback finishing the sign-in) comes back as an APIError too: not a failure.
+    const returnedError = isAPIError(ctx.context.returned) ? (ctx.context.returned as { statusCode?: number }) : null;
+    const failed = returnedError !== null && (returnedError.statusCode ?? 500) >= 400;
     const returned = ctx.context.returned as { twoFactorRedirect?: boolean } | null;
     // Social providers come back to /callback/:id, generic OpenID Connect to /oauth2/callback/:providerId.
     const viaProvider = ctx.path.startsWith("/callback/") || ctx.path.startsWith("/oauth2/callback/");
