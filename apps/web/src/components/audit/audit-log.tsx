@@ -73,7 +73,7 @@ export function AuditLog({ scope, initial }: { scope: AuditScope; initial: Audit
           {events.map((event) => (
             <li key={event.id} data-testid="audit-row" className="flex flex-wrap gap-x-4 gap-y-1 p-3">
               <code className="w-full shrink-0 break-all font-medium sm:w-60">{event.action}</code>
-              <span className="min-w-0 flex-1 break-words text-neutral-600 dark:text-neutral-400">
+              <span className="min-w-0 basis-full break-words text-neutral-600 sm:flex-1 sm:basis-0 dark:text-neutral-400">
                 {event.actorUserId ? `by ${event.actorEmail ?? event.actorUserId}` : "by nobody signed in"}
                 {event.actorKeyId && ` (key ${event.actorKeyId})`}
                 {event.impersonatorId && ` (impersonated by ${event.impersonatorId})`}
@@ -81,7 +81,10 @@ export function AuditLog({ scope, initial }: { scope: AuditScope; initial: Audit
                 {scope === "platform" && event.organizationId && ` · in ${event.organizationId}`}
                 {event.ip && ` · ${event.ip}`}
               </span>
-              <time className="text-neutral-600 dark:text-neutral-400" dateTime={event.at.toISOString()}>
+              <time
+                className="text-xs text-neutral-600 sm:text-sm dark:text-neutral-400"
+                dateTime={event.at.toISOString()}
+              >
                 {event.at.toLocaleString()}
               </time>
             </li>
