@@ -1,0 +1,23 @@
+// The worker's own settings, validated at startup (the database, the object store and
+// the job schedules come from their packages' env modules).
+import { envField, parseEnv } from "@acme/config";
+import { z } from "zod";
+
+export const workerEnvSchema = z.object({
+  NODE_ENV: envField.nodeEnv(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+  /** How long a presigned upload URL lives (the API's setting): uploads older than this plus the grace are abandoned. */
+  FILE_UPLOAD_URL_TTL_SECONDS: envField.positiveInt().default(600),
+  JOBS_UPLOAD_GRACE_MINUTES: envField.positiveInt().default(60),
+  /** Expired sessions, tokens, invitations and keys are kept this long for support, then removed. */
+  JOBS_AUTH_GRACE_DAYS: envField.positiveInt().default(7),
+  /** Seconds a job in flight may take to finish at SIGTERM before it is released for a retry. */
+  WORKER_STOP_TIMEOUT_SECONDS: envField.positiveInt().default(30),
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+});
+
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export function workerEnv(source?: Record<string, string | undefined>): WorkerEnv {
+  return parseEnv(workerEnvSchema, source);
+}

@@ -1,0 +1,47 @@
+// The worker process: `pnpm --filter @acme/worker start` (or `dev`). SIGTERM or SIGINT
+// finishes the job in flight (or releases it for a retry), then exits.
+import { runMain } from "@acme/config/cli";
+import { closeDb, createDb, dbEnv, dbOptionsFromEnv, requireDatabaseUrl } from "@acme/db";
+import { JobQueue } from "@acme/jobs";
+import { jobsEnv } from "@acme/jobs/env";
+import { ObjectStore, objectStoreConfigFromEnv, storageEnv } from "@acme/storage";
+import pino from "pino";
+import { workerEnv } from "./env";
+import { handlersFor, startWorker } from "./worker";
+
+async function main(): Promise<void> {
+  const env = workerEnv();
+  const database = dbEnv();
+  const jobs = jobsEnv();
+  const logger = pino({ level: env.LOG_LEVEL, base: { service: "worker" } });
+  const db = createDb(dbOptionsFromEnv(database));
+  const store = new ObjectStore(objectStoreConfigFromEnv(storageEnv()));
+  const queue = new JobQueue({
+    connectionString: requireDatabaseUrl(database),
+    pollingIntervalSeconds: env.WORKER_POLL_SECONDS,
+  });
+  const worker = await startWorker({
+    queue,
+    logger,
+    handlers: handlersFor(db, store, {
+      uploadTtlSeconds: env.FILE_UPLOAD_URL_TTL_SECONDS,
+      uploadGraceMinutes: env.JOBS_UPLOAD_GRACE_MINUTES,
+      authGraceDays: env.JOBS_AUTH_GRACE_DAYS,
+      auditRetentionDays: database.AUDIT_RETENTION_DAYS,
+    }),
+    schedules: jobs.schedules,
+    disabled: jobs.disabled,
+    pollingIntervalSeconds: env.WORKER_POLL_SECONDS,
+    stopTimeoutSeconds: env.WORKER_STOP_TIMEOUT_SECONDS,
+  });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "stopping");
+    await worker.stop();
+    await closeDb(db);
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+await runMain("worker", main);

@@ -1,0 +1,63 @@
+// pg-boss on the application's Postgres, in its own schema ("pgboss", created by pg-boss
+// at start). Every job queue is created with its retry policy and a dead-letter queue;
+// sending goes through checkJob, so only the catalog's jobs with valid payloads get in.
+import { PgBoss } from "pg-boss";
+import { checkJob, deadLetterOf, JOB_NAMES, JOBS, type JobName } from "./catalog";
+
+export const JOBS_SCHEMA = "pgboss";
+
+export interface QueueOptions {
+  connectionString: string;
+  /** Connections this instance may hold (pg-boss's default is 10). */
+  poolSize?: number;
+  /** How often an idle worker looks for jobs; LISTEN/NOTIFY wakes it sooner. */
+  pollingIntervalSeconds?: number;
+  /** Tests shorten the retry delays and attempts. */
+  retryDelaySeconds?: number;
+  retryLimit?: number;
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+
+  constructor(readonly options: QueueOptions) {
+    this.boss = new PgBoss({
+      connectionString: options.connectionString,
+      schema: JOBS_SCHEMA,
+      max: options.poolSize ?? 4,
+      application_name: "jobs",
+    });
+  }
+
+  /** Installs or migrates pg-boss's schema, and creates every queue and its dead-letter queue. */
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const name of JOB_NAMES) {
+      const job = JOBS[name];
+      const retries = {
+        retryLimit: this.options.retryLimit ?? job.retryLimit,
+        retryDelay: this.options.retryDelaySeconds ?? job.retryDelaySeconds,
+        retryBackoff: true,
+      };
+      if (!(await this.boss.getQueue(deadLetterOf(name)))) await this.boss.createQueue(deadLetterOf(name));
+      // A queue made by an earlier release takes this release's retry policy.
+      if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, retries);
+      else await this.boss.createQueue(name, { ...retries, deadLetter: deadLetterOf(name) });
+    }
+  }
+
+  /** Enqueues a catalog job (JobRefused for anything else); its id. */
+  async send(name: unknown, payload: unknown = {}): Promise<string> {
+    const job = checkJob(name, payload);
+    const id = await this.boss.send(job.name, job.payload);
+    if (!id) throw new Error(`pg-boss did not queue ${job.name}`);
+    return id;
+  }
+
+  /** Finishes (or, past `timeoutSeconds`, releases for a retry) what is running, then closes. */
+  stop(timeoutSeconds = 30): Promise<void> {
+    return this.boss.stop({ graceful: true, timeout: timeoutSeconds * 1000 });
+  }
+}
+
+export type { JobName };
