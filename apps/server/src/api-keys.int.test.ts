@@ -11,7 +11,9 @@ import { startRedisProcess } from "./testing/redis-process";
 describe("API key cache", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ env: { API_KEY_CACHE_TTL_SECONDS: "1", API_KEY_NEGATIVE_CACHE_TTL_SECONDS: "1" } });
+    // A 3 s TTL: the warm calls below fit in it even on a loaded machine (at 1 s, one CI run
+    // took long enough between the first call and the loop for the entry to expire).
+    h = await startHarness({ env: { API_KEY_CACHE_TTL_SECONDS: "3", API_KEY_NEGATIVE_CACHE_TTL_SECONDS: "1" } });
   });
   afterAll(async () => {
     await h?.stop();
@@ -29,8 +31,8 @@ describe("API key cache", () => {
     expect((await call(`${h.url}/api/v1/me`, { headers: apiKey(created.key) })).status).toBe(200);
     const warmSince = Date.now();
     const afterFirst = await lastRequest();
-    // Warm calls, all well inside the 1 s TTL (a loaded CI machine once took longer
-    // than that for 19 calls, and the entry rightly expired mid-loop).
+    // Warm calls, all well inside the TTL (a loaded CI machine once took longer than a
+    // second for 19 calls, and the entry rightly expired mid-loop).
     let warm = 0;
     while (warm < 19 && Date.now() - warmSince < 500) {
       expect((await call(`${h.url}/api/v1/me`, { headers: apiKey(created.key) })).status).toBe(200);
@@ -44,7 +46,7 @@ describe("API key cache", () => {
     expect(await revokeKeyOfOrganization(h.auth.db, personalOrganizationId(user.userId), created.id)).toBe(true);
     // Within the TTL the cached answer stands (the documented trade-off)...
     expect((await call(`${h.url}/api/v1/me`, { headers: apiKey(created.key) })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
     // ...and after it the key is refused.
     expect((await call(`${h.url}/api/v1/me`, { headers: apiKey(created.key) })).status).toBe(401);
   });

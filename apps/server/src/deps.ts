@@ -17,6 +17,7 @@ import { ObjectStore } from "@acme/storage";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config";
+import { jobSender } from "./job-sender";
 import { passwordResetsVia } from "./password-resets";
 import { revocationFeed } from "./revocations";
 
@@ -81,6 +82,7 @@ export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOp
     lookup: (organizationId, userId) => activeMemberRole(db, organizationId, userId),
   });
   const feed = revocationFeed(redis, { apiKeys, memberships }, logger);
+  const jobs = jobSender(config.db.url, (error) => logger.warn({ err: error.message }, "job queue error"));
 
   const deps: ApiDeps = {
     db,
@@ -92,6 +94,7 @@ export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOp
     revocations: feed.revocations,
     apiKeyAdmin: { create: keyVerifier.create, revoke: keyVerifier.revoke },
     passwordResets: passwordResetsVia(env.BETTER_AUTH_URL),
+    jobs,
     cursors: new CursorCodec(env.CURSOR_SECRET ?? randomBytes(32).toString("base64url")),
     organizationRateLimiter: new RateLimiter({
       enabled: env.RATE_LIMIT_ENABLED,
@@ -124,6 +127,7 @@ export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOp
     listening: feed.ready,
     async close() {
       feed.close();
+      await jobs.close();
       redis?.disconnect();
       await closeDb(db);
     },

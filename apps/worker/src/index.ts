@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const queue = new JobQueue({
     connectionString: requireDatabaseUrl(database),
     pollingIntervalSeconds: env.WORKER_POLL_SECONDS,
+    onError: (error) => logger.warn({ err: error.message }, "pg-boss error"),
   });
   const worker = await startWorker({
     queue,

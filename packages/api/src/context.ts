@@ -40,6 +40,7 @@ export function createContextInner(options: ContextOptions): ApiDeps & RequestCo
     revocations: deps.revocations,
     apiKeyAdmin: deps.apiKeyAdmin,
     passwordResets: deps.passwordResets,
+    jobs: deps.jobs,
     logger: deps.logger,
     files: deps.files,
     cursors: deps.cursors,

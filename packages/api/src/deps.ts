@@ -2,6 +2,7 @@
 // passes them in, tests build them against real services.
 import type { AccessChange, ApiKeySummary, CreateApiKeyInput } from "@acme/auth";
 import type { Db } from "@acme/db";
+import type { JobName } from "@acme/jobs";
 import type { ObjectStore } from "@acme/storage";
 import type { Logger } from "pino";
 import type { ApiKeyCache } from "./auth/api-key-cache";
@@ -28,6 +29,11 @@ export interface PasswordResets {
   send(email: string): Promise<void>;
 }
 
+/** Puts a catalog job on the worker's queue; its id. Fails while no worker has set the queues up. */
+export interface JobSender {
+  send(name: JobName, payload: Record<string, unknown>): Promise<string>;
+}
+
 /** Announces cut access to every API instance (Redis pub/sub), this one included. */
 export interface AccessCuts {
   publish(change: AccessChange): Promise<void>;
@@ -48,6 +54,7 @@ export interface ApiDeps {
   revocations: AccessCuts;
   apiKeyAdmin: ApiKeyAdmin;
   passwordResets: PasswordResets;
+  jobs: JobSender;
   logger: Logger;
   files: FilesConfig;
   /** Signs and checks list cursors; one secret across instances. */

@@ -7,7 +7,7 @@ export { JwksCache, type JwksCacheOptions, JwksUnavailableError } from "./auth/j
 export { JwtVerifier, type JwtVerifierOptions } from "./auth/jwt-verifier";
 export { MembershipCache, type MembershipCacheOptions } from "./auth/membership-cache";
 export type { RequestRecord } from "./context";
-export type { AccessCuts, ApiDeps, ApiKeyAdmin, FilesConfig, PasswordResets } from "./deps";
+export type { AccessCuts, ApiDeps, ApiKeyAdmin, FilesConfig, JobSender, PasswordResets } from "./deps";
 export { type Download, isDownload } from "./download/csv";
 export { isUnexpected } from "./errors";
 export type { Meta } from "./init";

@@ -8,4 +8,13 @@ export {
   type JobName,
   JobRefused,
 } from "./catalog";
+export {
+  type JobOverview,
+  type JobRun,
+  jobsOverview,
+  type Query,
+  RUN_STATES,
+  type RunState,
+  recentRuns,
+} from "./history";
 export { JOBS_SCHEMA, JobQueue, type QueueOptions } from "./queue";

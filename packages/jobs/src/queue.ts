@@ -12,6 +12,13 @@ export interface QueueOptions {
   poolSize?: number;
   /** How often an idle worker looks for jobs; LISTEN/NOTIFY wakes it sooner. */
   pollingIntervalSeconds?: number;
+  /**
+   * Only sends (the API): no maintenance, no schedules, no schema changes; the worker
+   * installs the schema and the queues, and sending fails until one has started.
+   */
+  producer?: boolean;
+  /** pg-boss's own errors (a dropped connection, a failed maintenance run): logged, never thrown. */
+  onError?: (error: Error) => void;
   /** Tests shorten the retry delays and attempts. */
   retryDelaySeconds?: number;
   retryLimit?: number;
@@ -25,13 +32,19 @@ export class JobQueue {
       connectionString: options.connectionString,
       schema: JOBS_SCHEMA,
       max: options.poolSize ?? 4,
-      application_name: "jobs",
+      application_name: options.producer ? "jobs-producer" : "jobs",
+      ...(options.producer
+        ? { schedule: false, supervise: false, migrate: false, createSchema: false, registerInstance: false }
+        : {}),
     });
+    // Without a listener, an EventEmitter's "error" would end the process.
+    this.boss.on("error", (error: Error) => options.onError?.(error));
   }
 
   /** Installs or migrates pg-boss's schema, and creates every queue and its dead-letter queue. */
   async start(): Promise<void> {
     await this.boss.start();
+    if (this.options.producer) return;
     for (const name of JOB_NAMES) {
       const job = JOBS[name];
       const retries = {

@@ -52,6 +52,10 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "admin.organizations.get": { id: "no-such-organization" },
   "admin.audit.list": {},
   "admin.audit.export": {},
+  "admin.jobs.overview": undefined,
+  "admin.jobs.runs": {},
+  // Never a real job: the shared checks must queue nothing.
+  "admin.jobs.run": { name: "no-such-job" },
 };
 
 export const PUBLIC_PROCEDURES = new Set(["health"]);

@@ -4,6 +4,7 @@
 // every procedure under admin.
 import { adminApiKeys, adminSessions } from "./access";
 import { adminAudit, adminUsersExport } from "./audit";
+import { adminJobs } from "./jobs";
 import { adminOrganizations } from "./organizations";
 import { adminUserActions } from "./user-actions";
 import { adminUsersRead } from "./users";
@@ -14,4 +15,5 @@ export const adminRouter = {
   apiKeys: adminApiKeys,
   organizations: adminOrganizations,
   audit: adminAudit,
+  jobs: adminJobs,
 };

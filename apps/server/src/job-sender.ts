@@ -1,0 +1,32 @@
+// The API's side of the job queue: sends only (the worker installs pg-boss's schema and
+// the queues, keeps the schedules and runs the jobs). Started on first use, so an API
+// without a worker yet starts and serves everything else.
+import type { JobSender } from "@acme/api";
+import { JobQueue } from "@acme/jobs";
+
+export function jobSender(
+  connectionString: string,
+  onError: (error: Error) => void,
+): JobSender & { close(): Promise<void> } {
+  let started: Promise<JobQueue> | null = null;
+  const ready = () => {
+    started ??= (async () => {
+      const queue = new JobQueue({ connectionString, producer: true, poolSize: 2, onError });
+      await queue.start();
+      return queue;
+    })().catch((error) => {
+      started = null; // try again on the next call
+      throw error;
+    });
+    return started;
+  };
+  return {
+    async send(name, payload) {
+      return (await ready()).send(name, payload);
+    },
+    async close() {
+      const queue = await started?.catch(() => null);
+      await queue?.boss.stop({ graceful: false });
+    },
+  };
+}
