@@ -94,6 +94,15 @@ test("an admin bans a user, who is signed out; lifts it; impersonates them and s
   }
   await shot(admin, "admin-audit");
 
+  // The jobs: run one now, and see it done in the history.
+  await admin.goto("/admin/jobs");
+  await expect(admin.getByText("No worker has started")).toHaveCount(0);
+  await admin.getByRole("button", { name: "Run files.purge-incomplete now" }).click();
+  await expect(
+    admin.getByTestId("job-run").filter({ hasText: "files.purge-incomplete" }).filter({ hasText: "completed" }).first(),
+  ).toBeVisible({ timeout: 20_000 });
+  await shot(admin, "admin-jobs");
+
   // On a phone, in dark mode: no page of the console scrolls sideways.
   const userUrl = await (async () => {
     await openUser(admin, uma.email);
@@ -101,7 +110,7 @@ test("an admin bans a user, who is signed out; lifts it; impersonates them and s
   })();
   await admin.setViewportSize({ width: 375, height: 812 });
   await admin.emulateMedia({ colorScheme: "dark" });
-  for (const path of ["/admin/users", userUrl, "/admin/organizations", "/admin/audit"]) {
+  for (const path of ["/admin/users", userUrl, "/admin/organizations", "/admin/audit", "/admin/jobs"]) {
     await admin.goto(path);
     await expect(admin.locator("main h1")).toBeVisible();
     await admin.waitForLoadState("networkidle");

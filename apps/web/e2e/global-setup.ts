@@ -136,6 +136,23 @@ export default async function globalSetup() {
     },
     "api",
   );
+  // The jobs worker: pg-boss on the same database, polling every half second.
+  const worker = run(
+    "node",
+    ["--import", "tsx", "src/index.ts"],
+    join(root, "apps/worker"),
+    {
+      ...shared,
+      NODE_ENV: "test",
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: bucket,
+      LOG_LEVEL: "warn",
+      WORKER_POLL_SECONDS: "0.5",
+    },
+    "worker",
+  );
   const next = run(
     "pnpm",
     ["exec", "next", "dev", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"],
@@ -160,7 +177,7 @@ export default async function globalSetup() {
   );
 
   const stop = async () => {
-    for (const child of [next, api]) {
+    for (const child of [next, api, worker]) {
       if (child.pid && child.exitCode === null) {
         try {
           process.kill(-child.pid, "SIGTERM");

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/jobs", label: "Jobs" },
 ];
 
 export function AdminTabs() {

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { JobsView } from "./jobs-view";
+
+export const metadata: Metadata = { title: "Jobs · Admin" };
+
+export default function AdminJobsPage() {
+  return <JobsView />;
+}
