@@ -133,7 +133,7 @@ describe("the worker", () => {
         return { by: who };
       };
     const first = await start(only({ "audit.retention": counting("first") }));
-    const second = await start(only({ "audit.retention": counting("second") }));
+    await start(only({ "audit.retention": counting("second") }));
     const ids = await Promise.all(Array.from({ length: 200 }, () => first.q.send("audit.retention", {})));
     await vi.waitFor(
       async () => {
