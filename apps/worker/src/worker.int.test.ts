@@ -206,4 +206,28 @@ describe("the worker", () => {
     });
     await reader.boss.stop({ graceful: false });
   }, 60_000);
+
+  it("fires a schedule once per occurrence, with two workers keeping it", async () => {
+    const runs: string[] = [];
+    const schedules = {
+      "files.purge-incomplete": "0 0 1 1 *",
+      "auth.purge-expired": "0 0 1 1 *",
+      "audit.retention": "* * * * *",
+    };
+    const handlers = only({ "audit.retention": async (_payload, job) => (runs.push(job.id), {}) });
+    for (let i = 0; i < 2; i++) {
+      const worker = await startWorker({
+        queue: queue({ scheduleCheckSeconds: 1 }),
+        handlers,
+        logger: quiet,
+        schedules,
+        pollingIntervalSeconds: 0.5,
+      });
+      running.push(worker);
+    }
+    // The next minute's occurrence, then a few seconds for a second copy to show up if there were one.
+    await vi.waitFor(() => expect(runs.length).toBeGreaterThan(0), { timeout: 75_000, interval: 500 });
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(runs).toHaveLength(1);
+  }, 90_000);
 });

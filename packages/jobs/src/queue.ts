@@ -19,6 +19,8 @@ export interface QueueOptions {
   producer?: boolean;
   /** pg-boss's own errors (a dropped connection, a failed maintenance run): logged, never thrown. */
   onError?: (error: Error) => void;
+  /** How often schedules are checked (pg-boss checks about every 30 s by default: fine for hourly jobs). */
+  scheduleCheckSeconds?: number;
   /** Tests shorten the retry delays and attempts. */
   retryDelaySeconds?: number;
   retryLimit?: number;
@@ -33,6 +35,9 @@ export class JobQueue {
       schema: JOBS_SCHEMA,
       max: options.poolSize ?? 4,
       application_name: options.producer ? "jobs-producer" : "jobs",
+      ...(options.scheduleCheckSeconds
+        ? { cronMonitorIntervalSeconds: options.scheduleCheckSeconds, cronWorkerIntervalSeconds: 1 }
+        : {}),
       ...(options.producer
         ? { schedule: false, supervise: false, migrate: false, createSchema: false, registerInstance: false }
         : {}),
