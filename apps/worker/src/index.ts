@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: "worker" } });
   const db = createDb(dbOptionsFromEnv(database));
   const store = new ObjectStore(objectStoreConfigFromEnv(storageEnv()));
+  // As the API server does: the bucket is there before the first job needs it.
+  await store.ensureBucket();
   const queue = new JobQueue({
     connectionString: requireDatabaseUrl(database),
     pollingIntervalSeconds: env.WORKER_POLL_SECONDS,
