@@ -214,7 +214,12 @@ describe("the worker", () => {
       "auth.purge-expired": "0 0 1 1 *",
       "audit.retention": "* * * * *",
     };
-    const handlers = only({ "audit.retention": async (_payload, job) => (runs.push(job.id), {}) });
+    const handlers = only({
+      "audit.retention": async (_payload, job) => {
+        runs.push(job.id);
+        return {};
+      },
+    });
     for (let i = 0; i < 2; i++) {
       const worker = await startWorker({
         queue: queue({ scheduleCheckSeconds: 1 }),
