@@ -138,6 +138,22 @@ describe("API happy paths", () => {
     expect(await h.api.built.deps.store.stat(`${user.userId}/${id}`)).toBeNull();
   });
 
+  it("files: an upload past its URL's lifetime cannot be completed (the worker purges it)", async () => {
+    const started = await call(`${h.url}/api/v1/files`, {
+      method: "POST",
+      headers: apiKey(key),
+      body: { filename: "late.txt", contentType: "text/plain", size: 4 },
+    });
+    expect((await fetch(started.body.uploadUrl, { method: "PUT", body: "late" })).status).toBe(200);
+    const id = started.body.file.id as string;
+    // Started longer ago than the URL's lifetime (600 s here) plus five minutes.
+    await h.auth.db.storedFile.update({ where: { id }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
+    const late = await call(`${h.url}/api/v1/files/${id}/complete`, { method: "POST", headers: apiKey(key), body: {} });
+    expect(late.status).toBe(400);
+    expect(late.body.error.message).toBe("This upload expired; start a new one");
+    expect((await h.auth.db.storedFile.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+  });
+
   it("serves /openapi.json with both security schemes, and /docs without a CDN", async () => {
     const doc = await call(`${h.url}/openapi.json`);
     expect(doc.status).toBe(200);

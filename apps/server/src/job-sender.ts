@@ -12,7 +12,13 @@ export function jobSender(
   const ready = () => {
     started ??= (async () => {
       const queue = new JobQueue({ connectionString, producer: true, poolSize: 2, onError });
-      await queue.start();
+      try {
+        await queue.start();
+      } catch (error) {
+        // Its pool is open already: close it, or each refused call would leave one behind.
+        await queue.boss.stop({ graceful: false }).catch(() => undefined);
+        throw error;
+      }
       return queue;
     })().catch((error) => {
       started = null; // try again on the next call

@@ -150,6 +150,8 @@ export default async function globalSetup() {
       S3_BUCKET: bucket,
       LOG_LEVEL: "warn",
       WORKER_POLL_SECONDS: "0.5",
+      // No scheduled runs: every run the journeys see is one they started.
+      JOBS_DISABLED: "files.purge-incomplete,auth.purge-expired,audit.retention",
     },
     "worker",
   );

@@ -14,6 +14,8 @@ export const workerEnvSchema = z.object({
   /** Seconds a job in flight may take to finish at SIGTERM before it is released for a retry. */
   WORKER_STOP_TIMEOUT_SECONDS: envField.positiveInt().default(30),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** How long finished runs and dead-letter copies stay in the admin view's history. */
+  JOBS_HISTORY_DAYS: envField.positiveInt().max(3650).default(30),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

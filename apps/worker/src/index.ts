@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     connectionString: requireDatabaseUrl(database),
     pollingIntervalSeconds: env.WORKER_POLL_SECONDS,
     onError: (error) => logger.warn({ err: error.message }, "pg-boss error"),
+    historyDays: env.JOBS_HISTORY_DAYS,
   });
   const worker = await startWorker({
     queue,
@@ -39,9 +40,14 @@ async function main(): Promise<void> {
   });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "stopping");
-    await worker.stop();
-    await closeDb(db);
-    process.exit(0);
+    try {
+      await worker.stop();
+      await closeDb(db);
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, "the worker did not stop cleanly");
+      process.exit(1);
+    }
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -77,6 +77,12 @@ export interface Worker {
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { queue, handlers, logger } = options;
   await queue.start();
+  // Schedules first: a schedule pg-boss refuses stops the start before any job runs.
+  for (const name of JOB_NAMES) {
+    if (!options.schedules) break;
+    if (options.disabled?.has(name)) await queue.boss.unschedule(name);
+    else await queue.boss.schedule(name, options.schedules[name], {}, { tz: "UTC" });
+  }
   for (const name of JOB_NAMES) {
     // Up to ten jobs a fetch, fetched again at once while batches come back full; each job
     // is settled on its own (one failing does not fail the others).
@@ -94,9 +100,6 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         return results;
       },
     );
-    if (!options.schedules) continue;
-    if (options.disabled?.has(name)) await queue.boss.unschedule(name);
-    else await queue.boss.schedule(name, options.schedules[name], {}, { tz: "UTC" });
   }
   logger.info({ jobs: JOB_NAMES }, "worker started");
   return {

@@ -15,6 +15,8 @@ export interface JobDefinition {
   /** Attempts after the first, with exponential backoff from `retryDelaySeconds`; then the dead-letter queue. */
   retryLimit: number;
   retryDelaySeconds: number;
+  /** How long one run may take before pg-boss presumes it lost and retries it. */
+  timeoutSeconds: number;
 }
 
 const none = z.object({}).strict();
@@ -26,6 +28,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
     schedule: "17 * * * *",
     retryLimit: 5,
     retryDelaySeconds: 30,
+    timeoutSeconds: 3600,
   },
   "auth.purge-expired": {
     summary: "Removes expired sessions, verification tokens, invitations and API keys past a grace period",
@@ -33,6 +36,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
     schedule: "23 3 * * *",
     retryLimit: 5,
     retryDelaySeconds: 60,
+    timeoutSeconds: 3600,
   },
   "audit.retention": {
     summary: "Removes audit events older than AUDIT_RETENTION_DAYS, each chain without a gap",
@@ -40,6 +44,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
     schedule: "41 3 * * *",
     retryLimit: 5,
     retryDelaySeconds: 60,
+    timeoutSeconds: 3600,
   },
 };
 

@@ -30,7 +30,7 @@ export interface JobRun {
 }
 
 /** Whether pg-boss's schema is there (a worker has started against this database). */
-async function installed(query: Query): Promise<boolean> {
+export async function jobsInstalled(query: Query): Promise<boolean> {
   const rows = await query<{ ok: boolean }>("SELECT to_regclass($1) IS NOT NULL AS ok", [`${JOBS_SCHEMA}.job`]);
   return rows[0]?.ok === true;
 }
@@ -44,7 +44,7 @@ export async function jobsOverview(query: Query): Promise<{ workerSeen: boolean;
     counts: empty(),
     lastRun: null,
   }));
-  if (!(await installed(query))) return { workerSeen: false, jobs };
+  if (!(await jobsInstalled(query))) return { workerSeen: false, jobs };
   const byName = new Map(jobs.map((job) => [job.name as string, job]));
   const counts = await query<{ name: string; state: RunState; n: number }>(
     `SELECT name, state::text AS state, count(*)::int AS n FROM ${JOBS_SCHEMA}.job WHERE name = ANY($1) GROUP BY 1, 2`,
@@ -73,7 +73,7 @@ export async function jobsOverview(query: Query): Promise<{ workerSeen: boolean;
 
 /** The newest runs (of one job, or all), newest first; dead-letter copies included. */
 export async function recentRuns(query: Query, name: JobName | undefined, limit: number): Promise<JobRun[]> {
-  if (!(await installed(query))) return [];
+  if (!(await jobsInstalled(query))) return [];
   const names = name ? [name, `${name}.dead`] : [...JOB_NAMES, ...JOB_NAMES.map((n) => `${n}.dead`)];
   const rows = await query<JobRun & { createdOn: Date }>(
     `SELECT id::text, name, state::text AS state, retry_count AS "retryCount", created_on AS "createdOn",

@@ -11,6 +11,7 @@ export {
 export {
   type JobOverview,
   type JobRun,
+  jobsInstalled,
   jobsOverview,
   type Query,
   RUN_STATES,

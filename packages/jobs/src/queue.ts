@@ -10,7 +10,7 @@ export interface QueueOptions {
   connectionString: string;
   /** Connections this instance may hold (pg-boss's default is 10). */
   poolSize?: number;
-  /** How often an idle worker looks for jobs; LISTEN/NOTIFY wakes it sooner. */
+  /** How often an idle worker looks for jobs. */
   pollingIntervalSeconds?: number;
   /**
    * Only sends (the API): no maintenance, no schedules, no schema changes; the worker
@@ -19,6 +19,8 @@ export interface QueueOptions {
   producer?: boolean;
   /** pg-boss's own errors (a dropped connection, a failed maintenance run): logged, never thrown. */
   onError?: (error: Error) => void;
+  /** How long finished runs and dead-letter copies stay visible in the history (days); 30 by default. */
+  historyDays?: number;
   /** How often schedules are checked (pg-boss checks about every 30 s by default: fine for hourly jobs). */
   scheduleCheckSeconds?: number;
   /** Tests shorten the retry delays and attempts. */
@@ -52,12 +54,18 @@ export class JobQueue {
     if (this.options.producer) return;
     for (const name of JOB_NAMES) {
       const job = JOBS[name];
+      const history = (this.options.historyDays ?? 30) * 24 * 60 * 60;
+      const kept = { deleteAfterSeconds: history, retentionSeconds: history };
       const retries = {
+        ...kept,
         retryLimit: this.options.retryLimit ?? job.retryLimit,
         retryDelay: this.options.retryDelaySeconds ?? job.retryDelaySeconds,
         retryBackoff: true,
+        // A run longer than this is presumed lost and retried (handlers are idempotent).
+        expireInSeconds: job.timeoutSeconds,
       };
-      if (!(await this.boss.getQueue(deadLetterOf(name)))) await this.boss.createQueue(deadLetterOf(name));
+      if (await this.boss.getQueue(deadLetterOf(name))) await this.boss.updateQueue(deadLetterOf(name), kept);
+      else await this.boss.createQueue(deadLetterOf(name), kept);
       // A queue made by an earlier release takes this release's retry policy.
       if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, retries);
       else await this.boss.createQueue(name, { ...retries, deadLetter: deadLetterOf(name) });

@@ -19,6 +19,8 @@ const read = authedProcedure.meta({ permission: "file:read" });
 const create = authedProcedure.meta({ permission: "file:create" });
 const remove = authedProcedure.meta({ permission: "file:delete" });
 const tags = ["files"];
+/** Past the upload URL's lifetime plus this, an upload can no longer be completed (the worker purges it an hour later). */
+const COMPLETE_SLACK_SECONDS = 5 * 60;
 
 const toOutput = (row: StoredFileRow) => ({ ...row, size: Number(row.size) });
 
@@ -96,6 +98,12 @@ export const filesRouter = {
     .mutation(async ({ ctx, input }) => {
       const row = await ownFile(ctx, input.id);
       if (row.status === "ready") return toOutput(row);
+      // Past its upload URL's lifetime (and a few minutes' slack) an upload is abandoned:
+      // the worker's purge may be removing it, so completing it now could keep a row
+      // whose object is gone.
+      if (Date.now() - row.createdAt.getTime() > (ctx.files.uploadUrlTtlSeconds + COMPLETE_SLACK_SECONDS) * 1000) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "This upload expired; start a new one" });
+      }
       const stat = await ctx.store.stat(row.objectKey);
       if (!stat) {
         throw new TRPCError({
@@ -113,12 +121,13 @@ export const filesRouter = {
       }
       const verdict = checkType(row.contentType, await ctx.store.head(row.objectKey, SNIFF_BYTES));
       if (!verdict.ok) throw await refuse(verdict.reason);
-      const ready = await ctx.db.storedFile.update({
-        where: { id: row.id },
+      // Only while still pending: a row purged meanwhile is a 404, never a 500.
+      const { count } = await ctx.db.storedFile.updateMany({
+        where: { id: row.id, status: "pending" },
         data: { status: "ready", contentType: verdict.contentType },
-        select: storedFileSelect,
       });
-      return toOutput(ready);
+      if (count === 0) throw notFound("File");
+      return toOutput(await ownFile(ctx, row.id));
     }),
 
   list: read

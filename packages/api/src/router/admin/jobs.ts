@@ -3,7 +3,7 @@
 // (by name: the catalog is closed, payloads are checked, nothing else can be queued).
 
 import { sqlRows } from "@acme/db";
-import { checkJob, JOB_NAMES, JobRefused, jobsOverview, RUN_STATES, recentRuns } from "@acme/jobs";
+import { checkJob, JOB_NAMES, JobRefused, jobsInstalled, jobsOverview, RUN_STATES, recentRuns } from "@acme/jobs";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../../audit";
@@ -75,15 +75,17 @@ export const adminJobs = {
         if (error instanceof JobRefused) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
         throw error;
       }
+      if (!(await jobsInstalled(query(ctx)))) {
+        throw new TRPCError({
+          code: "SERVICE_UNAVAILABLE",
+          message: "The job queue is not ready: start a worker (it sets the queues up), then try again",
+        });
+      }
       let id: string;
       try {
         id = await ctx.jobs.send(job.name, job.payload);
       } catch (cause) {
-        throw new TRPCError({
-          code: "SERVICE_UNAVAILABLE",
-          message: "The job queue is not ready: start a worker (it sets the queues up), then try again",
-          cause,
-        });
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The job queue is unavailable; try again", cause });
       }
       await audit(ctx, ctx.principal, {
         action: "job.triggered",
