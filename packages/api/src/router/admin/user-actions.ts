@@ -13,7 +13,7 @@ import type { Principal } from "../../principal";
 import { deleteAccount } from "../account-deletion";
 import { lockAdmins, refuseLastAdmin, requireStillAdmin } from "./last-admin";
 import { adminWrite, tags } from "./procedures";
-import { userOutput } from "./user-list";
+import { userOutput, withBanInForce } from "./user-list";
 
 type Tx = Prisma.TransactionClient;
 type Event = Parameters<typeof auditInput>[2];
@@ -26,15 +26,7 @@ const userEvent = (action: string, targetId: string, metadata?: Record<string, u
   metadata,
 });
 
-const toOutput = (user: Prisma.UserGetPayload<object>) => {
-  const inForce = banInForce(user);
-  return {
-    ...user,
-    banned: inForce,
-    banReason: inForce ? user.banReason : null,
-    banExpires: inForce ? user.banExpires : null,
-  };
-};
+const toOutput = (user: Prisma.UserGetPayload<object>) => withBanInForce(user);
 
 /** The target, locked for this transaction; 404 when there is none. */
 async function lockedUser(tx: Tx, id: string) {

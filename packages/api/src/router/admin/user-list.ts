@@ -1,5 +1,7 @@
 // The platform's users, a page at a time in one of four orders, with the console's
 // filters: one keyset list per order (each served by its own index on auth.users).
+
+import { banInForce } from "@acme/auth";
 import type { UserSort } from "@acme/validators";
 import { z } from "zod";
 import { defineList, fromMillis, type ListSpec, millis, PLATFORM_SCOPE } from "../../pagination/keyset";
@@ -62,14 +64,19 @@ export const userOutput = z.object({
   createdAt: z.date(),
 });
 
-export function userFromRow({ _key: _k, banExpires, createdAt, banned, banReason, ...row }: UserRow) {
-  const expires = fromMillis(banExpires);
-  const inForce = banned && (!expires || expires > new Date());
+/** A user's ban as the console shows it: only one in force (an expired one reads as none). */
+export function withBanInForce<User extends { banned: boolean; banReason: string | null; banExpires: Date | null }>(
+  user: User,
+): User {
+  const inForce = banInForce(user);
   return {
-    ...row,
+    ...user,
     banned: inForce,
-    banReason: inForce ? banReason : null,
-    banExpires: inForce ? expires : null,
-    createdAt: new Date(Number(createdAt)),
+    banReason: inForce ? user.banReason : null,
+    banExpires: inForce ? user.banExpires : null,
   };
+}
+
+export function userFromRow({ _key: _k, banExpires, createdAt, ...row }: UserRow) {
+  return withBanInForce({ ...row, banExpires: fromMillis(banExpires), createdAt: new Date(Number(createdAt)) });
 }

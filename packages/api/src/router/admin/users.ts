@@ -1,7 +1,7 @@
 // Reading the platform's users: the list (admin.users.list) and one user in full
 // (admin.users.get): profile, sessions, the keys they made, their organizations and
 // roles, and the newest audit events by or about them.
-import { banInForce, summarizeKey } from "@acme/auth";
+import { summarizeKey } from "@acme/auth";
 import { isPersonal } from "@acme/auth/personal";
 import type { Prisma } from "@acme/db";
 import { API_KEY_SCOPES, listUsersInput, userIdInput } from "@acme/validators";
@@ -13,7 +13,7 @@ import { PLATFORM_TENANT } from "../../pagination/keyset";
 import { readPage } from "../../pagination/page";
 import { pageOutput } from "../schemas";
 import { adminRead, tags } from "./procedures";
-import { USER_LISTS, userFromRow, userOutput } from "./user-list";
+import { USER_LISTS, userFromRow, userOutput, withBanInForce } from "./user-list";
 
 const RECENT = 25;
 
@@ -112,14 +112,8 @@ export const adminUsersRead = {
         }),
         recentEvents(ctx, user.id),
       ]);
-      const inForce = banInForce(user);
       return {
-        user: {
-          ...user,
-          banned: inForce,
-          banReason: inForce ? user.banReason : null,
-          banExpires: inForce ? user.banExpires : null,
-        },
+        user: withBanInForce(user),
         sessions: sessions.map((s) => ({
           id: s.id,
           createdAt: s.createdAt,
