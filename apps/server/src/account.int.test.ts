@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, type TestUser } from "./testing/harness";
 import { apiKey, bearer, call } from "./testing/http";
+import { runJob } from "./testing/jobs";
 import { callTrpc } from "./testing/procedures";
 
 interface Archive {
@@ -145,7 +146,13 @@ describe("account export and deletion", () => {
     expect(await db.storedFile.count({ where: { organizationId: personal } })).toBe(0);
     expect(await db.apikey.count({ where: { id: data.keyId } })).toBe(0);
     expect(await db.organization.count({ where: { id: "org-team-acct" } })).toBe(1);
+    // The objects wait for the worker's account.purge, recorded in the same transaction.
+    expect((await db.objectPurge.findMany()).map((row) => row.prefix)).toEqual(
+      expect.arrayContaining([`${personal}/`, `exports/${user.userId}/`]),
+    );
+    await runJob(h, "account.purge");
     expect(await store.stat(data.objectKey)).toBeNull();
+    expect(await db.objectPurge.count()).toBe(0);
 
     // The key is refused at once; the JWT as soon as its membership is re-checked (1 s here).
     expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(data.key) })).status).toBe(401);

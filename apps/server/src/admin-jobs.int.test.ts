@@ -3,11 +3,12 @@
 // schedule; "run now" queues only catalog jobs with valid payloads, is recorded, and the
 // run shows up completed in the history.
 import { JobQueue } from "@acme/jobs";
-import { handlersFor, startWorker, type Worker } from "@acme/worker";
+import { startWorker, type Worker } from "@acme/worker";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness, type TestUser } from "./testing/harness";
 import { bearer, call } from "./testing/http";
+import { jobHandlers } from "./testing/jobs";
 import { callTrpc } from "./testing/procedures";
 
 describe("admin jobs", () => {
@@ -37,12 +38,7 @@ describe("admin jobs", () => {
 
     worker = await startWorker({
       queue: new JobQueue({ connectionString: h.database.url, pollingIntervalSeconds: 0.5 }),
-      handlers: handlersFor(h.auth.db, h.api.built.deps.store, {
-        uploadTtlSeconds: 600,
-        uploadGraceMinutes: 60,
-        authGraceDays: 7,
-        auditRetentionDays: 365,
-      }),
+      handlers: jobHandlers(h),
       logger: pino({ level: "silent" }),
       schedules: {
         "files.purge-incomplete": "17 * * * *",
@@ -60,9 +56,17 @@ describe("admin jobs", () => {
       ["files.purge-incomplete", "17 * * * *"],
       ["auth.purge-expired", "23 3 * * *"],
       ["audit.retention", null],
+      ["account.purge", null],
+      ["account.export", null],
     ]);
 
-    for (const body of [{ name: "shell.exec" }, { name: "audit.retention", payload: { days: 0 } }]) {
+    const refusals = [
+      { name: "shell.exec" },
+      { name: "audit.retention", payload: { days: 0 } },
+      // Started by a user's own request, never by an admin for someone.
+      { name: "account.export", payload: { exportId: "01930000-0000-7000-8000-000000000000" } },
+    ];
+    for (const body of refusals) {
       const refused = await call(`${h.url}/api/v1/admin/jobs/run`, { method: "POST", headers: asAdmin, body });
       expect(refused.status, JSON.stringify(body)).toBe(400);
     }
@@ -91,5 +95,46 @@ describe("admin jobs", () => {
     const files = after.body.jobs.find((job: { name: string }) => job.name === "files.purge-incomplete");
     expect(files.counts.completed).toBe(1);
     expect(files.lastRun.state).toBe("completed");
+    expect(new Date(files.nextRun).getUTCMinutes()).toBe(17);
+    expect(new Date(files.nextRun).getTime()).toBeGreaterThan(Date.now());
   });
+
+  it("cancels a queued run and retries a failed one; refuses the others", async () => {
+    const asAdmin = bearer(admin.token);
+    const queue = new JobQueue({ connectionString: h.database.url, producer: true });
+    await queue.start();
+    try {
+      const later = await queue.boss.send("audit.retention", {}, { startAfter: 3600 });
+      const failed = await queue.boss.send("auth.purge-expired", {}, { startAfter: 3600, retryLimit: 0 });
+      await queue.boss.fail("auth.purge-expired", failed ?? "", { error: "for the test" });
+      // As if it had been due (and failed) a while ago: a retry runs it at once.
+      await h.auth.db.$executeRawUnsafe("UPDATE pgboss.job SET start_after = now() WHERE id = $1::uuid", failed);
+      const command = (what: string, id: string | null) =>
+        call(`${h.url}/api/v1/admin/jobs/runs/${id}/${what}`, { method: "POST", headers: asAdmin, body: {} });
+
+      expect((await command("retry", later)).status).toBe(409);
+      expect((await command("cancel", later)).body).toEqual({ id: later, state: "cancelled" });
+      expect((await command("cancel", later)).status).toBe(409);
+      expect((await command("cancel", failed)).status).toBe(409);
+      expect((await command("retry", failed)).body).toEqual({ id: failed, state: "retry" });
+      expect((await command("retry", "01900000-0000-7000-8000-000000000000")).status).toBe(404);
+      await vi.waitFor(
+        async () => {
+          const runs = await call(`${h.url}/api/v1/admin/jobs/runs?name=auth.purge-expired`, { headers: asAdmin });
+          expect(runs.body.find((run: { id: string }) => run.id === failed)?.state).toBe("completed");
+        },
+        { timeout: 20_000, interval: 300 },
+      );
+      const events = await h.auth.db.auditEvent.findMany({
+        where: { action: { in: ["job.cancelled", "job.retried"] } },
+        orderBy: { seq: "asc" },
+      });
+      expect(events.map((e) => [e.action, e.targetId])).toEqual([
+        ["job.cancelled", later],
+        ["job.retried", failed],
+      ]);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
 });

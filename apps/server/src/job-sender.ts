@@ -27,8 +27,12 @@ export function jobSender(
     return started;
   };
   return {
-    async send(name, payload) {
-      return (await ready()).send(name, payload);
+    async send(name, payload, within) {
+      return (await ready()).send(name, payload, within);
+    },
+    async control(action, name, id) {
+      const { boss } = await ready();
+      await (action === "retry" ? boss.retry(name, id) : boss.cancel(name, id));
     },
     async close() {
       const queue = await started?.catch(() => null);

@@ -8,6 +8,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, type TestUser } from "./testing/harness";
 import { apiKey, bearer, call } from "./testing/http";
+import { runJob } from "./testing/jobs";
 import { ALLOWED_ROLES } from "./testing/permissions";
 import { allProcedures, callTrpc, SAMPLE_INPUTS } from "./testing/procedures";
 import { startRedisProcess } from "./testing/redis-process";
@@ -98,6 +99,9 @@ describe("organizations", () => {
       "health",
       "me",
       "account.export",
+      "account.archives",
+      "account.requestArchive",
+      "account.archiveDownload",
       "account.delete",
       "organization.current",
       "organization.delete",
@@ -212,6 +216,8 @@ describe("organizations", () => {
     ]).toEqual([0, 0, 0]);
     expect(await db.member.count({ where })).toBe(0);
     expect(await db.apikey.count({ where: { referenceId: "org-del" } })).toBe(0);
+    expect(await h.api.built.deps.store.stat(objectKey)).not.toBeNull();
+    await runJob(h, "account.purge");
     expect(await h.api.built.deps.store.stat(objectKey)).toBeNull();
     expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(key) })).status).toBe(401);
     expect((await call(`${h.url}/api/v1/tasks`, { headers: auth })).status).toBe(403);

@@ -16,6 +16,15 @@ export const workerEnvSchema = z.object({
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** How long finished runs and dead-letter copies stay in the admin view's history. */
   JOBS_HISTORY_DAYS: envField.positiveInt().max(3650).default(30),
+  /** How long a finished data export stays downloadable before account.purge deletes it. */
+  EXPORT_TTL_HOURS: envField
+    .positiveInt()
+    .max(24 * 30)
+    .default(168),
+  /** The web app (for links in mails), and how mail goes out: as the auth server's settings. */
+  BETTER_AUTH_URL: envField.url(["http", "https"]).default("http://localhost:3000"),
+  SMTP_URL: envField.url(["smtp", "smtps"]).optional(),
+  MAIL_FROM: z.string().min(3).default("Platform <no-reply@localhost>"),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

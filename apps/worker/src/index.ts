@@ -1,5 +1,6 @@
 // The worker process: `pnpm --filter @acme/worker start` (or `dev`). SIGTERM or SIGINT
 // finishes the job in flight (or releases it for a retry), then exits.
+import { type Mailer, SmtpMailer } from "@acme/auth/mail";
 import { runMain } from "@acme/config/cli";
 import { closeDb, createDb, dbEnv, dbOptionsFromEnv, requireDatabaseUrl } from "@acme/db";
 import { JobQueue } from "@acme/jobs";
@@ -8,6 +9,21 @@ import { ObjectStore, objectStoreConfigFromEnv, storageEnv } from "@acme/storage
 import pino from "pino";
 import { workerEnv } from "./env";
 import { handlersFor, startWorker } from "./worker";
+
+/** SMTP when configured; in development, a line in the log per mail; in production without SMTP, none. */
+function mailerFor(env: ReturnType<typeof workerEnv>, logger: pino.Logger): Mailer | null {
+  if (env.SMTP_URL) return new SmtpMailer(env.SMTP_URL, env.MAIL_FROM);
+  if (env.NODE_ENV === "production") {
+    logger.warn("SMTP_URL is unset: export-ready mails are not sent (the profile page still shows the export)");
+    return null;
+  }
+  return {
+    kind: "outbox",
+    async send(mail) {
+      logger.info({ to: mail.to, subject: mail.subject }, "mail (development: not sent; set SMTP_URL to send)");
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const env = workerEnv();
@@ -32,6 +48,7 @@ async function main(): Promise<void> {
       uploadGraceMinutes: env.JOBS_UPLOAD_GRACE_MINUTES,
       authGraceDays: env.JOBS_AUTH_GRACE_DAYS,
       auditRetentionDays: database.AUDIT_RETENTION_DAYS,
+      exports: { ttlHours: env.EXPORT_TTL_HOURS, webUrl: env.BETTER_AUTH_URL, mailer: mailerFor(env, logger) },
     }),
     schedules: jobs.schedules,
     disabled: jobs.disabled,

@@ -79,6 +79,7 @@ describe("the worker", () => {
       uploadGraceMinutes: 60,
       authGraceDays: 7,
       auditRetentionDays: 365,
+      exports: { ttlHours: 1, webUrl: "http://localhost:3000", mailer: null },
     });
     expect(await handlers["files.purge-incomplete"]({}, { id: "direct" })).toEqual({ removed: 1 });
     expect((await db.storedFile.findMany({ orderBy: { objectKey: "asc" } })).map((f) => f.objectKey)).toEqual([

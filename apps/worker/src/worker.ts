@@ -8,6 +8,8 @@ import { checkJob, JOB_NAMES, type JobName, type JobQueue } from "@acme/jobs";
 import type { ObjectStore } from "@acme/storage";
 import type { JobResult } from "pg-boss";
 import type { Logger } from "pino";
+import { buildExport, type ExportSettings } from "./jobs/account-export";
+import { purgeDeletedObjects } from "./jobs/account-purge";
 import { purgeExpired } from "./jobs/auth";
 import { purgeIncompleteUploads } from "./jobs/files";
 
@@ -18,6 +20,7 @@ export interface HandlerSettings {
   uploadGraceMinutes: number;
   authGraceDays: number;
   auditRetentionDays: number;
+  exports: ExportSettings;
 }
 
 const MINUTE = 60_000;
@@ -31,6 +34,8 @@ export function handlersFor(db: Db, store: ObjectStore, settings: HandlerSetting
       purgeIncompleteUploads(db, store, ago(settings.uploadTtlSeconds * 1000 + settings.uploadGraceMinutes * MINUTE)),
     "auth.purge-expired": () => purgeExpired(db, ago(settings.authGraceDays * DAY)),
     "audit.retention": async () => ({ removed: await purgeAuditEvents(db, settings.auditRetentionDays) }),
+    "account.purge": () => purgeDeletedObjects(db, store),
+    "account.export": (payload) => buildExport(db, store, settings.exports, String(payload.exportId)),
   };
 }
 
@@ -38,8 +43,8 @@ export interface WorkerOptions {
   queue: JobQueue;
   handlers: Record<JobName, Handler>;
   logger: Logger;
-  /** Cron per job; a job in `disabled` is not scheduled (it still runs when enqueued). */
-  schedules?: Record<JobName, string>;
+  /** Cron per scheduled job; a job in `disabled` or without one is not scheduled (it still runs when enqueued). */
+  schedules?: Partial<Record<JobName, string>>;
   disabled?: ReadonlySet<JobName>;
   pollingIntervalSeconds?: number;
   stopTimeoutSeconds?: number;
@@ -80,8 +85,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // Schedules first: a schedule pg-boss refuses stops the start before any job runs.
   for (const name of JOB_NAMES) {
     if (!options.schedules) break;
-    if (options.disabled?.has(name)) await queue.boss.unschedule(name);
-    else await queue.boss.schedule(name, options.schedules[name], {}, { tz: "UTC" });
+    const cron = options.schedules[name];
+    if (!cron || options.disabled?.has(name)) await queue.boss.unschedule(name);
+    else await queue.boss.schedule(name, cron, {}, { tz: "UTC" });
   }
   for (const name of JOB_NAMES) {
     // Up to ten jobs a fetch, fetched again at once while batches come back full; each job

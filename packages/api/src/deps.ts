@@ -2,7 +2,7 @@
 // passes them in, tests build them against real services.
 import type { AccessChange, ApiKeySummary, CreateApiKeyInput } from "@acme/auth";
 import type { Db } from "@acme/db";
-import type { JobName } from "@acme/jobs";
+import type { JobName, SqlExecutor } from "@acme/jobs";
 import type { ObjectStore } from "@acme/storage";
 import type { Logger } from "pino";
 import type { ApiKeyCache } from "./auth/api-key-cache";
@@ -29,9 +29,14 @@ export interface PasswordResets {
   send(email: string): Promise<void>;
 }
 
-/** Puts a catalog job on the worker's queue; its id. Fails while no worker has set the queues up. */
+/**
+ * Puts a catalog job on the worker's queue; its id. Fails while no worker has set the
+ * queues up. `within`: written in that transaction (see jobs/within.ts).
+ */
 export interface JobSender {
-  send(name: JobName, payload: Record<string, unknown>): Promise<string>;
+  send(name: JobName, payload: Record<string, unknown>, within?: SqlExecutor): Promise<string>;
+  /** A failed run tried again, or a queued one cancelled (pg-boss's own commands). */
+  control(action: "retry" | "cancel", name: JobName, id: string): Promise<void>;
 }
 
 /** Announces cut access to every API instance (Redis pub/sub), this one included. */

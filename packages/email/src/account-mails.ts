@@ -75,3 +75,18 @@ export function deleteAccountMail(name: string, url: string): MailContent {
     footnote: "The link expires in one hour. If it was not you, ignore this mail and change your password.",
   };
 }
+
+/** The link leads to the signed-in profile page, which hands out a short-lived download URL. */
+export function exportReadyMail(name: string, url: string, expiresAt: Date): MailContent {
+  const until = expiresAt.toUTCString().replace(/:\d\d GMT$/, " UTC");
+  return {
+    subject: "Your data export is ready",
+    preview: "The archive of your account's data is ready to download.",
+    heading: "Your data export is ready",
+    paragraphs: [
+      `Hi ${name}, the archive you asked for (your profile, sessions, API keys, tasks and files) is ready. Sign in and download it from your profile.`,
+    ],
+    action: { label: "Download my data", url },
+    footnote: `The archive is kept until ${until}, then deleted. If you did not ask for it, change your password.`,
+  };
+}

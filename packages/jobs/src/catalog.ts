@@ -3,15 +3,23 @@
 // retry policy. The API can only enqueue these, the worker only runs these.
 import { z } from "zod";
 
-export const JOB_NAMES = ["files.purge-incomplete", "auth.purge-expired", "audit.retention"] as const;
+export const JOB_NAMES = [
+  "files.purge-incomplete",
+  "auth.purge-expired",
+  "audit.retention",
+  "account.purge",
+  "account.export",
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobDefinition {
   /** What the job does, for people (the admin view, logs). */
   summary: string;
   payload: z.ZodType<Record<string, unknown>>;
-  /** Cron (UTC); JOBS_SCHEDULE_<NAME> overrides it, JOBS_DISABLED turns the job off. */
-  schedule: string;
+  /** Cron (UTC); JOBS_SCHEDULE_<NAME> overrides it, JOBS_DISABLED turns the job off. Null: only on request. */
+  schedule: string | null;
+  /** Whether an admin may run it now (a platform job); false for a job a user's request starts. */
+  adminRun: boolean;
   /** Attempts after the first, with exponential backoff from `retryDelaySeconds`; then the dead-letter queue. */
   retryLimit: number;
   retryDelaySeconds: number;
@@ -20,33 +28,50 @@ export interface JobDefinition {
 }
 
 const none = z.object({}).strict();
+const common = { retryLimit: 5, timeoutSeconds: 3600, adminRun: true };
 
 export const JOBS: Record<JobName, JobDefinition> = {
   "files.purge-incomplete": {
     summary: "Removes uploads never completed: the object if present, then the row",
     payload: none,
     schedule: "17 * * * *",
-    retryLimit: 5,
+    ...common,
     retryDelaySeconds: 30,
-    timeoutSeconds: 3600,
   },
   "auth.purge-expired": {
     summary: "Removes expired sessions, verification tokens, invitations and API keys past a grace period",
     payload: none,
     schedule: "23 3 * * *",
-    retryLimit: 5,
+    ...common,
     retryDelaySeconds: 60,
-    timeoutSeconds: 3600,
   },
   "audit.retention": {
     summary: "Removes audit events older than AUDIT_RETENTION_DAYS, each chain without a gap",
     payload: none,
     schedule: "41 3 * * *",
-    retryLimit: 5,
+    ...common,
     retryDelaySeconds: 60,
-    timeoutSeconds: 3600,
+  },
+  "account.purge": {
+    summary: "Removes the stored objects of deleted organizations and accounts, and expired data exports, in batches",
+    payload: none,
+    // Deletions also queue a run at once; the schedule picks up any that could not be queued.
+    schedule: "*/15 * * * *",
+    ...common,
+    retryDelaySeconds: 30,
+  },
+  "account.export": {
+    summary: "Builds a user's data archive (JSON and their files) and mails them a download link",
+    payload: z.object({ exportId: z.uuid() }).strict(),
+    schedule: null,
+    ...common,
+    adminRun: false,
+    retryDelaySeconds: 30,
   },
 };
+
+/** The jobs that run on a schedule (the others only when asked). */
+export const SCHEDULED_JOBS = JOB_NAMES.filter((name) => JOBS[name].schedule !== null);
 
 export class JobRefused extends Error {
   override readonly name = "JobRefused";

@@ -1,7 +1,7 @@
 // The jobs' configuration, validated once at startup: which jobs run, on what schedule.
 import { envField, parseEnv } from "@acme/config";
 import { z } from "zod";
-import { JOB_NAMES, JOBS, type JobName } from "./catalog";
+import { JOB_NAMES, JOBS, type JobName, SCHEDULED_JOBS } from "./catalog";
 
 const cron = z
   .string()
@@ -17,18 +17,19 @@ export const jobsEnvSchema = z.object({
     .csv()
     .default([])
     .pipe(z.array(z.enum(JOB_NAMES))),
-  ...Object.fromEntries(JOB_NAMES.map((name) => [scheduleVariable(name), cron.optional()])),
+  ...Object.fromEntries(SCHEDULED_JOBS.map((name) => [scheduleVariable(name), cron.optional()])),
 });
 
 export interface JobsEnv {
   disabled: ReadonlySet<JobName>;
-  schedules: Record<JobName, string>;
+  /** The cron of each scheduled job (jobs only run on request have none). */
+  schedules: Partial<Record<JobName, string>>;
 }
 
 export function jobsEnv(source?: Record<string, string | undefined>): JobsEnv {
   const env = parseEnv(jobsEnvSchema, source) as Record<string, unknown> & { JOBS_DISABLED: JobName[] };
   const schedules = Object.fromEntries(
-    JOB_NAMES.map((name) => [name, (env[scheduleVariable(name)] as string | undefined) ?? JOBS[name].schedule]),
-  ) as Record<JobName, string>;
+    SCHEDULED_JOBS.map((name) => [name, (env[scheduleVariable(name)] as string | undefined) ?? JOBS[name].schedule]),
+  ) as Partial<Record<JobName, string>>;
   return { disabled: new Set(env.JOBS_DISABLED), schedules };
 }

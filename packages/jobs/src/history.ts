@@ -1,6 +1,7 @@
 // What the admin view shows of the jobs, read from pg-boss's tables: per job, its
 // schedule and how many runs are in each state; and the newest runs. Before a worker
 // has ever started there are no tables: the answers are empty, and say so.
+import { CronExpressionParser } from "cron-parser";
 import { JOB_NAMES, JOBS, type JobName } from "./catalog";
 import { JOBS_SCHEMA } from "./queue";
 
@@ -14,6 +15,10 @@ export interface JobOverview {
   summary: string;
   /** The cron the worker keeps in Postgres; null when the job is not scheduled (disabled, or no worker yet). */
   schedule: string | null;
+  /** When the schedule fires next (UTC); null when not scheduled. */
+  nextRun: Date | null;
+  /** Whether an admin may run it now (false: a user's request starts it). */
+  adminRun: boolean;
   counts: Record<RunState, number>;
   lastRun: { state: RunState; at: Date } | null;
 }
@@ -41,6 +46,8 @@ export async function jobsOverview(query: Query): Promise<{ workerSeen: boolean;
     name,
     summary: JOBS[name].summary,
     schedule: null,
+    nextRun: null,
+    adminRun: JOBS[name].adminRun,
     counts: empty(),
     lastRun: null,
   }));
@@ -57,7 +64,9 @@ export async function jobsOverview(query: Query): Promise<{ workerSeen: boolean;
   const schedules = await query<{ name: string; cron: string }>(`SELECT name, cron FROM ${JOBS_SCHEMA}.schedule`, []);
   for (const row of schedules) {
     const job = byName.get(row.name);
-    if (job) job.schedule = row.cron;
+    if (!job) continue;
+    job.schedule = row.cron;
+    job.nextRun = nextOccurrence(row.cron);
   }
   const last = await query<{ name: string; state: RunState; at: Date }>(
     `SELECT DISTINCT ON (name) name, state::text AS state, coalesce(completed_on, started_on, created_on) AS at
@@ -69,6 +78,25 @@ export async function jobsOverview(query: Query): Promise<{ workerSeen: boolean;
     if (job) job.lastRun = { state: row.state, at: new Date(row.at) };
   }
   return { workerSeen: true, jobs };
+}
+
+function nextOccurrence(cron: string): Date | null {
+  try {
+    return CronExpressionParser.parse(cron, { tz: "UTC" }).next().toDate();
+  } catch {
+    return null;
+  }
+}
+
+/** One run of a catalog job (dead-letter copies are not runs to control), or null. */
+export async function findRun(query: Query, id: string): Promise<{ name: JobName; state: RunState } | null> {
+  if (!(await jobsInstalled(query))) return null;
+  const rows = await query<{ name: string; state: RunState }>(
+    `SELECT name, state::text AS state FROM ${JOBS_SCHEMA}.job WHERE id = $1::uuid AND name = ANY($2)`,
+    [id, JOB_NAMES],
+  );
+  const row = rows[0];
+  return row ? { name: row.name as JobName, state: row.state } : null;
 }
 
 /** The newest runs (of one job, or all), newest first; dead-letter copies included. */

@@ -7,8 +7,10 @@ export {
   type JobDefinition,
   type JobName,
   JobRefused,
+  SCHEDULED_JOBS,
 } from "./catalog";
 export {
+  findRun,
   type JobOverview,
   type JobRun,
   jobsInstalled,
@@ -18,4 +20,4 @@ export {
   type RunState,
   recentRuns,
 } from "./history";
-export { JOBS_SCHEMA, JobQueue, type QueueOptions } from "./queue";
+export { JOBS_SCHEMA, JobQueue, type QueueOptions, type SqlExecutor } from "./queue";

@@ -1,7 +1,7 @@
 // pg-boss on the application's Postgres, in its own schema ("pgboss", created by pg-boss
 // at start). Every job queue is created with its retry policy and a dead-letter queue;
 // sending goes through checkJob, so only the catalog's jobs with valid payloads get in.
-import { PgBoss } from "pg-boss";
+import { type Db as IDatabase, PgBoss } from "pg-boss";
 import { checkJob, deadLetterOf, JOB_NAMES, JOBS, type JobName } from "./catalog";
 
 export const JOBS_SCHEMA = "pgboss";
@@ -72,10 +72,13 @@ export class JobQueue {
     }
   }
 
-  /** Enqueues a catalog job (JobRefused for anything else); its id. */
-  async send(name: unknown, payload: unknown = {}): Promise<string> {
+  /**
+   * Enqueues a catalog job (JobRefused for anything else); its id. With `within`, the job
+   * is written in that transaction: it exists exactly when the transaction commits.
+   */
+  async send(name: unknown, payload: unknown = {}, within?: SqlExecutor): Promise<string> {
     const job = checkJob(name, payload);
-    const id = await this.boss.send(job.name, job.payload);
+    const id = await this.boss.send(job.name, job.payload, within ? { db: within } : {});
     if (!id) throw new Error(`pg-boss did not queue ${job.name}`);
     return id;
   }
@@ -85,5 +88,8 @@ export class JobQueue {
     return this.boss.stop({ graceful: true, timeout: timeoutSeconds * 1000 });
   }
 }
+
+/** Runs SQL on a given connection (a transaction), as pg-boss expects. */
+export type SqlExecutor = IDatabase;
 
 export type { JobName };

@@ -149,6 +149,52 @@ export class ObjectStore {
     });
   }
 
+  /**
+   * Stores a file from disk, streamed (one request up to the client's part size, 64 MB;
+   * a multipart upload above it, which the embedded development server does not support).
+   */
+  async putFile(key: string, path: string, contentType?: string): Promise<void> {
+    const meta: Record<string, string> = contentType ? { "Content-Type": contentType } : {};
+    await guard(() => this.client.fPutObject(this.bucket, key, path, meta));
+  }
+
+  /** The object as a stream, for copying it elsewhere without holding it in memory. */
+  async getStream(key: string): Promise<Readable> {
+    return guard(() => this.client.getObject(this.bucket, key));
+  }
+
+  /** Up to `limit` keys under `prefix`, in key order. */
+  async listKeys(prefix: string, limit: number): Promise<string[]> {
+    return guard(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const keys: string[] = [];
+          // V1 listing: the embedded development server fails V2's continuation past 1,000 keys.
+          const stream = this.client.listObjects(this.bucket, prefix, true, { MaxKeys: Math.min(limit, 1000) });
+          stream.on("data", (item: { name?: string }) => {
+            if (item.name && keys.length < limit) keys.push(item.name);
+            if (keys.length >= limit) {
+              stream.destroy();
+              resolve(keys);
+            }
+          });
+          stream.on("error", reject);
+          stream.on("end", () => resolve(keys));
+        }),
+    );
+  }
+
+  /** Removes the keys in one request per thousand (missing ones are no error). */
+  async removeMany(keys: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 1000) {
+      const results = await guard(() => this.client.removeObjects(this.bucket, keys.slice(i, i + 1000)));
+      const failed = results.find((r) => r?.Error && r.Error.Code !== "NoSuchKey");
+      if (failed?.Error) {
+        throw new ServiceUnavailableError("S3", `could not remove ${failed.Error.Key}: ${failed.Error.Code}`);
+      }
+    }
+  }
+
   presignedPut(key: string, expirySeconds: number): Promise<string> {
     return this.signer.presignedPutObject(this.bucket, key, expirySeconds);
   }

@@ -9,6 +9,10 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   health: undefined,
   me: undefined,
   "account.export": undefined,
+  "account.archives": undefined,
+  // The shared checks' databases have no job queue (no worker): a request is refused with 503, nothing queued.
+  "account.requestArchive": undefined,
+  "account.archiveDownload": { id: someId },
   "activity.list": {},
   // Never the right password: the shared checks must not delete their users.
   "account.delete": { password: "not-the-password" },
@@ -56,6 +60,8 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "admin.jobs.runs": {},
   // Never a real job: the shared checks must queue nothing.
   "admin.jobs.run": { name: "no-such-job" },
+  "admin.jobs.retry": { id: someId },
+  "admin.jobs.cancel": { id: someId },
 };
 
 export const PUBLIC_PROCEDURES = new Set(["health"]);

@@ -10,7 +10,7 @@ import { auditInput, recordAuditIn } from "../audit";
 import type { Context } from "../context";
 import type { Principal } from "../principal";
 import { lockAdmins, refuseLastAdmin } from "./admin/last-admin";
-import { forgetKeys, purgeOrganization } from "./organization-purge";
+import { forgetKeys, purgeOrganization, requestObjectPurge } from "./organization-purge";
 
 /** Organizations the user owns that others still use: they must be handed over first. */
 async function ownedSharedOrganizations(ctx: Context, userId: string) {
@@ -59,6 +59,9 @@ export async function deleteAccount(ctx: Context, principal: Principal, userId: 
     await tx.verification.deleteMany({
       where: { OR: [{ identifier: `email-change-notice:${userId}` }, { value: userId }] },
     });
+    // Their data exports: the rows now, the archives with the worker's next purge.
+    await tx.accountExport.deleteMany({ where: { userId } });
+    await tx.objectPurge.create({ data: { prefix: `exports/${userId}/`, reason: "user.deleted" } });
     // Sessions, sign-in methods, memberships, passkeys and 2FA go with the user (cascades).
     await tx.user.delete({ where: { id: userId } });
     await recordAuditIn(
@@ -77,4 +80,5 @@ export async function deleteAccount(ctx: Context, principal: Principal, userId: 
     await ctx.revocations.publish({ kind: "member", organizationId, userId });
   }
   await forgetKeys(ctx, keys);
+  requestObjectPurge(ctx);
 }

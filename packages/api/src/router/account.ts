@@ -1,5 +1,6 @@
 // The caller's own account (JWT sessions only: an API key acts for an
-// organization, never for a person): download its data, or delete it.
+// organization, never for a person): download its data (at once as JSON, or as a full
+// archive the worker builds), or delete it.
 import { reauthenticate } from "@acme/auth";
 import { PASSWORD_MAX } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
@@ -8,6 +9,7 @@ import { audit } from "../audit";
 import type { Context } from "../context";
 import type { Principal } from "../principal";
 import { sessionProcedure } from "../trpc";
+import { accountArchiveOutput, archiveDownload, listArchives, requestArchive } from "./account-archive";
 import { deleteAccount } from "./account-deletion";
 import { accountExportOutput, exportAccount } from "./account-export";
 
@@ -42,6 +44,24 @@ export const accountRouter = {
       await audit(ctx, ctx.principal, { action: "data.exported", targetType: "user", targetId: ctx.principal.userId });
       return archive;
     }),
+
+  archives: ownAccount
+    .meta({ permission: "none" })
+    .input(z.void())
+    .output(z.array(accountArchiveOutput))
+    .query(({ ctx }) => listArchives(ctx, ctx.principal.userId)),
+
+  requestArchive: ownAccount
+    .meta({ permission: "none" })
+    .input(z.void())
+    .output(accountArchiveOutput)
+    .mutation(({ ctx }) => requestArchive(ctx, ctx.principal)),
+
+  archiveDownload: ownAccount
+    .meta({ permission: "none" })
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ url: z.string(), expiresInSeconds: z.number().int() }))
+    .mutation(({ ctx, input }) => archiveDownload(ctx, ctx.principal, input.id)),
 
   delete: ownAccount
     .meta({ permission: "none" })

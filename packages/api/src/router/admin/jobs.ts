@@ -1,13 +1,26 @@
 // admin.jobs.*: the background jobs as operators see them: each job with its schedule,
-// its runs by state and its last run; the newest runs; and "run now" for a catalog job
-// (by name: the catalog is closed, payloads are checked, nothing else can be queued).
+// next run, its runs by state and its last run; the newest runs; "run now" for a
+// platform job (by name: the catalog is closed, payloads are checked, nothing else can be
+// queued); retry a failed run, cancel a queued one.
 
 import { sqlRows } from "@acme/db";
-import { checkJob, JOB_NAMES, JobRefused, jobsInstalled, jobsOverview, RUN_STATES, recentRuns } from "@acme/jobs";
+import {
+  checkJob,
+  findRun,
+  JOB_NAMES,
+  JOBS,
+  JobRefused,
+  jobsInstalled,
+  jobsOverview,
+  RUN_STATES,
+  type RunState,
+  recentRuns,
+} from "@acme/jobs";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../../audit";
 import type { Context } from "../../context";
+import type { Principal } from "../../principal";
 import { adminRead, adminWrite, tags } from "./procedures";
 
 const query =
@@ -29,6 +42,8 @@ export const adminJobs = {
             name: z.enum(JOB_NAMES),
             summary: z.string(),
             schedule: z.string().nullable(),
+            nextRun: z.date().nullable(),
+            adminRun: z.boolean().describe("false: only a user's own request starts it"),
             counts: z.record(state, z.number().int()),
             lastRun: z.object({ state, at: z.date() }).nullable(),
           }),
@@ -75,6 +90,12 @@ export const adminJobs = {
         if (error instanceof JobRefused) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
         throw error;
       }
+      if (!JOBS[job.name].adminRun) {
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `${job.name} runs when a user asks for it, not on demand`,
+        });
+      }
       if (!(await jobsInstalled(query(ctx)))) {
         throw new TRPCError({
           code: "SERVICE_UNAVAILABLE",
@@ -96,4 +117,65 @@ export const adminJobs = {
       });
       return { id, name: job.name };
     }),
+
+  retry: adminWrite
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/admin/jobs/runs/{id}/retry",
+        protect: true,
+        tags,
+        summary: "Retry a failed run",
+      },
+    })
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.string(), state: z.literal("retry") }))
+    .mutation(async ({ ctx, input }) => {
+      await control(ctx, ctx.principal, "retry", input.id);
+      return { id: input.id, state: "retry" as const };
+    }),
+
+  cancel: adminWrite
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/admin/jobs/runs/{id}/cancel",
+        protect: true,
+        tags,
+        summary: "Cancel a queued run",
+      },
+    })
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.string(), state: z.literal("cancelled") }))
+    .mutation(async ({ ctx, input }) => {
+      await control(ctx, ctx.principal, "cancel", input.id);
+      return { id: input.id, state: "cancelled" as const };
+    }),
 } satisfies TRPCRouterRecord;
+
+/** Which runs each command applies to: a failed one is retried, a waiting one cancelled. */
+const CONTROLLABLE: Record<"retry" | "cancel", readonly RunState[]> = {
+  retry: ["failed"],
+  cancel: ["created", "retry"],
+};
+
+async function control(ctx: Context, principal: Principal, action: "retry" | "cancel", id: string): Promise<void> {
+  const run = await findRun(query(ctx), id);
+  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such run" });
+  if (!CONTROLLABLE[action].includes(run.state)) {
+    const what = action === "retry" ? "Only a failed run can be retried" : "Only a queued run can be cancelled";
+    throw new TRPCError({ code: "CONFLICT", message: `${what}; this one is ${run.state}` });
+  }
+  try {
+    await ctx.jobs.control(action, run.name, id);
+  } catch (cause) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The job queue is unavailable; try again", cause });
+  }
+  await audit(ctx, principal, {
+    action: action === "retry" ? "job.retried" : "job.cancelled",
+    organizationId: null,
+    targetType: "job",
+    targetId: id,
+    metadata: { name: run.name },
+  });
+}

@@ -587,6 +587,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/jobs/runs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed run */
+        post: operations["admin-jobs-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/jobs/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued run */
+        post: operations["admin-jobs-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2641,9 +2675,12 @@ export interface operations {
                         workerSeen: boolean;
                         jobs: {
                             /** @enum {string} */
-                            name: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention";
+                            name: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention" | "account.purge" | "account.export";
                             summary: string;
                             schedule: string | null;
+                            nextRun: string | null;
+                            /** @description false: only a user's own request starts it */
+                            adminRun: boolean;
                             counts: {
                                 [key: string]: number;
                             };
@@ -2668,7 +2705,7 @@ export interface operations {
     "admin-jobs-runs": {
         parameters: {
             query?: {
-                name?: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention";
+                name?: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention" | "account.purge" | "account.export";
                 limit?: number;
             };
             header?: never;
@@ -2735,7 +2772,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        name: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention";
+                        name: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention" | "account.purge" | "account.export";
                     };
                 };
             };
@@ -2746,6 +2783,80 @@ export interface operations {
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "admin-jobs-retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        state: "retry";
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            405: components["responses"]["Error405"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "admin-jobs-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        state: "cancelled";
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            405: components["responses"]["Error405"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
