@@ -2,12 +2,12 @@
 // never a 500, never a half-written record.
 import { createApiKeyService } from "@acme/auth";
 import { createApiClient, TRPCClientError } from "@acme/client";
+import { startTcpProxy } from "@acme/config/tcp-proxy";
 import { createTestDatabase } from "@acme/db/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./testing/harness";
 import { apiKey, bearer, call } from "./testing/http";
-import { startTcpProxy } from "./testing/tcp-proxy";
 
 describe("bad input and oversize payloads", () => {
   let h: Harness;

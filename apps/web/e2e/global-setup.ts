@@ -150,8 +150,9 @@ export default async function globalSetup() {
       S3_BUCKET: bucket,
       LOG_LEVEL: "warn",
       WORKER_POLL_SECONDS: "0.5",
+      WORKER_HEALTH_PORT: "0",
       // No scheduled runs: every run the journeys see is one they started.
-      JOBS_DISABLED: "files.purge-incomplete,auth.purge-expired,audit.retention",
+      JOBS_DISABLED: "files.purge-incomplete,auth.purge-expired,audit.retention,account.purge",
     },
     "worker",
   );

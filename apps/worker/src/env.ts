@@ -13,6 +13,8 @@ export const workerEnvSchema = z.object({
   JOBS_AUTH_GRACE_DAYS: envField.positiveInt().default(7),
   /** Seconds a job in flight may take to finish at SIGTERM before it is released for a retry. */
   WORKER_STOP_TIMEOUT_SECONDS: envField.positiveInt().default(30),
+  /** GET /health and /ready (Postgres reachable) for probes; 0 turns the port off. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** How long finished runs and dead-letter copies stay in the admin view's history. */
   JOBS_HISTORY_DAYS: envField.positiveInt().max(3650).default(30),

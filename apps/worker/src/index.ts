@@ -8,6 +8,7 @@ import { jobsEnv } from "@acme/jobs/env";
 import { ObjectStore, objectStoreConfigFromEnv, storageEnv } from "@acme/storage";
 import pino from "pino";
 import { workerEnv } from "./env";
+import { startHealthServer } from "./health";
 import { handlersFor, startWorker } from "./worker";
 
 /** SMTP when configured; in development, a line in the log per mail; in production without SMTP, none. */
@@ -55,9 +56,12 @@ async function main(): Promise<void> {
     pollingIntervalSeconds: env.WORKER_POLL_SECONDS,
     stopTimeoutSeconds: env.WORKER_STOP_TIMEOUT_SECONDS,
   });
+  const health = env.WORKER_HEALTH_PORT ? await startHealthServer(queue, env.WORKER_HEALTH_PORT) : null;
+  if (health) logger.info({ port: health.port }, "health: GET /health, /ready");
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "stopping");
     try {
+      await health?.close();
       await worker.stop();
       await closeDb(db);
       process.exit(0);

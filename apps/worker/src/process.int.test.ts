@@ -1,10 +1,12 @@
-// The worker as deployed, a process: SIGTERM while a job is running lets that job finish
-// (never lost, never half done), then the process exits 0.
+// The worker as deployed, a process: its /ready answers while it reaches Postgres;
+// SIGTERM while a job is running lets that job finish (never lost, never half done),
+// then the process exits 0.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@acme/config/net";
 import { closeDb, createDb, type Db } from "@acme/db";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
 import { JobQueue } from "@acme/jobs";
@@ -12,6 +14,7 @@ import { type EmbeddedS3, startEmbeddedS3 } from "@acme/storage/embedded";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
 const FILES = 1500;
 
 describe("the worker process", () => {
@@ -42,6 +45,7 @@ describe("the worker process", () => {
        SELECT gen_random_uuid(), 'org-big', 'u1', 'org-big/' || i, 'f' || i, 'text/plain', 1, 'pending', now() - interval '1 day'
        FROM generate_series(1, ${FILES}) AS i`,
     );
+    const healthPort = await freePort();
     child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
       cwd: join(here, ".."),
       env: {
@@ -52,10 +56,11 @@ describe("the worker process", () => {
         S3_SECRET_KEY: s3.secretKey,
         S3_BUCKET: "process-test",
         WORKER_POLL_SECONDS: "0.5",
+        WORKER_HEALTH_PORT: String(healthPort),
         // Room for the whole purge after SIGTERM, however loaded the machine.
         WORKER_STOP_TIMEOUT_SECONDS: "300",
         LOG_LEVEL: "warn",
-        JOBS_DISABLED: "files.purge-incomplete,auth.purge-expired,audit.retention",
+        JOBS_DISABLED: "files.purge-incomplete,auth.purge-expired,audit.retention,account.purge",
       },
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -63,6 +68,8 @@ describe("the worker process", () => {
     const sender = new JobQueue({ connectionString: database.url });
     try {
       await vi.waitFor(() => sender.start(), { timeout: 30_000, interval: 500 });
+      const ready = await vi.waitFor(() => fetch(`http://127.0.0.1:${healthPort}/ready`), { timeout: 30_000 });
+      expect([ready.status, await ready.json()]).toEqual([200, { status: "ready" }]);
       await finishesOnSigterm(sender, exited);
     } finally {
       await sender.stop();

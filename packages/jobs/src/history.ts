@@ -99,15 +99,21 @@ export async function findRun(query: Query, id: string): Promise<{ name: JobName
   return row ? { name: row.name as JobName, state: row.state } : null;
 }
 
-/** The newest runs (of one job, or all), newest first; dead-letter copies included. */
-export async function recentRuns(query: Query, name: JobName | undefined, limit: number): Promise<JobRun[]> {
+/** The newest runs (of one job, or all; in one state, or any), newest first; dead-letter copies included. */
+export async function recentRuns(
+  query: Query,
+  filter: { name?: JobName; state?: RunState },
+  limit: number,
+): Promise<JobRun[]> {
   if (!(await jobsInstalled(query))) return [];
+  const { name, state } = filter;
   const names = name ? [name, `${name}.dead`] : [...JOB_NAMES, ...JOB_NAMES.map((n) => `${n}.dead`)];
   const rows = await query<JobRun & { createdOn: Date }>(
     `SELECT id::text, name, state::text AS state, retry_count AS "retryCount", created_on AS "createdOn",
             started_on AS "startedOn", completed_on AS "completedOn", output
-     FROM ${JOBS_SCHEMA}.job WHERE name = ANY($1) ORDER BY created_on DESC LIMIT $2`,
-    [names, limit],
+     FROM ${JOBS_SCHEMA}.job WHERE name = ANY($1) AND ($3::text IS NULL OR state::text = $3)
+     ORDER BY created_on DESC LIMIT $2`,
+    [names, limit, state ?? null],
   );
   return rows.map((row) => ({
     ...row,

@@ -23,9 +23,11 @@ export interface QueueOptions {
   historyDays?: number;
   /** How often schedules are checked (pg-boss checks about every 30 s by default: fine for hourly jobs). */
   scheduleCheckSeconds?: number;
-  /** Tests shorten the retry delays and attempts. */
+  /** Tests shorten the retry delays and attempts, how long a run may take, and how often lost runs are looked for. */
   retryDelaySeconds?: number;
   retryLimit?: number;
+  timeoutSeconds?: number;
+  superviseIntervalSeconds?: number;
 }
 
 export class JobQueue {
@@ -37,6 +39,13 @@ export class JobQueue {
       schema: JOBS_SCHEMA,
       max: options.poolSize ?? 4,
       application_name: options.producer ? "jobs-producer" : "jobs",
+      // Lost runs are found by the monitor pass, which runs as often as the longer of the two.
+      ...(options.superviseIntervalSeconds
+        ? {
+            superviseIntervalSeconds: options.superviseIntervalSeconds,
+            monitorIntervalSeconds: options.superviseIntervalSeconds,
+          }
+        : {}),
       ...(options.scheduleCheckSeconds
         ? { cronMonitorIntervalSeconds: options.scheduleCheckSeconds, cronWorkerIntervalSeconds: 1 }
         : {}),
@@ -62,7 +71,7 @@ export class JobQueue {
         retryDelay: this.options.retryDelaySeconds ?? job.retryDelaySeconds,
         retryBackoff: true,
         // A run longer than this is presumed lost and retried (handlers are idempotent).
-        expireInSeconds: job.timeoutSeconds,
+        expireInSeconds: this.options.timeoutSeconds ?? job.timeoutSeconds,
       };
       if (await this.boss.getQueue(deadLetterOf(name))) await this.boss.updateQueue(deadLetterOf(name), kept);
       else await this.boss.createQueue(deadLetterOf(name), kept);

@@ -58,6 +58,7 @@ export const adminJobs = {
       z
         .object({
           name: z.enum(JOB_NAMES).optional(),
+          state: state.optional(),
           limit: z.coerce.number<number>().int().min(1).max(100).default(50),
         })
         .prefault({}),
@@ -76,7 +77,7 @@ export const adminJobs = {
         }),
       ),
     )
-    .query(({ ctx, input }) => recentRuns(query(ctx), input.name, input.limit)),
+    .query(({ ctx, input }) => recentRuns(query(ctx), { name: input.name, state: input.state }, input.limit)),
 
   run: adminWrite
     .meta({ openapi: { method: "POST", path: "/admin/jobs/run", protect: true, tags, summary: "Run a job now" } })

@@ -2706,6 +2706,7 @@ export interface operations {
         parameters: {
             query?: {
                 name?: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention" | "account.purge" | "account.export";
+                state?: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
                 limit?: number;
             };
             header?: never;

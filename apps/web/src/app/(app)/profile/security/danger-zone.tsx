@@ -1,5 +1,5 @@
 "use client";
-// Download your data; delete your account (password, or a recent sign-in for
+// Download your data (at once as JSON, or the full archive); delete your account (password, or a recent sign-in for
 // accounts without one; refused while you own an organization others use).
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
@@ -11,6 +11,7 @@ import { Card } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { describeError } from "~/lib/errors";
 import { api } from "~/trpc/react";
+import { DataArchive } from "./data-archive";
 
 function download(name: string, data: unknown) {
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
@@ -74,6 +75,7 @@ export function DangerZone() {
             Download my data
           </Button>
         </div>
+        <DataArchive />
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-neutral-200 pt-6 dark:border-neutral-800">
           <p className="max-w-prose text-sm text-neutral-700 dark:text-neutral-300">
             Delete your account, your personal workspace with its tasks and files, your API keys and sessions. This

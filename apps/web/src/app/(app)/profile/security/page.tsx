@@ -13,7 +13,9 @@ export default function SecurityPage() {
       <ProfileTabs />
       <TwoFactor />
       <Passkeys />
-      <DangerZone />
+      <div id="your-data" className="scroll-mt-20">
+        <DangerZone />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// A TCP proxy on loopback that a test can cut and restore, to take a real
-// service (Postgres) away from the API server and give it back.
+// For tests: a TCP proxy on loopback that a test can cut and restore, to take a real
+// service (Postgres) away from a server or the worker and give it back.
 import { connect, createServer, type Server, type Socket } from "node:net";
 
 export interface TcpProxy {
