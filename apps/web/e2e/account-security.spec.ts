@@ -1,7 +1,7 @@
 // Account security in a real browser: passkeys through Chromium's virtual
 // authenticator, two-factor with codes computed from the secret the page shows,
 // sign-in through the local OpenID Connect provider, email change through the
-// outbox, and deleting the account.
+// outbox, the full data archive built by the worker, and deleting the account.
 import { expect, type Page, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { WEB_PORT } from "../playwright.config";
@@ -166,6 +166,16 @@ test("changes the email address through the outbox, then deletes the account", a
   await expect(
     page.getByTestId("mail").filter({ hasText: user.email }).filter({ hasText: "Your email address was changed" }),
   ).toHaveCount(1);
+
+  // The full archive: asked for, built by the worker, downloaded as a zip.
+  await openSecurity(page);
+  await page.getByRole("button", { name: "Prepare full archive" }).click();
+  const archive = page.getByTestId("archive").first();
+  await expect(archive.getByText("Ready")).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent("download");
+  await archive.getByRole("button", { name: "Download" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^platform-account-\d{4}-\d\d-\d\d\.zip$/);
+  await shot(page, "data-archive");
 
   await openSecurity(page);
   await page.getByRole("button", { name: "Delete account" }).click();

@@ -64,6 +64,8 @@ export interface AuthConfig {
   apiKeyPrefix: string;
   mailer: Mailer;
   logger: AuthLogger;
+  /** A local file where queued audit events survive a crash (audit-trail.ts); none: memory only. */
+  auditSpoolFile?: string;
   /** Called when access is cut (a member removed or re-roled, an organization deleted). */
   onAccessChange?: (change: AccessChange) => void | Promise<void>;
   /** How long an invitation stays valid; 48 by default. */
@@ -82,7 +84,7 @@ export function initAuth(config: AuthConfig) {
   const { rateLimit } = config;
   const notices = createNotices({ ...config, logger: config.logger });
   const emailChange = createEmailChange({ db: config.db, mailer: config.mailer, notices, logger: config.logger });
-  const trail = createAuditTrail({ db: config.db, logger: config.logger });
+  const trail = createAuditTrail({ db: config.db, logger: config.logger, spoolFile: config.auditSpoolFile });
   const claimCode = claimTotpCode(config.db);
   const releaseCode = releaseRefusedCode(config.db);
 

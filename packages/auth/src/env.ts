@@ -40,6 +40,12 @@ export const authEnvSchema = z.object({
   SMTP_URL: envField.url(["smtp", "smtps"]).optional(),
   MAIL_FROM: z.string().min(3).default("Platform <no-reply@localhost>"),
   REDIS_URL: envField.url(["redis", "rediss"]).optional(),
+  /**
+   * Where sign-in and sign-out audit events wait for Postgres (a local file, one per
+   * instance; replayed at start, so a crash loses none). Default:
+   * .data/audit-spool-<port of BETTER_AUTH_URL>.jsonl under the working directory.
+   */
+  AUDIT_SPOOL_FILE: z.string().min(1).optional(),
   /** Passkeys: the site's domain (default: BETTER_AUTH_URL's host) and the origins sign-ins come from. */
   AUTH_PASSKEY_RP_ID: z.string().min(1).optional(),
   AUTH_PASSKEY_ORIGINS: envField.csv().optional(),

@@ -1,9 +1,11 @@
 // The auth server's audit events: sign-ins (and failures), sign-ups, password,
 // email, two-factor and passkey changes, revoked sessions. Sign-ins are reads of
 // the account, so their events are queued and written just after the answer
-// (AuditQueue), never a synchronous write in the sign-in itself.
+// (AuditQueue), never a synchronous write in the sign-in itself; with a spool file,
+// each is appended to it first, so a crash loses none.
+import { resolve } from "node:path";
 import type { Db } from "@acme/db";
-import { type AuditInput, AuditQueue } from "@acme/db/audit";
+import { type AuditInput, AuditQueue, AuditSpool } from "@acme/db/audit";
 import { createAuthMiddleware, getIP, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { impersonatorOf } from "../admin/impersonation";
 import { organizationEvent } from "./organization-trail";
@@ -36,8 +38,26 @@ const IMPERSONATION: Record<string, string> = {
   "/admin/stop-impersonating": "user.impersonation_stopped",
 };
 
-export function createAuditTrail(deps: { db: Db; logger: { warn(message: string): void } }) {
-  const queue = new AuditQueue(deps.db, (message) => deps.logger.warn(message));
+/**
+ * One queue per spool file in a process: a framework that loads the auth module twice
+ * (Next.js does, per bundle) must not have two queues emptying one file.
+ */
+const spooledQueues: Map<string, AuditQueue> = ((globalThis as { __auditQueues?: Map<string, AuditQueue> })
+  .__auditQueues ??= new Map());
+
+function queueFor(db: Db, warn: (message: string) => void, spoolFile: string | undefined): AuditQueue {
+  if (!spoolFile) return new AuditQueue(db, warn);
+  const path = resolve(spoolFile);
+  let queue = spooledQueues.get(path);
+  if (!queue) {
+    queue = new AuditQueue(db, warn, 100, new AuditSpool(path));
+    spooledQueues.set(path, queue);
+  }
+  return queue;
+}
+
+export function createAuditTrail(deps: { db: Db; logger: { warn(message: string): void }; spoolFile?: string }) {
+  const queue = queueFor(deps.db, (message) => deps.logger.warn(message), deps.spoolFile);
 
   function client(ctx: HookContext): Pick<AuditInput, "ip" | "userAgent" | "requestId"> {
     const source = ctx.request ?? ctx.headers;

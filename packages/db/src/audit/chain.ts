@@ -7,6 +7,8 @@ export const PLATFORM_CHAIN = "platform";
 export const GENESIS_HASH = "0".repeat(64);
 
 export interface AuditInput {
+  /** Set by a queue that must be able to write the event twice without recording it twice. */
+  id?: string;
   action: string;
   actorUserId?: string | null;
   actorKeyId?: string | null;
@@ -97,7 +99,7 @@ export function nextRow(
 ): AuditRow {
   const chain = textOrNull(input.organizationId) ?? PLATFORM_CHAIN;
   const row = {
-    id: randomUUID(),
+    id: input.id ?? randomUUID(),
     chain,
     seq: (previous?.seq ?? 0n) + 1n,
     createdAt,

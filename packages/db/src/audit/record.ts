@@ -27,6 +27,20 @@ export function recordAudit(db: Db, input: AuditInput): Promise<AuditRow> {
   return db.$transaction((tx) => append(tx, input));
 }
 
+/**
+ * Records `input` unless an event with its id is there already (a replayed spool): false
+ * then. The id is checked under the chain's lock, so two writers cannot both add it.
+ */
+export function recordAuditOnce(db: Db, input: AuditInput & { id: string }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const chain = input.organizationId ?? "platform";
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`;
+    if (await tx.auditEvent.findUnique({ where: { id: input.id }, select: { id: true } })) return false;
+    await append(tx, input);
+    return true;
+  });
+}
+
 /** Records `input` inside the caller's transaction: the event commits or rolls back with the change. */
 export function recordAuditIn(tx: Tx, input: AuditInput): Promise<AuditRow> {
   return append(tx, input);
