@@ -11,8 +11,12 @@ import { followMailLink, newUser, shot, signIn, signUpAndVerify } from "./helper
 const BY_NAME = `http://localhost:${WEB_PORT}`;
 
 async function openSecurity(page: Page, base = ""): Promise<void> {
-  await page.goto(`${base}/profile/security`);
-  await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
+  // Right after sign-in the app may still be finishing its own move to /dashboard, which
+  // interrupts this navigation: go again until the page is the security page.
+  await expect(async () => {
+    await page.goto(`${base}/profile/security`);
+    await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test("registers a passkey, renames it, and signs in with it (virtual authenticator)", async ({ page, context }) => {
