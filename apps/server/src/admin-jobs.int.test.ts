@@ -64,7 +64,7 @@ describe("admin jobs", () => {
       { name: "shell.exec" },
       { name: "audit.retention", payload: { days: 0 } },
       // Started by a user's own request, never by an admin for someone.
-      { name: "account.export", payload: { exportId: "01930000-0000-7000-8000-000000000000" } },
+      { name: "account.export", payload: { exportId: "01930000-0000-7000-8000-000000000000", userId: "u1" } },
     ];
     for (const body of refusals) {
       const refused = await call(`${h.url}/api/v1/admin/jobs/run`, { method: "POST", headers: asAdmin, body });

@@ -16,6 +16,7 @@ import { type EmbeddedS3, startEmbeddedS3 } from "@acme/storage/embedded";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fromBuffer } from "yauzl";
+import { purgeDeletedObjects } from "./jobs/account-purge";
 import { handlersFor, startWorker } from "./worker";
 
 /** Each entry of a zip and its content. */
@@ -73,8 +74,6 @@ describe("the account jobs", () => {
     const purged = Array.from({ length: 1203 }, (_, i) => `org-gone/${String(i).padStart(4, "0")}`);
     for (const key of purged) await store.put(key, "x");
     await store.put("org-gone-not/kept", "x");
-    await store.put("exports/u-old/old.zip", "zip");
-    await store.put("exports/u-new/new.zip", "zip");
     await db.objectPurge.createMany({
       data: [
         { prefix: "org-gone/", reason: "organization.deleted" },
@@ -82,29 +81,44 @@ describe("the account jobs", () => {
       ],
     });
     const hour = 3_600_000;
-    await db.accountExport.createMany({
-      data: [
-        {
-          userId: "u-old",
-          status: "ready",
-          objectKey: "exports/u-old/old.zip",
-          expiresAt: new Date(Date.now() - hour),
-        },
-        {
-          userId: "u-new",
-          status: "ready",
-          objectKey: "exports/u-new/new.zip",
-          expiresAt: new Date(Date.now() + hour),
-        },
-      ],
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const old = await db.accountExport.create({
+      data: { userId: "u-old", status: "ready", objectKey: "", expiresAt: ago(hour) },
     });
+    await store.put(`exports/u-old/${old.id}.zip`, "zip");
+    const fresh = await db.accountExport.create({
+      data: { userId: "u-new", status: "ready", objectKey: "", expiresAt: ago(-hour) },
+    });
+    await store.put(`exports/u-new/${fresh.id}.zip`, "zip");
+    // Lost with its worker 12 hours ago: failed now; one never ready past the exports' lifetime is removed.
+    await db.accountExport.create({ data: { userId: "u-stuck", status: "running", createdAt: ago(12 * hour) } });
+    const abandoned = await db.accountExport.create({
+      data: { userId: "u-abandoned", status: "failed", createdAt: ago(30 * hour) },
+    });
+    await store.put(`exports/u-abandoned/${abandoned.id}.zip`, "partial");
+
     const purge = handlersFor(db, store, settings())["account.purge"];
-    expect(await purge({}, { id: "direct" })).toEqual({ prefixes: 1, objects: 1203, exportsExpired: 1, refused: 1 });
+    expect(await purge({}, { id: "direct" })).toEqual({
+      emptied: 1,
+      finished: 0,
+      objects: 1203,
+      exportsExpired: 2,
+      refused: 1,
+    });
     expect(await store.listKeys("org-gone/", 10)).toEqual([]);
-    expect(await store.listKeys("", 10)).toEqual(["exports/u-new/new.zip", "org-gone-not/kept"]);
+    expect(await store.listKeys("", 10)).toEqual([`exports/u-new/${fresh.id}.zip`, "org-gone-not/kept"]);
+    expect((await db.accountExport.findMany({ orderBy: { userId: "asc" } })).map((r) => [r.userId, r.status])).toEqual([
+      ["u-new", "ready"],
+      ["u-stuck", "failed"],
+    ]);
+    // An upload URL handed out before the deletion lands an object: the next run removes it too.
+    await store.put("org-gone/late", "x");
+    expect(await purge({}, { id: "direct" })).toMatchObject({ emptied: 1, objects: 1, finished: 0, refused: 1 });
+    // Once no such URL can be valid, the prefix is emptied a last time and its row goes.
+    const later = new Date(Date.now() + 2 * hour);
+    const window = { uploadWindowMs: 15 * 60_000, exportTtlMs: 24 * hour };
+    expect(await purgeDeletedObjects(db, store, window, later)).toMatchObject({ emptied: 1, finished: 1, refused: 1 });
     expect((await db.objectPurge.findMany()).map((row) => row.prefix)).toEqual(["exports/"]);
-    expect((await db.accountExport.findMany()).map((row) => row.userId)).toEqual(["u-new"]);
-    expect(await purge({}, { id: "direct" })).toEqual({ prefixes: 0, objects: 0, exportsExpired: 0, refused: 1 });
   }, 60_000);
 
   it("streams a zip of the account and its files into the store, mails the owner, and is idempotent", async () => {
@@ -113,6 +127,8 @@ describe("the account jobs", () => {
     const files = [
       { name: "notes.txt", body: "hello" },
       { name: "../../escape.bin", body: Buffer.alloc(300_000, 7) },
+      // Its object was removed meanwhile: listed, not fatal.
+      { name: "gone.txt", body: null },
     ];
     const ids: string[] = [];
     for (const file of files) {
@@ -123,27 +139,36 @@ describe("the account jobs", () => {
           objectKey: `org-export/${file.name.length}`,
           filename: file.name,
           contentType: "application/octet-stream",
-          size: BigInt(Buffer.byteLength(file.body)),
+          size: BigInt(file.body ? Buffer.byteLength(file.body) : 1),
           status: "ready",
         },
       });
-      await store.put(row.objectKey, file.body);
+      if (file.body) await store.put(row.objectKey, file.body);
       ids.push(row.id);
     }
     await db.task.create({ data: { organizationId: "org-export", createdById: "u-export", title: "Ship it" } });
     const request = await db.accountExport.create({ data: { userId: "u-export" } });
 
     const build = handlersFor(db, store, settings())["account.export"];
-    expect(await build({ exportId: request.id }, { id: "direct" })).toMatchObject({ files: 2 });
+    expect(await build({ exportId: request.id, userId: "u-export" }, { id: "direct" })).toMatchObject({ files: 3 });
     const row = await db.accountExport.findUniqueOrThrow({ where: { id: request.id } });
     expect(row).toMatchObject({ status: "ready", objectKey: `exports/u-export/${request.id}.zip`, error: null });
     expect(row.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
 
     const zip = await unzip(await store.get(row.objectKey ?? ""));
     expect(Number(row.size)).toBeGreaterThan(0);
+    const gone = `files/org-export/${ids[2]}-gone.txt`;
     expect([...zip.keys()].sort()).toEqual(
-      ["account.json", `files/org-export/${ids[0]}-notes.txt`, `files/org-export/${ids[1]}-__.._escape.bin`].sort(),
+      [
+        "account.json",
+        "missing-files.txt",
+        `files/org-export/${ids[0]}-notes.txt`,
+        `files/org-export/${ids[1]}-__.._escape.bin`,
+        gone,
+      ].sort(),
     );
+    expect(zip.get(gone)?.length).toBe(0);
+    expect(zip.get("missing-files.txt")?.toString()).toContain(gone);
     const document = JSON.parse(zip.get("account.json")?.toString() ?? "{}");
     expect(document.profile.email).toBe("ada@example.test");
     expect(document.tasks.items.map((t: { title: string }) => t.title)).toEqual(["Ship it"]);
@@ -152,9 +177,26 @@ describe("the account jobs", () => {
 
     const mail = outbox.latest("ada@example.test", "export is ready");
     expect(mail?.text).toContain("http://web.test/profile/security#your-data");
-    expect(await build({ exportId: request.id }, { id: "direct" })).toEqual({ skipped: "already built" });
+    expect(await build({ exportId: request.id, userId: "u-export" }, { id: "direct" })).toEqual({
+      skipped: "already built",
+    });
     expect(outbox.list().filter((m) => m.to === "ada@example.test")).toHaveLength(1);
   }, 60_000);
+
+  it("removes the archive of an export whose account was deleted meanwhile", async () => {
+    await db.user.create({ data: { id: "u-gone", name: "Cy", email: "cy@example.test" } });
+    const request = await db.accountExport.create({ data: { userId: "u-gone" } });
+    // An earlier attempt stored the archive, then the account was deleted (its rows with it).
+    const key = `exports/u-gone/${request.id}.zip`;
+    await store.put(key, "zip");
+    await db.accountExport.delete({ where: { id: request.id } });
+    await db.user.delete({ where: { id: "u-gone" } });
+    const build = handlersFor(db, store, settings())["account.export"];
+    expect(await build({ exportId: request.id, userId: "u-gone" }, { id: "direct" })).toEqual({
+      skipped: "the export or its account is gone",
+    });
+    expect(await store.stat(key)).toBeNull();
+  });
 
   it("builds a queued export on a running worker", async () => {
     await db.user.create({ data: { id: "u-queued", name: "Bo", email: "bo@example.test" } });
@@ -167,7 +209,7 @@ describe("the account jobs", () => {
       pollingIntervalSeconds: 0.5,
     });
     try {
-      await queue.send("account.export", { exportId: request.id });
+      await queue.send("account.export", { exportId: request.id, userId: "u-queued" });
       await vi.waitFor(
         async () =>
           expect((await db.accountExport.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("ready"),

@@ -9,6 +9,7 @@ import { ObjectStore, objectStoreConfigFromEnv, storageEnv } from "@acme/storage
 import pino from "pino";
 import { workerEnv } from "./env";
 import { startHealthServer } from "./health";
+import { removeStaleTemporaryArchives } from "./jobs/account-export";
 import { handlersFor, startWorker } from "./worker";
 
 /** SMTP when configured; in development, a line in the log per mail; in production without SMTP, none. */
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const store = new ObjectStore(objectStoreConfigFromEnv(storageEnv()));
   // As the API server does: the bucket is there before the first job needs it.
   await store.ensureBucket();
+  await removeStaleTemporaryArchives();
   const queue = new JobQueue({
     connectionString: requireDatabaseUrl(database),
     pollingIntervalSeconds: env.WORKER_POLL_SECONDS,

@@ -4,7 +4,7 @@
 // run). stop() lets a job in flight finish, or releases it for a retry past the timeout.
 import type { Db } from "@acme/db";
 import { purgeAuditEvents } from "@acme/db/audit";
-import { checkJob, JOB_NAMES, type JobName, type JobQueue } from "@acme/jobs";
+import { checkJob, JOB_NAMES, JOBS, type JobName, type JobQueue } from "@acme/jobs";
 import type { ObjectStore } from "@acme/storage";
 import type { JobResult } from "pg-boss";
 import type { Logger } from "pino";
@@ -34,8 +34,14 @@ export function handlersFor(db: Db, store: ObjectStore, settings: HandlerSetting
       purgeIncompleteUploads(db, store, ago(settings.uploadTtlSeconds * 1000 + settings.uploadGraceMinutes * MINUTE)),
     "auth.purge-expired": () => purgeExpired(db, ago(settings.authGraceDays * DAY)),
     "audit.retention": async () => ({ removed: await purgeAuditEvents(db, settings.auditRetentionDays) }),
-    "account.purge": () => purgeDeletedObjects(db, store),
-    "account.export": (payload) => buildExport(db, store, settings.exports, String(payload.exportId)),
+    "account.purge": async () => ({
+      ...(await purgeDeletedObjects(db, store, {
+        uploadWindowMs: settings.uploadTtlSeconds * 1000 + 5 * MINUTE,
+        exportTtlMs: settings.exports.ttlHours * 3_600_000,
+      })),
+    }),
+    "account.export": (payload) =>
+      buildExport(db, store, settings.exports, payload as { exportId: string; userId: string }),
   };
 }
 
@@ -95,7 +101,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await queue.boss.work<Record<string, unknown>>(
       name,
       {
-        batchSize: 10,
+        batchSize: JOBS[name].batchSize,
         burstWhenBatchFull: true,
         perJobResults: true,
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,

@@ -66,8 +66,7 @@ export function authConfigFromEnv(options: AuthFromEnvOptions = {}): AuthConfig 
     signInProviders: signInProvidersFromEnv(env),
     admin: { impersonationMinutes: env.AUTH_IMPERSONATION_MINUTES },
     mailer: options.mailer ?? mailerFor(env, logger),
-    auditSpoolFile:
-      env.AUDIT_SPOOL_FILE ?? `.data/audit-spool-${new URL(env.BETTER_AUTH_URL).port || "default"}.jsonl`,
+    auditSpoolFile: env.AUDIT_SPOOL_FILE ?? `.data/audit-spool-${new URL(env.BETTER_AUTH_URL).port || "default"}.jsonl`,
     logger,
     ...(redis ? { onAccessChange: accessPublisher(redis, (message) => logger.warn(message)) } : {}),
   };

@@ -5,7 +5,9 @@ import { checkJob, JOB_NAMES, JOBS, JobRefused } from "./catalog";
 
 describe("the job catalog", () => {
   it("accepts each job with its payload", () => {
-    const payloads: Record<string, object> = { "account.export": { exportId: "01930000-0000-7000-8000-000000000000" } };
+    const payloads: Record<string, object> = {
+      "account.export": { exportId: "01930000-0000-7000-8000-000000000000", userId: "u1" },
+    };
     for (const name of JOB_NAMES) {
       const payload = payloads[name] ?? {};
       expect(checkJob(name, payload)).toEqual({ name, payload });

@@ -25,10 +25,12 @@ export interface JobDefinition {
   retryDelaySeconds: number;
   /** How long one run may take before pg-boss presumes it lost and retries it. */
   timeoutSeconds: number;
+  /** Jobs a worker takes at a time (run one after another): 1 for long ones, whose timeout starts at fetch. */
+  batchSize: number;
 }
 
 const none = z.object({}).strict();
-const common = { retryLimit: 5, timeoutSeconds: 3600, adminRun: true };
+const common = { retryLimit: 5, timeoutSeconds: 3600, adminRun: true, batchSize: 10 };
 
 export const JOBS: Record<JobName, JobDefinition> = {
   "files.purge-incomplete": {
@@ -62,10 +64,12 @@ export const JOBS: Record<JobName, JobDefinition> = {
   },
   "account.export": {
     summary: "Builds a user's data archive (JSON and their files) and mails them a download link",
-    payload: z.object({ exportId: z.uuid() }).strict(),
+    // The user too: if the account is gone before the run, its archive can still be found and removed.
+    payload: z.object({ exportId: z.uuid(), userId: z.string().min(1).max(100) }).strict(),
     schedule: null,
     ...common,
     adminRun: false,
+    batchSize: 1,
     retryDelaySeconds: 30,
   },
 };

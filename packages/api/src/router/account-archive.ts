@@ -75,7 +75,7 @@ export async function requestArchive(ctx: Context, principal: Principal) {
     }
     const created = await tx.accountExport.create({ data: { userId } });
     try {
-      await ctx.jobs.send("account.export", { exportId: created.id }, within(tx));
+      await ctx.jobs.send("account.export", { exportId: created.id, userId }, within(tx));
     } catch (cause) {
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",

@@ -42,15 +42,23 @@ const IMPERSONATION: Record<string, string> = {
  * One queue per spool file in a process: a framework that loads the auth module twice
  * (Next.js does, per bundle) must not have two queues emptying one file.
  */
-const spooledQueues: Map<string, AuditQueue> = ((globalThis as { __auditQueues?: Map<string, AuditQueue> })
-  .__auditQueues ??= new Map());
+const shared = globalThis as { __auditQueues?: Map<string, AuditQueue> };
+shared.__auditQueues ??= new Map();
+const spooledQueues = shared.__auditQueues;
 
 function queueFor(db: Db, warn: (message: string) => void, spoolFile: string | undefined): AuditQueue {
   if (!spoolFile) return new AuditQueue(db, warn);
   const path = resolve(spoolFile);
   let queue = spooledQueues.get(path);
   if (!queue) {
-    queue = new AuditQueue(db, warn, 100, new AuditSpool(path));
+    let spool: AuditSpool | undefined;
+    try {
+      spool = new AuditSpool(path);
+    } catch (error) {
+      // Held by another process, or no writable disk: this instance keeps events in memory (and says so).
+      warn(`audit: no spool (${(error as Error).message}); queued events are kept in memory only`);
+    }
+    queue = new AuditQueue(db, warn, 100, spool);
     spooledQueues.set(path, queue);
   }
   return queue;

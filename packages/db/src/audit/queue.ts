@@ -43,7 +43,7 @@ export class AuditQueue {
   }
 
   push(input: AuditInput): void {
-    const event = { ...input, id: randomUUID() };
+    const event = { ...input, id: randomUUID(), at: new Date().toISOString() };
     try {
       this.spool?.append(event);
     } catch (error) {

@@ -9,7 +9,7 @@ import { type AuditInput, type AuditRow, nextRow } from "./chain";
 
 type Tx = Prisma.TransactionClient;
 
-async function append(tx: Tx, input: AuditInput): Promise<AuditRow> {
+async function append(tx: Tx, input: AuditInput, createdAt?: Date): Promise<AuditRow> {
   const chain = input.organizationId ?? "platform";
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`;
   const previous = await tx.auditEvent.findFirst({
@@ -17,7 +17,7 @@ async function append(tx: Tx, input: AuditInput): Promise<AuditRow> {
     orderBy: { seq: "desc" },
     select: { seq: true, hash: true },
   });
-  const row = nextRow(input, previous);
+  const row = nextRow(input, previous, createdAt);
   await tx.auditEvent.create({ data: { ...row, metadata: row.metadata as Prisma.InputJsonValue } });
   return row;
 }
@@ -31,12 +31,13 @@ export function recordAudit(db: Db, input: AuditInput): Promise<AuditRow> {
  * Records `input` unless an event with its id is there already (a replayed spool): false
  * then. The id is checked under the chain's lock, so two writers cannot both add it.
  */
-export function recordAuditOnce(db: Db, input: AuditInput & { id: string }): Promise<boolean> {
+export function recordAuditOnce(db: Db, input: AuditInput & { id: string; at?: string }): Promise<boolean> {
+  const { at, ...event } = input;
   return db.$transaction(async (tx) => {
-    const chain = input.organizationId ?? "platform";
+    const chain = event.organizationId ?? "platform";
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`;
-    if (await tx.auditEvent.findUnique({ where: { id: input.id }, select: { id: true } })) return false;
-    await append(tx, input);
+    if (await tx.auditEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return false;
+    await append(tx, event, at && !Number.isNaN(Date.parse(at)) ? new Date(at) : undefined);
     return true;
   });
 }

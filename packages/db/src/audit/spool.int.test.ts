@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, createDb, type Db } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { AuditQueue, AuditSpool, recordAuditOnce, verifyAuditChains } from "./index";
+import { AuditQueue, AuditSpool, recordAuditOnce, SpoolLocked, verifyAuditChains } from "./index";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quiet = () => {};
@@ -46,7 +46,10 @@ describe("the audit spool", () => {
     const first = JSON.parse(spooled[0] ?? "{}");
     expect(await recordAuditOnce(db, first)).toBe(true);
 
-    const next = new AuditQueue(db, quiet, 10, new AuditSpool(path));
+    // The dead process's lock is taken over; a second spool on the file in a live process is refused.
+    const spool = new AuditSpool(path);
+    expect(() => new AuditSpool(path)).toThrow(SpoolLocked);
+    const next = new AuditQueue(db, quiet, 10, spool);
     await vi.waitFor(() => expect(readFileSync(path, "utf8")).toBe(""), { timeout: 10_000, interval: 50 });
     const rows = await db.auditEvent.findMany({
       where: { actorUserId: { startsWith: "u-crash-" } },
@@ -58,26 +61,35 @@ describe("the audit spool", () => {
       ["u-crash-2", "user.signed_in"],
     ]);
     expect(rows[0]?.id).toBe(first.id);
+    // Each at the time it happened, not when the replay wrote it.
+    for (const [index, row] of rows.entries()) {
+      expect(row.createdAt.toISOString()).toBe(JSON.parse(spooled[index] ?? "{}").at);
+    }
     expect((await verifyAuditChains(db)).problems).toEqual([]);
     await next.close();
+    spool.close();
   }, 60_000);
 
   it("keeps events in the spool while Postgres is unreachable, and writes them when it answers", async () => {
     const path = join(dir, "down.jsonl");
     const unreachable = createDb({ url: "postgres://nobody@127.0.0.1:1/none", poolSize: 1, connectTimeoutMs: 200 });
-    const down = new AuditQueue(unreachable, quiet, 10, new AuditSpool(path));
+    const downSpool = new AuditSpool(path);
+    const down = new AuditQueue(unreachable, quiet, 10, downSpool);
     down.push({ action: "user.signed_out", actorUserId: "u-down", targetType: "user", targetId: "u-down" });
     await down.flush();
     await down.close();
+    downSpool.close();
     await closeDb(unreachable);
     expect(readFileSync(path, "utf8")).toContain('"actorUserId":"u-down"');
 
-    const up = new AuditQueue(db, quiet, 10, new AuditSpool(path));
-    await vi.waitFor(
-      async () => expect(await db.auditEvent.count({ where: { actorUserId: "u-down" } })).toBe(1),
-      { timeout: 10_000, interval: 50 },
-    );
+    const upSpool = new AuditSpool(path);
+    const up = new AuditQueue(db, quiet, 10, upSpool);
+    await vi.waitFor(async () => expect(await db.auditEvent.count({ where: { actorUserId: "u-down" } })).toBe(1), {
+      timeout: 10_000,
+      interval: 50,
+    });
     await up.close();
+    upSpool.close();
     expect(readFileSync(path, "utf8")).toBe("");
   }, 30_000);
 });

@@ -163,6 +163,10 @@ const CONTROLLABLE: Record<"retry" | "cancel", readonly RunState[]> = {
 async function control(ctx: Context, principal: Principal, action: "retry" | "cancel", id: string): Promise<void> {
   const run = await findRun(query(ctx), id);
   if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such run" });
+  if (action === "cancel" && !JOBS[run.name].adminRun) {
+    // A user's export: cancelling the run would leave their request waiting for nothing.
+    throw new TRPCError({ code: "CONFLICT", message: `${run.name} runs belong to the users who asked for them` });
+  }
   if (!CONTROLLABLE[action].includes(run.state)) {
     const what = action === "retry" ? "Only a failed run can be retried" : "Only a queued run can be cancelled";
     throw new TRPCError({ code: "CONFLICT", message: `${what}; this one is ${run.state}` });
