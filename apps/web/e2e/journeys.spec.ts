@@ -98,7 +98,7 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   expect((await refused.json()).error.requestId).toBeTruthy();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API", exact: true }).click();
-  await expect(page.getByRole("link", { name: "Open the API reference" })).toHaveAttribute("href", `${api()}/docs`);
+  await expect(page.getByRole("link", { name: "API reference" })).toHaveAttribute("href", `${api()}/docs`);
   await shot(page, "developers");
 
   // Change password, signing out the other sessions; then sign out and back in.

@@ -75,7 +75,7 @@ export function Shell({
             <ThemeToggle />
             <div className="hidden text-right text-xs sm:block">
               <p className="font-medium">{user.name}</p>
-              <p className="text-neutral-500">{user.email}</p>
+              <p className="text-neutral-600 dark:text-neutral-400">{user.email}</p>
             </div>
             <button
               type="button"

@@ -17,7 +17,7 @@ function Wrapper({ id, label, error, hint, children }: Common & { id: string; ch
       </label>
       {children}
       {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-neutral-500">
+        <p id={`${id}-hint`} className="text-xs text-neutral-600 dark:text-neutral-400">
           {hint}
         </p>
       )}

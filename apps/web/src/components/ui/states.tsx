@@ -24,7 +24,7 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   return (
     <div className="rounded-xl border border-dashed border-neutral-300 p-8 text-center dark:border-neutral-700">
       <p className="font-medium">{title}</p>
-      {children && <div className="mt-1 text-sm text-neutral-500">{children}</div>}
+      {children && <div className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{children}</div>}
     </div>
   );
 }
@@ -56,7 +56,7 @@ export function PageHeader({
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {description && <p className="mt-1 text-sm text-neutral-500">{description}</p>}
+        {description && <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{description}</p>}
       </div>
       {action}
     </div>

@@ -39,7 +39,7 @@ export function ApiKeysView() {
             <li key={key.id} data-testid="api-key-row" className="flex flex-wrap items-center gap-3 p-4">
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{key.name}</p>
-                <p className="font-mono text-xs text-neutral-500">{key.start}…</p>
+                <p className="font-mono text-xs text-neutral-600 dark:text-neutral-400">{key.start}…</p>
               </div>
               <div className="flex flex-wrap gap-1">
                 {key.scopes.map((scope) => (
@@ -48,7 +48,7 @@ export function ApiKeysView() {
                   </code>
                 ))}
               </div>
-              <p className="w-40 text-xs text-neutral-500">
+              <p className="w-40 text-xs text-neutral-600 dark:text-neutral-400">
                 {key.expiresAt ? `Expires ${key.expiresAt.toLocaleDateString()}` : "Never expires"}
                 <br />
                 {key.lastUsedAt ? `Used ${key.lastUsedAt.toLocaleString()}` : "Never used"}

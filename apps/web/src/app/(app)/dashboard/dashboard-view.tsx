@@ -14,7 +14,7 @@ function Stat({ label, value, href }: { label: string; value: string | number | 
       href={href}
       className="rounded-xl border border-neutral-200 bg-white p-4 hover:border-indigo-400 dark:border-neutral-800 dark:bg-neutral-900"
     >
-      <p className="text-sm text-neutral-500">{label}</p>
+      <p className="text-sm text-neutral-600 dark:text-neutral-400">{label}</p>
       {value === undefined ? (
         <Skeleton className="mt-2 h-7 w-12" />
       ) : (
@@ -40,7 +40,7 @@ export function DashboardView() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name.split(" ")[0]}</h1>
-        <p className="text-sm text-neutral-500">Here is where things stand.</p>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">Here is where things stand.</p>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <Stat label={STATUS_LABEL.pending} value={formatTotal(pending.data?.total)} href="/tasks" />
@@ -69,7 +69,7 @@ export function DashboardView() {
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-neutral-500">Nothing to do. Enjoy it.</p>
+            <p className="text-sm text-neutral-600 dark:text-neutral-400">Nothing to do. Enjoy it.</p>
           )}
         </Card>
         <Card
@@ -87,12 +87,14 @@ export function DashboardView() {
               {keys.data.items.map((key) => (
                 <li key={key.id} className="flex justify-between gap-2">
                   <span className="truncate">{key.name}</span>
-                  <code className="text-xs text-neutral-500">{key.start}…</code>
+                  <code className="text-xs text-neutral-600 dark:text-neutral-400">{key.start}…</code>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-neutral-500">No keys yet. Create one to call the API from a script.</p>
+            <p className="text-sm text-neutral-600 dark:text-neutral-400">
+              No keys yet. Create one to call the API from a script.
+            </p>
           )}
         </Card>
       </div>

@@ -18,7 +18,9 @@ export function CodeBlock({ title, code }: { title: string; code: string }) {
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>
-      <pre className="overflow-x-auto p-4 text-xs leading-relaxed">
+      {/* Focusable: a keyboard can scroll a long line into view. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <pre tabIndex={0} className="overflow-x-auto p-4 text-xs leading-relaxed">
         <code>{code}</code>
       </pre>
     </section>

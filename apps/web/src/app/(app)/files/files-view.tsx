@@ -116,7 +116,7 @@ export function FilesView() {
       ) : (
         <div className="overflow-x-auto rounded-xl border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-neutral-200 text-neutral-500 dark:border-neutral-800">
+            <thead className="border-b border-neutral-200 text-neutral-600 dark:text-neutral-400 dark:border-neutral-800">
               <tr>
                 <th className="p-3 font-medium">Name</th>
                 <th className="p-3 font-medium">Size</th>
@@ -139,8 +139,12 @@ export function FilesView() {
                     {file.status === "pending" && <span className="ml-2 text-xs text-amber-600">incomplete</span>}
                   </td>
                   <td className="p-3 whitespace-nowrap">{formatBytes(file.size)}</td>
-                  <td className="hidden p-3 text-neutral-500 sm:table-cell">{file.contentType}</td>
-                  <td className="hidden p-3 text-neutral-500 sm:table-cell">{file.createdAt.toLocaleDateString()}</td>
+                  <td className="hidden p-3 text-neutral-600 dark:text-neutral-400 sm:table-cell">
+                    {file.contentType}
+                  </td>
+                  <td className="hidden p-3 text-neutral-600 dark:text-neutral-400 sm:table-cell">
+                    {file.createdAt.toLocaleDateString()}
+                  </td>
                   <td className="p-3 text-right whitespace-nowrap">
                     {file.status === "ready" && (
                       <Button

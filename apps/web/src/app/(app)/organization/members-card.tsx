@@ -35,7 +35,8 @@ export function MembersCard({
               <li key={member.id} data-testid="member-row" className="flex flex-wrap items-center gap-3 py-3">
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">
-                    {member.name} {self && <span className="text-xs text-neutral-500">(you)</span>}
+                    {member.name}{" "}
+                    {self && <span className="text-xs text-neutral-600 dark:text-neutral-400">(you)</span>}
                   </p>
                   <p className="truncate text-sm text-neutral-600 dark:text-neutral-400">{member.email}</p>
                 </div>

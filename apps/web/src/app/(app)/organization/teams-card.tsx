@@ -95,7 +95,7 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
                           onClick={() =>
                             run(`out-${team.id}`, () => organization.removeTeamMember({ teamId: team.id, userId }))
                           }
-                          className="text-neutral-500 hover:text-neutral-900 dark:hover:text-white"
+                          className="text-neutral-600 dark:text-neutral-400 hover:text-neutral-900 dark:hover:text-white"
                         >
                           ×
                         </button>

@@ -53,9 +53,11 @@ export function Sessions() {
               <div className="flex-1">
                 <p className="text-sm font-medium">
                   {describeDevice(session.userAgent)}
-                  {session.token === currentToken && <span className="ml-2 text-xs text-green-600">this device</span>}
+                  {session.token === currentToken && (
+                    <span className="ml-2 text-xs font-medium text-green-700 dark:text-green-400">this device</span>
+                  )}
                 </p>
-                <p className="text-xs text-neutral-500">
+                <p className="text-xs text-neutral-600 dark:text-neutral-400">
                   {session.ipAddress ?? "unknown address"} · active {new Date(session.updatedAt).toLocaleString()}
                 </p>
               </div>

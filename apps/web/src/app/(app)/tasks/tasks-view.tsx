@@ -157,7 +157,9 @@ export function TasksView() {
                 <p className={`font-medium ${task.status === "completed" ? "text-neutral-400 line-through" : ""}`}>
                   {task.title}
                 </p>
-                {task.description && <p className="truncate text-sm text-neutral-500">{task.description}</p>}
+                {task.description && (
+                  <p className="truncate text-sm text-neutral-600 dark:text-neutral-400">{task.description}</p>
+                )}
                 {(task.assigneeId || task.teamId) && (
                   <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="task-assignment">
                     {[nameIn(members, task.assigneeId), nameIn(teams, task.teamId)].filter(Boolean).join(" · ")}

@@ -34,11 +34,11 @@ export default function OutboxPage() {
   return (
     <main className="mx-auto max-w-3xl p-6">
       <h1 className="mb-1 text-2xl font-semibold">Development outbox</h1>
-      <p className="mb-6 text-sm text-neutral-500">
+      <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
         Mails the auth server would have sent. Set SMTP_URL to send real ones.
       </p>
       {mails.length === 0 ? (
-        <p className="text-neutral-500">No mail yet.</p>
+        <p className="text-neutral-600 dark:text-neutral-400">No mail yet.</p>
       ) : (
         <ul className="space-y-4">
           {mails.map((mail) => (
@@ -47,7 +47,7 @@ export default function OutboxPage() {
               className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800"
               data-testid="mail"
             >
-              <p className="text-sm text-neutral-500">
+              <p className="text-sm text-neutral-600 dark:text-neutral-400">
                 To <span data-testid="mail-to">{mail.to}</span> · {mail.sentAt.toLocaleString()}
               </p>
               <h2 className="font-medium" data-testid="mail-subject">
