@@ -48,6 +48,8 @@ export async function signUpAndVerify(
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  // A fresh sign-in: /sign-in sends a signed-in visitor on to the app.
+  await page.context().clearCookies();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);

@@ -1,19 +1,36 @@
 "use client";
-// The auth calls signed-in pages need, as plain fetches, so pages that use nothing
-// else do not ship the Better Auth client.
+// The auth calls every signed-in page needs (the header's sign-out and organization
+// switcher), as plain fetches, so pages that use nothing else do not ship the Better
+// Auth client.
+import { forgetApiToken } from "~/trpc/token";
 
-/** POSTs JSON to the auth server; throws with its message when it refuses. */
-export async function postAuth(path: string, body: object = {}): Promise<void> {
+/** POSTs JSON to the auth server; its JSON answer, or throws with its message when it refuses. */
+export async function postAuth<T = unknown>(path: string, body: object = {}): Promise<T> {
   const response = await fetch(`/api/auth${path}`, {
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  if (!response.ok) {
-    const answer = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(answer?.message ?? `The auth server answered ${response.status}`);
+  const answer = (await response.json().catch(() => null)) as (T & { message?: string }) | null;
+  if (!response.ok) throw new Error(answer?.message ?? `The auth server answered ${response.status}`);
+  return answer as T;
+}
+
+/** Makes `organizationId` active; the next API token carries it, so the app starts over at `to`. */
+export async function switchOrganization(organizationId: string, to = "/dashboard"): Promise<string | null> {
+  try {
+    await postAuth("/organization/set-active", { organizationId });
+  } catch (error) {
+    return (error as Error).message;
   }
+  forgetApiToken();
+  window.location.assign(to);
+  return null;
+}
+
+export function createOrganization(name: string, slug: string): Promise<{ id: string }> {
+  return postAuth<{ id: string }>("/organization/create", { name, slug });
 }
 
 export async function signOutNow(): Promise<void> {

@@ -4,7 +4,7 @@
 import { ac, ROLES } from "@acme/auth/permissions";
 import { organizationClient } from "better-auth/client/plugins";
 import { createAuthClient } from "better-auth/react";
-import { forgetApiToken } from "~/trpc/token";
+import { switchOrganization } from "./browser";
 
 export const orgClient = createAuthClient({
   basePath: "/api/auth",
@@ -18,11 +18,4 @@ export function failure(result: { error: { message?: string; statusText?: string
   return result.error ? (result.error.message ?? result.error.statusText ?? "Something went wrong") : null;
 }
 
-/** Makes `organizationId` active; the next API token carries it, so the page starts over. */
-export async function switchOrganization(organizationId: string, to = "/dashboard"): Promise<string | null> {
-  const problem = failure(await organization.setActive({ organizationId }));
-  if (problem) return problem;
-  forgetApiToken();
-  window.location.assign(to);
-  return null;
-}
+export { switchOrganization };

@@ -3,7 +3,7 @@
 // to, and a way to create one. Switching fetches a new API token (it carries the
 // active organization) by reloading the app.
 import { useState } from "react";
-import { organization, switchOrganization } from "~/auth/organizations";
+import { createOrganization, switchOrganization } from "~/auth/browser";
 import { Button } from "./ui/button";
 import { Dialog } from "./ui/dialog";
 import { Field } from "./ui/field";
@@ -42,13 +42,15 @@ export function OrganizationSwitcher({
     event.preventDefault();
     if (!name.trim()) return;
     setBusy(true);
-    const created = await organization.create({ name: name.trim(), slug: slugOf(name) });
-    if (created.error || !created.data) {
+    let created: { id: string };
+    try {
+      created = await createOrganization(name.trim(), slugOf(name));
+    } catch (error) {
       setBusy(false);
-      toast.error(new Error(created.error?.message ?? "The organization could not be created"));
+      toast.error(error);
       return;
     }
-    const problem = await switchOrganization(created.data.id, "/organization");
+    const problem = await switchOrganization(created.id, "/organization");
     if (problem) {
       setBusy(false);
       toast.error(new Error(problem));

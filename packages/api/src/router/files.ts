@@ -15,6 +15,9 @@ import { readPage } from "../pagination/page";
 import { authedProcedure, type Context } from "../trpc";
 import { deletedOutput, fileOutput, pageOutput } from "./schemas";
 
+/** "Files are limited to 25 MB": the limit as people read it. */
+const sizeLimit = (bytes: number) => `Files are limited to ${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
+
 const read = authedProcedure.meta({ permission: "file:read" });
 const create = authedProcedure.meta({ permission: "file:create" });
 const remove = authedProcedure.meta({ permission: "file:delete" });
@@ -72,7 +75,7 @@ export const filesRouter = {
     .output(z.object({ file: fileOutput, uploadUrl: z.string(), expiresInSeconds: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       if (input.size > ctx.files.maxBytes) {
-        throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `Files are limited to ${ctx.files.maxBytes} bytes` });
+        throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: sizeLimit(ctx.files.maxBytes) });
       }
       // Fail before writing anything when the store is down: no orphan row.
       if (!(await ctx.store.ping())) {
@@ -115,7 +118,7 @@ export const filesRouter = {
         await discard(ctx, row.id, row.objectKey);
         return new TRPCError({ code: "BAD_REQUEST", message: `${message}; the upload was discarded` });
       };
-      if (stat.size > ctx.files.maxBytes) throw await refuse(`Files are limited to ${ctx.files.maxBytes} bytes`);
+      if (stat.size > ctx.files.maxBytes) throw await refuse(sizeLimit(ctx.files.maxBytes));
       if (stat.size !== Number(row.size)) {
         throw await refuse(`The upload is ${stat.size} bytes, not the ${row.size} declared`);
       }

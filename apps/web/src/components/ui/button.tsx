@@ -6,6 +6,9 @@ const VARIANTS = {
     "border border-neutral-300 bg-white text-neutral-900 hover:bg-neutral-50 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800",
   danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-400",
   ghost: "text-neutral-700 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800",
+  /** A destructive action repeated on every row: quiet until pointed at. */
+  "danger-quiet":
+    "border border-neutral-300 text-red-700 hover:border-red-300 hover:bg-red-50 dark:border-neutral-700 dark:text-red-300 dark:hover:border-red-800 dark:hover:bg-red-950",
 } as const;
 
 export function Button({

@@ -1,5 +1,6 @@
 "use client";
-// A modal on the native <dialog>: focus is trapped and Escape closes it.
+// A modal on the native <dialog>: focus is trapped and Escape closes it. It opens with
+// focus on its first field (or its first button), not on the close button.
 import { type ReactNode, useEffect, useId, useRef } from "react";
 
 export function Dialog({
@@ -19,7 +20,15 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      const body = dialog.querySelector<HTMLElement>("[data-dialog-body]");
+      const first =
+        body?.querySelector<HTMLElement>(
+          "[autofocus], input:not([type=hidden]):not([disabled]):not([readonly]), select, textarea",
+        ) ?? body?.querySelector<HTMLElement>("button:not([disabled]), a[href], input");
+      first?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -44,7 +53,7 @@ export function Dialog({
               ✕
             </button>
           </div>
-          {children}
+          <div data-dialog-body>{children}</div>
         </div>
       )}
     </dialog>

@@ -29,6 +29,40 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
+/** A list that failed to load: not an empty list. Says what happened and offers to try again. */
+export function LoadError({
+  title,
+  error,
+  onRetry,
+  children,
+}: {
+  title: string;
+  error: { message: string; data?: { requestId?: string | null } | null };
+  onRetry: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div
+      role="alert"
+      className="rounded-xl border border-red-200 bg-red-50 p-6 text-center text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+    >
+      <p className="font-medium">{title}</p>
+      <p className="mt-1 text-sm">{error.message}</p>
+      {error.data?.requestId && <p className="mt-1 font-mono text-xs">Request {error.data.requestId}</p>}
+      <div className="mt-3 flex flex-wrap justify-center gap-2">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-600"
+        >
+          Try again
+        </button>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 export function Card({ title, action, children }: { title?: string; action?: ReactNode; children: ReactNode }) {
   return (
     <section className="rounded-xl border border-neutral-200 bg-white p-5 shadow-sm dark:border-neutral-800 dark:bg-neutral-900">

@@ -1,6 +1,7 @@
 "use client";
-// Toasts for the outcome of an action; errors carry the request id.
-import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+// Toasts for the outcome of an action; errors carry the request id. The same message
+// again does not stack a second toast: the one on screen counts it and stays longer.
+import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
 import { describeError } from "~/lib/errors";
 
 interface Toast {
@@ -8,17 +9,41 @@ interface Toast {
   kind: "success" | "error";
   message: string;
   requestId?: string | null;
+  count: number;
 }
 
 const ToastContext = createContext<{ success(message: string): void; error(error: unknown): void } | null>(null);
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const push = useCallback((toast: Omit<Toast, "id">) => {
-    const id = Date.now() + Math.random();
-    setToasts((current) => [...current.slice(-3), { ...toast, id }]);
-    setTimeout(() => setToasts((current) => current.filter((t) => t.id !== id)), toast.kind === "error" ? 8000 : 3500);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  const dismiss = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setToasts((current) => current.filter((t) => t.id !== id));
   }, []);
+  const push = useCallback(
+    (toast: Omit<Toast, "id" | "count">) => {
+      const later = (id: number) => {
+        clearTimeout(timers.current.get(id));
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), toast.kind === "error" ? 8000 : 3500),
+        );
+      };
+      setToasts((current) => {
+        const same = current.find((t) => t.kind === toast.kind && t.message === toast.message);
+        if (same) {
+          later(same.id);
+          return current.map((t) => (t === same ? { ...t, ...toast, count: t.count + 1 } : t));
+        }
+        const id = Date.now() + Math.random();
+        later(id);
+        return [...current.slice(-3), { ...toast, id, count: 1 }];
+      });
+    },
+    [dismiss],
+  );
   const api = {
     success: (message: string) => push({ kind: "success", message }),
     error: (error: unknown) => push({ kind: "error", ...describeError(error) }),
@@ -41,8 +66,21 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 : "bg-neutral-900 text-white dark:bg-neutral-100 dark:text-neutral-900"
             }`}
           >
-            <p>{toast.message}</p>
-            {toast.requestId && <p className="mt-1 font-mono text-xs opacity-80">Request {toast.requestId}</p>}
+            <div className="flex items-start gap-3">
+              <p className="flex-1">
+                {toast.message}
+                {toast.count > 1 && <span className="ml-2 font-medium">×{toast.count}</span>}
+              </p>
+              <button
+                type="button"
+                onClick={() => dismiss(toast.id)}
+                aria-label="Dismiss"
+                className="-m-1 rounded p-1 leading-none opacity-90 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-current"
+              >
+                ×
+              </button>
+            </div>
+            {toast.requestId && <p className="mt-1 font-mono text-xs">Request {toast.requestId}</p>}
           </div>
         ))}
       </div>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
 import { ShowMore } from "~/components/ui/show-more";
-import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
+import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
@@ -30,7 +30,7 @@ export function ApiKeysView() {
       {keys.isPending ? (
         <SkeletonList rows={2} />
       ) : keys.isError ? (
-        <Empty title="Keys could not be loaded">{keys.error.message}</Empty>
+        <LoadError title="Keys could not be loaded" error={keys.error} onRetry={() => void keys.refetch()} />
       ) : items.length === 0 ? (
         <Empty title="No API keys">Create one to call the API from a script.</Empty>
       ) : (
@@ -48,13 +48,15 @@ export function ApiKeysView() {
                   </code>
                 ))}
               </div>
-              <p className="w-40 text-xs text-neutral-600 dark:text-neutral-400">
+              <p className="w-44 text-xs text-neutral-600 dark:text-neutral-400">
+                Created {key.createdAt.toLocaleDateString()}
+                <br />
                 {key.expiresAt ? `Expires ${key.expiresAt.toLocaleDateString()}` : "Never expires"}
                 <br />
                 {key.lastUsedAt ? `Used ${key.lastUsedAt.toLocaleString()}` : "Never used"}
               </p>
               <Button
-                variant="danger"
+                variant="danger-quiet"
                 aria-label={`Revoke ${key.name}`}
                 onClick={() => {
                   if (window.confirm(`Revoke “${key.name}”? Anything using it stops working.`)) {

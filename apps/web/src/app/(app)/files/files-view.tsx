@@ -2,7 +2,7 @@
 import { type DragEvent, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { ShowMore } from "~/components/ui/show-more";
-import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
+import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatBytes } from "~/lib/errors";
 import { byCursor, itemsOf } from "~/trpc/lists";
@@ -110,7 +110,7 @@ export function FilesView() {
       {files.isPending ? (
         <SkeletonList rows={3} />
       ) : files.isError ? (
-        <Empty title="Files could not be loaded">{files.error.message}</Empty>
+        <LoadError title="Files could not be loaded" error={files.error} onRetry={() => void files.refetch()} />
       ) : items.length === 0 ? (
         <Empty title="No files yet">Upload one above.</Empty>
       ) : (

@@ -3,7 +3,7 @@
 // What a role cannot do is not shown (the server refuses it anyway).
 import { roleAllows } from "@acme/auth/permissions";
 import Link from "next/link";
-import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
+import { LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { api } from "~/trpc/react";
 import { InvitationsCard } from "./invitations-card";
 import { LogoUpload } from "./logo-upload";
@@ -14,7 +14,14 @@ import { TeamsCard } from "./teams-card";
 export function OrganizationView() {
   const current = api.organization.current.useQuery();
   if (current.isPending) return <SkeletonList rows={3} />;
-  if (current.isError) return <Empty title="The organization could not be loaded">{current.error.message}</Empty>;
+  if (current.isError)
+    return (
+      <LoadError
+        title="The organization could not be loaded"
+        error={current.error}
+        onRetry={() => void current.refetch()}
+      />
+    );
   const org = current.data;
   const role = org.role ?? "viewer";
   const can = (permission: Parameters<typeof roleAllows>[1]) => roleAllows(role, permission);

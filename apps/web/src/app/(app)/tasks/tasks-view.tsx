@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
 import { InlineSelect } from "~/components/ui/field";
-import { Empty, PageHeader, SkeletonList } from "~/components/ui/states";
+import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
@@ -126,15 +126,14 @@ export function TasksView() {
       {list.isPending ? (
         <SkeletonList rows={4} />
       ) : list.isError ? (
-        <Empty title="Tasks could not be loaded">
-          {list.error.message}
+        <LoadError title="Tasks could not be loaded" error={list.error} onRetry={() => void list.refetch()}>
           {/* A page's cursor can outlive the server that signed it (a restart without CURSOR_SECRET). */}
           {trail.length > 0 && (
-            <Button variant="secondary" className="ml-2" onClick={() => setTrail([])}>
+            <Button variant="secondary" onClick={() => setTrail([])}>
               Back to the first page
             </Button>
           )}
-        </Empty>
+        </LoadError>
       ) : list.data.items.length === 0 ? (
         <Empty title={status ? `No tasks ${STATUS_LABEL[status].toLowerCase()}` : "No tasks yet"}>
           Create one to get started.
@@ -149,12 +148,14 @@ export function TasksView() {
                 checked={task.status === "completed"}
                 disabled={!can("task:update")}
                 onChange={(event) =>
-                  update.mutate({ id: task.id, status: event.target.checked ? "completed" : "pending" })
+                  void change(task.id, { status: event.target.checked ? "completed" : "pending" }).catch(() => {})
                 }
                 className="h-4 w-4 accent-indigo-600"
               />
               <div className="min-w-0 flex-1">
-                <p className={`font-medium ${task.status === "completed" ? "text-neutral-400 line-through" : ""}`}>
+                <p
+                  className={`font-medium ${task.status === "completed" ? "text-neutral-600 line-through dark:text-neutral-400" : ""}`}
+                >
                   {task.title}
                 </p>
                 {task.description && (

@@ -3,7 +3,7 @@
 // run, its runs by state and the last one, "Run now"; below, the newest runs. Refreshed
 // every few seconds while the page is open, so a run is seen going from queued to done.
 import { Button } from "~/components/ui/button";
-import { Card, Empty, SkeletonList } from "~/components/ui/states";
+import { Card, LoadError, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { api } from "~/trpc/react";
 
@@ -22,7 +22,10 @@ export function JobsView() {
   });
 
   if (overview.isPending) return <SkeletonList rows={3} />;
-  if (overview.isError) return <Empty title="Jobs could not be loaded">{overview.error.message}</Empty>;
+  if (overview.isError)
+    return (
+      <LoadError title="Jobs could not be loaded" error={overview.error} onRetry={() => void overview.refetch()} />
+    );
   const { workerSeen, jobs } = overview.data;
   return (
     <div className="space-y-6">

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, Select } from "~/components/ui/field";
 import { ShowMore } from "~/components/ui/show-more";
-import { Empty, SkeletonList } from "~/components/ui/states";
+import { Empty, LoadError, SkeletonList } from "~/components/ui/states";
 import { formatDate, formatTotal } from "~/lib/format";
 import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
@@ -68,7 +68,7 @@ export function OrganizationsView() {
       {orgs.isPending ? (
         <SkeletonList rows={5} />
       ) : orgs.isError ? (
-        <Empty title="Organizations could not be loaded">{orgs.error.message}</Empty>
+        <LoadError title="Organizations could not be loaded" error={orgs.error} onRetry={() => void orgs.refetch()} />
       ) : items.length === 0 ? (
         <Empty title="No organizations match" />
       ) : (

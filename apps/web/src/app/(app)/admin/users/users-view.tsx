@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
 import { ShowMore } from "~/components/ui/show-more";
-import { Empty, SkeletonList } from "~/components/ui/states";
+import { Empty, LoadError, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatDate, formatTotal } from "~/lib/format";
 import { downloadCsv } from "~/trpc/download";
@@ -54,12 +54,7 @@ export function UsersView() {
       {users.isPending ? (
         <SkeletonList rows={5} />
       ) : users.isError ? (
-        <Empty title="Users could not be loaded">
-          {users.error.message}{" "}
-          <button type="button" className="underline" onClick={() => void users.refetch()}>
-            Retry
-          </button>
-        </Empty>
+        <LoadError title="Users could not be loaded" error={users.error} onRetry={() => void users.refetch()} />
       ) : items.length === 0 ? (
         <Empty title="No users match">Change the filters to see more.</Empty>
       ) : (

@@ -3,6 +3,7 @@
 // one, see it being prepared (we mail you when it is ready), download it while it lasts.
 import { Button } from "~/components/ui/button";
 import { useToast } from "~/components/ui/toast";
+import { formatBytes } from "~/lib/errors";
 import { api } from "~/trpc/react";
 
 const POLL_MS = 3_000;
@@ -13,8 +14,6 @@ const STATUS_TEXT = {
   ready: "Ready",
   failed: "Could not be prepared",
 } as const;
-
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 export function DataArchive() {
   const toast = useToast();
@@ -54,7 +53,7 @@ export function DataArchive() {
               <time dateTime={archive.createdAt.toISOString()}>{archive.createdAt.toLocaleString()}</time>
               <span className={archive.status === "failed" ? "text-red-700 dark:text-red-300" : ""}>
                 {STATUS_TEXT[archive.status]}
-                {archive.size !== null && ` · ${megabytes(archive.size)}`}
+                {archive.size !== null && ` · ${formatBytes(archive.size)}`}
               </span>
               {archive.expiresAt && (
                 <span className="text-neutral-600 dark:text-neutral-400">
