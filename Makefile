@@ -5,7 +5,7 @@ export NEXT_TELEMETRY_DISABLED := 1
 export DO_NOT_TRACK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget bench bench-scale bench-export bench-start clean
+.PHONY: help install dev api web services-up services-down migrate studio lint format check type-check build test test-e2e budget lighthouse bench bench-scale bench-export bench-start clean
 
 help: ## List the commands
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -64,6 +64,12 @@ test-e2e: install ## Run the browser journeys in Chromium (starts every server i
 budget: install ## Build the web app and report the dashboard's first-load JS
 	pnpm --filter @acme/web build
 	pnpm --filter @acme/web budget
+
+lighthouse: install ## Lighthouse scores of the landing page, sign-in and the dashboard on a production build
+	@./scripts/ensure-services.sh
+	@./scripts/ensure-chromium.sh
+	pnpm --filter @acme/web build
+	pnpm --filter @acme/web lighthouse
 
 bench: install ## Run the load benchmarks (bench/README.md)
 	pnpm bench

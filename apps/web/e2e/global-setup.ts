@@ -1,6 +1,8 @@
 // Starts everything the journeys need, each for real: a fresh Postgres database
 // (migrated), the S3-protocol server, the API server and this web app in
 // development mode (the outbox page exists only there). Returns the teardown.
+// E2E_WEB_MODE=production serves the production build instead (`next start`, after
+// `next build`), with email verification off: what `make lighthouse` measures.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -156,13 +158,15 @@ export default async function globalSetup() {
     },
     "worker",
   );
+  const production = process.env.E2E_WEB_MODE === "production";
   const next = run(
     "pnpm",
-    ["exec", "next", "dev", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"],
+    ["exec", "next", production ? "start" : "dev", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"],
     join(root, "apps/web"),
     {
       ...shared,
-      NODE_ENV: "development",
+      NODE_ENV: production ? "production" : "development",
+      ...(production ? { AUTH_REQUIRE_EMAIL_VERIFICATION: "false" } : {}),
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       API_PUBLIC_URL: apiUrl,
       // The page's CSP lets the browser reach the object store's presigned URLs.

@@ -120,4 +120,17 @@ test("signed-in pages and the admin console: no serious accessibility violation"
   const findings: Finding[] = [];
   for (const [name, path] of pages) findings.push(...(await check(page, name, path)));
   expect(findings).toEqual([]);
+
+  // On a phone, every item of the main navigation is on screen, none hidden behind a scroll.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto("/dashboard");
+  const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+  expect(await links.count()).toBe(8);
+  for (const link of await links.all()) {
+    const box = await link.boundingBox();
+    expect(box, (await link.textContent()) ?? "a nav link").not.toBeNull();
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+  }
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
 });

@@ -51,7 +51,7 @@ export function Shell({
             </Link>
             <nav
               aria-label="Main"
-              className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:mx-0 md:w-auto md:flex-1"
+              className="order-last -mx-1 flex w-full flex-wrap gap-1 md:order-none md:mx-0 md:w-auto md:flex-1 md:flex-nowrap"
             >
               {links.map((link) => {
                 const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
@@ -73,9 +73,11 @@ export function Shell({
             </nav>
             <OrganizationSwitcher organizations={organizations} activeId={activeOrganizationId} />
             <ThemeToggle />
-            <div className="hidden text-right text-xs sm:block">
-              <p className="font-medium">{user.name}</p>
-              <p className="text-neutral-600 dark:text-neutral-400">{user.email}</p>
+            <div data-testid="signed-in-as" className="min-w-0 max-w-28 text-right text-xs sm:max-w-48">
+              <p className="truncate font-medium" title={user.name}>
+                {user.name}
+              </p>
+              <p className="hidden truncate text-neutral-600 sm:block dark:text-neutral-400">{user.email}</p>
             </div>
             <button
               type="button"
