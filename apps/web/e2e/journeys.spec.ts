@@ -19,7 +19,6 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   request,
 }) => {
   const user = newUser("Ada");
-  page.on("dialog", (dialog) => void dialog.accept());
   const violations = await watchCsp(page);
 
   await page.goto("/");
@@ -61,6 +60,9 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await shot(page, "tasks");
   await page.getByRole("button", { name: "All", exact: true }).click();
   await edited.getByRole("button", { name: /Delete/ }).click();
+  // The product's own confirmation, Cancel first: it names what it deletes.
+  await expect(page.getByRole("dialog", { name: /Delete “/ })).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete task" }).click();
   await expect(page.getByText("No tasks yet")).toBeVisible();
 
   // Files: upload straight to storage, download back byte for byte, delete.
@@ -75,6 +77,7 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   const saved = await (await download).path();
   expect(readFileSync(saved).equals(PNG)).toBe(true);
   await file.getByRole("button", { name: /Delete/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete file" }).click();
   await expect(page.getByText("No files yet")).toBeVisible();
 
   // API keys: create, call the REST API with it, revoke, and see 401.
@@ -92,6 +95,7 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await expect(page.getByTestId("api-key-row")).toHaveCount(1);
   await shot(page, "api-keys");
   await page.getByRole("button", { name: "Revoke Laptop script" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByText("No API keys")).toBeVisible();
   const refused = await request.get(`${api()}/api/v1/tasks`, { headers: { "x-api-key": key } });
   expect(refused.status()).toBe(401);

@@ -11,6 +11,8 @@ export function useForm<S extends z.ZodObject>(schema: S, submit: (values: z.inf
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // A new attempt: the last one's answer no longer stands.
+    setFormError(null);
     const data = Object.fromEntries(new FormData(event.currentTarget));
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
@@ -18,7 +20,6 @@ export function useForm<S extends z.ZodObject>(schema: S, submit: (values: z.inf
       return;
     }
     setErrors({});
-    setFormError(null);
     setPending(true);
     try {
       await submit(parsed.data);

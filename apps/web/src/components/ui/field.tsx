@@ -1,4 +1,11 @@
-import { type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
+"use client";
+import {
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+  useState,
+} from "react";
 
 const CONTROL =
   "w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm text-neutral-900 shadow-sm placeholder:text-neutral-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500 disabled:cursor-not-allowed disabled:border-dashed disabled:bg-neutral-100 disabled:text-neutral-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-400";
@@ -36,15 +43,37 @@ function describedBy(id: string, error?: string, hint?: string) {
 
 export function Field({ label, error, hint, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
+  // Passwords can be shown while typed (on a phone, a typo is otherwise invisible).
+  const [shown, setShown] = useState(false);
+  const password = props.type === "password";
+  const input = (
+    <input
+      id={props.id ?? id}
+      aria-invalid={Boolean(error)}
+      aria-describedby={describedBy(props.id ?? id, error, hint)}
+      className={password ? `${CONTROL} pr-16` : CONTROL}
+      {...props}
+      type={password && shown ? "text" : props.type}
+    />
+  );
   return (
     <Wrapper id={props.id ?? id} label={label} error={error} hint={hint}>
-      <input
-        id={props.id ?? id}
-        aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(props.id ?? id, error, hint)}
-        className={CONTROL}
-        {...props}
-      />
+      {password ? (
+        <div className="relative">
+          {input}
+          <button
+            type="button"
+            aria-pressed={shown}
+            aria-controls={props.id ?? id}
+            onClick={() => setShown(!shown)}
+            className="absolute inset-y-0 right-0 rounded-r-md px-3 text-xs font-medium text-neutral-700 hover:text-neutral-950 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-neutral-300 dark:hover:text-white"
+          >
+            {shown ? "Hide" : "Show"}
+          </button>
+        </div>
+      ) : (
+        input
+      )}
     </Wrapper>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { Dialog } from "~/components/ui/dialog";
 import { ShowMore } from "~/components/ui/show-more";
 import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
@@ -10,6 +11,7 @@ import { api } from "~/trpc/react";
 import { CreateKeyForm } from "./create-key-form";
 
 export function ApiKeysView() {
+  const ask = useConfirm();
   const toast = useToast();
   const utils = api.useUtils();
   const keys = api.apiKeys.list.useInfiniteQuery({ limit: 50 }, byCursor);
@@ -58,8 +60,9 @@ export function ApiKeysView() {
               <Button
                 variant="danger-quiet"
                 aria-label={`Revoke ${key.name}`}
-                onClick={() => {
-                  if (window.confirm(`Revoke “${key.name}”? Anything using it stops working.`)) {
+                onClick={async () => {
+                  const body = "Anything using it stops working at once.";
+                  if (await ask({ title: `Revoke “${key.name}”?`, body, action: "Revoke key" })) {
                     revoke.mutate(
                       { id: key.id },
                       { onSuccess: () => toast.success("Key revoked"), onError: toast.error },

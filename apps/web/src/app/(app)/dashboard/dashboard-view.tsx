@@ -43,9 +43,17 @@ export function DashboardView() {
         <p className="text-sm text-neutral-600 dark:text-neutral-400">Here is where things stand.</p>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-        <Stat label={STATUS_LABEL.pending} value={formatTotal(pending.data?.total)} href="/tasks" />
-        <Stat label={STATUS_LABEL.in_progress} value={formatTotal(inProgress.data?.total)} href="/tasks" />
-        <Stat label={STATUS_LABEL.completed} value={formatTotal(completed.data?.total)} href="/tasks" />
+        <Stat label={STATUS_LABEL.pending} value={formatTotal(pending.data?.total)} href="/tasks?status=pending" />
+        <Stat
+          label={STATUS_LABEL.in_progress}
+          value={formatTotal(inProgress.data?.total)}
+          href="/tasks?status=in_progress"
+        />
+        <Stat
+          label={STATUS_LABEL.completed}
+          value={formatTotal(completed.data?.total)}
+          href="/tasks?status=completed"
+        />
         <Stat label="Files" value={formatTotal(files.data?.total)} href="/files" />
         <Stat label="Active sessions" value={sessionCount} href="/profile" />
       </div>
@@ -53,7 +61,10 @@ export function DashboardView() {
         <Card
           title="Up next"
           action={
-            <Link href="/tasks" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+            <Link
+              href="/tasks"
+              className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            >
               All tasks
             </Link>
           }
@@ -64,7 +75,9 @@ export function DashboardView() {
             <ul className="space-y-2 text-sm">
               {pending.data.items.map((task) => (
                 <li key={task.id} className="truncate">
-                  • {task.title}
+                  <Link href="/tasks?status=pending" className="hover:underline">
+                    • {task.title}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,20 +1,24 @@
 "use client";
 import { type DragEvent, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { ShowMore } from "~/components/ui/show-more";
 import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatBytes } from "~/lib/errors";
 import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
-import { putWithProgress } from "./upload";
+import { isAbort, putWithProgress } from "./upload";
 
 interface Upload {
+  key: string;
   name: string;
   progress: number;
+  cancel: AbortController;
 }
 
 export function FilesView() {
+  const ask = useConfirm();
   const toast = useToast();
   const utils = api.useUtils();
   const files = api.files.list.useInfiniteQuery({ limit: 50 }, byCursor);
@@ -27,27 +31,40 @@ export function FilesView() {
   const input = useRef<HTMLInputElement>(null);
 
   const upload = async (file: File) => {
+    const key = crypto.randomUUID();
+    const cancel = new AbortController();
     const track = (progress: number) =>
-      setUploads((current) => current.map((u) => (u.name === file.name ? { ...u, progress } : u)));
-    setUploads((current) => [...current, { name: file.name, progress: 0 }]);
+      setUploads((current) => current.map((u) => (u.key === key ? { ...u, progress } : u)));
+    setUploads((current) => [...current, { key, name: file.name, progress: 0, cancel }]);
+    let id: string | undefined;
     try {
       const { file: row, uploadUrl } = await start.mutateAsync({
         filename: file.name,
         contentType: file.type || "application/octet-stream",
         size: file.size,
       });
-      await putWithProgress(uploadUrl, file, track);
+      id = row.id;
+      await putWithProgress(uploadUrl, file, track, cancel.signal);
       await complete.mutateAsync({ id: row.id });
       toast.success(`${file.name} uploaded`);
     } catch (error) {
-      toast.error(error);
+      if (!isAbort(error)) toast.error(error);
+      // Nothing half-made stays listed: the pending row goes (the purge job would take it later).
+      else if (id) await remove.mutateAsync({ id }).catch(() => undefined);
     } finally {
-      setUploads((current) => current.filter((u) => u.name !== file.name));
+      setUploads((current) => current.filter((u) => u.key !== key));
       await utils.files.list.invalidate();
     }
   };
   const uploadAll = (list: FileList | null) => {
-    for (const file of Array.from(list ?? [])) void upload(file);
+    for (const file of Array.from(list ?? [])) {
+      // The same file twice (dropped again, or already here) would make two identical rows.
+      const here =
+        items.some((f) => f.filename === file.name && Number(f.size) === file.size) ||
+        uploads.some((u) => u.name === file.name);
+      if (here) toast.success(`${file.name} is already here`);
+      else void upload(file);
+    }
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -95,14 +112,26 @@ export function FilesView() {
           }}
         />
         {uploads.map((u) => (
-          <div key={u.name} className="w-full max-w-sm text-left text-sm">
-            <p className="truncate">{u.name}</p>
-            <progress
-              className="h-2 w-full accent-indigo-600"
-              value={u.progress}
-              max={1}
+          <div key={u.key} className="w-full max-w-sm text-left text-sm" data-testid="upload">
+            <div className="flex items-center gap-2">
+              <p className="min-w-0 flex-1 truncate">{u.name}</p>
+              <span className="tabular-nums text-neutral-600 dark:text-neutral-400">
+                {Math.round(u.progress * 100)}%
+              </span>
+              <Button variant="ghost" onClick={() => u.cancel.abort()} aria-label={`Cancel uploading ${u.name}`}>
+                Cancel
+              </Button>
+            </div>
+            <div
+              role="progressbar"
               aria-label={`Uploading ${u.name}`}
-            />
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(u.progress * 100)}
+              className="mt-1 h-1.5 w-full overflow-hidden rounded-full bg-neutral-200 dark:bg-neutral-800"
+            >
+              <div className="h-full bg-indigo-600 transition-[width]" style={{ width: `${u.progress * 100}%` }} />
+            </div>
           </div>
         ))}
       </section>
@@ -158,8 +187,8 @@ export function FilesView() {
                     <Button
                       variant="ghost"
                       aria-label={`Delete ${file.filename}`}
-                      onClick={() => {
-                        if (window.confirm(`Delete ${file.filename}?`)) {
+                      onClick={async () => {
+                        if (await ask({ title: `Delete ${file.filename}?`, action: "Delete file" })) {
                           remove.mutate(
                             { id: file.id },
                             { onSuccess: () => toast.success("File deleted"), onError: toast.error },

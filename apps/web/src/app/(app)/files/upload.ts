@@ -1,6 +1,12 @@
 "use client";
-// PUTs a file straight to object storage through its presigned URL, reporting progress.
-export function putWithProgress(url: string, file: File, onProgress: (fraction: number) => void): Promise<void> {
+// PUTs a file straight to object storage through its presigned URL, reporting progress;
+// `signal` cancels it (the promise then rejects with an AbortError).
+export function putWithProgress(
+  url: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", url);
@@ -10,6 +16,10 @@ export function putWithProgress(url: string, file: File, onProgress: (fraction: 
     xhr.onload = () =>
       xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`Upload failed (${xhr.status})`));
     xhr.onerror = () => reject(new Error("Upload failed: storage is unreachable"));
+    xhr.onabort = () => reject(new DOMException("Upload cancelled", "AbortError"));
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(file);
   });
 }
+
+export const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";

@@ -2,6 +2,7 @@
 import { ORGANIZATION_ROLES } from "@acme/auth/permissions";
 import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { InlineSelect } from "~/components/ui/field";
 import { Card, SkeletonList } from "~/components/ui/states";
 import { useUser } from "~/components/user";
@@ -20,6 +21,7 @@ export function MembersCard({
   /** Only owners make owners. */
   isOwner: boolean;
 }) {
+  const ask = useConfirm();
   const me = useUser();
   const members = useAllMembers();
   const { run, busy } = useOrgAction();
@@ -76,8 +78,9 @@ export function MembersCard({
                     variant="ghost"
                     aria-label={`Remove ${member.name}`}
                     loading={busy === `remove-${member.id}`}
-                    onClick={() => {
-                      if (!window.confirm(`Remove ${member.name} from the organization?`)) return;
+                    onClick={async () => {
+                      const title = `Remove ${member.name} from the organization?`;
+                      if (!(await ask({ title, action: "Remove member" }))) return;
                       void run(
                         `remove-${member.id}`,
                         () => organization.removeMember({ memberIdOrEmail: member.id, organizationId }),

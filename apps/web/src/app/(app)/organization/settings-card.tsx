@@ -3,6 +3,7 @@ import { personalOrganizationId } from "@acme/auth/personal";
 import { useState } from "react";
 import { organization, switchOrganization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
@@ -29,6 +30,7 @@ export function SettingsCard({
   canDelete: boolean;
   canTransfer: boolean;
 }) {
+  const ask = useConfirm();
   const toast = useToast();
   const { run, busy } = useOrgAction();
   const [name, setName] = useState(org.name);
@@ -89,7 +91,7 @@ export function SettingsCard({
               variant="secondary"
               loading={busy === "leave"}
               onClick={async () => {
-                if (!window.confirm(`Leave ${org.name}?`)) return;
+                if (!(await ask({ title: `Leave ${org.name}?`, action: "Leave", danger: false }))) return;
                 if (await run("leave", () => organization.leave({ organizationId: org.id }))) {
                   await switchOrganization(personal);
                 }

@@ -2,12 +2,14 @@
 import { useState } from "react";
 import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { Field, InlineSelect } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
 import { useAllMembers, useAllTeams } from "~/trpc/lists";
 import { useOrgAction } from "./use-org-action";
 
 export function TeamsCard({ canManage }: { canManage: boolean }) {
+  const ask = useConfirm();
   const teams = useAllTeams();
   const members = useAllMembers();
   const { run, busy } = useOrgAction();
@@ -63,8 +65,9 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
                       <Button
                         variant="ghost"
                         aria-label={`Delete team ${team.name}`}
-                        onClick={() => {
-                          if (window.confirm(`Delete the team “${team.name}”? Its tasks stay, without a team.`)) {
+                        onClick={async () => {
+                          const body = "Its tasks stay, without a team.";
+                          if (await ask({ title: `Delete the team “${team.name}”?`, body, action: "Delete team" })) {
                             void run(
                               `delete-${team.id}`,
                               () => organization.removeTeam({ teamId: team.id }),

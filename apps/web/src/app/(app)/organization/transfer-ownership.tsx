@@ -3,12 +3,14 @@
 import { useState } from "react";
 import { organization } from "~/auth/organizations";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { Select } from "~/components/ui/field";
 import { useUser } from "~/components/user";
 import { useAllMembers } from "~/trpc/lists";
 import { useOrgAction } from "./use-org-action";
 
 export function TransferOwnership({ organizationId }: { organizationId: string }) {
+  const ask = useConfirm();
   const me = useUser();
   const members = useAllMembers().items;
   const self = members.find((member) => member.email === me.email);
@@ -20,7 +22,9 @@ export function TransferOwnership({ organizationId }: { organizationId: string }
   const transfer = async (event: React.FormEvent) => {
     event.preventDefault();
     const heir = others.find((member) => member.id === target);
-    if (!heir || !window.confirm(`Make ${heir.name} the owner? You stay as an admin.`)) return;
+    if (!heir) return;
+    const body = "You stay as an admin.";
+    if (!(await ask({ title: `Make ${heir.name} the owner?`, body, action: "Transfer ownership" }))) return;
     const promoted = await run("transfer", () =>
       organization.updateMemberRole({ memberId: heir.id, role: "owner", organizationId }),
     );

@@ -2,8 +2,10 @@
 import type { RouterOutputs } from "@acme/api";
 import { roleAllows } from "@acme/auth/permissions";
 import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { Dialog } from "~/components/ui/dialog";
 import { InlineSelect } from "~/components/ui/field";
 import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
@@ -18,7 +20,12 @@ type Task = RouterOutputs["tasks"]["list"]["items"][number];
 const PAGE_SIZE = 10;
 
 export function TasksView() {
-  const [status, setStatus] = useState<TaskStatusValue | undefined>();
+  const ask = useConfirm();
+  // A link may open the list filtered (the dashboard's counts do): ?status=pending.
+  const linked = useSearchParams().get("status");
+  const [status, setStatus] = useState<TaskStatusValue | undefined>(() =>
+    TASK_STATUSES.find((value) => value === linked),
+  );
   const [assigneeId, setAssigneeId] = useState<string | undefined>();
   const [teamId, setTeamId] = useState<string | undefined>();
   // The cursors of the pages after the first that led here: Previous pops one.
@@ -182,8 +189,9 @@ export function TasksView() {
                 <Button
                   variant="ghost"
                   aria-label={`Delete “${task.title}”`}
-                  onClick={() => {
-                    if (!window.confirm(`Delete “${task.title}”?`)) return;
+                  onClick={async () => {
+                    const body = "It is gone for everyone in the organization.";
+                    if (!(await ask({ title: `Delete “${task.title}”?`, body, action: "Delete task" }))) return;
                     remove.mutate(
                       { id: task.id },
                       { onSuccess: () => toast.success("Task deleted"), onError: toast.error },

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { authClient } from "~/auth/client";
 import { Button } from "~/components/ui/button";
+import { useConfirm } from "~/components/ui/confirm";
 import { Dialog } from "~/components/ui/dialog";
 import { Field } from "~/components/ui/field";
 import { Card, SkeletonList } from "~/components/ui/states";
@@ -24,6 +25,7 @@ function readName(event: FormEvent<HTMLFormElement>): string {
 }
 
 export function Passkeys() {
+  const ask = useConfirm();
   const list = authClient.useListPasskeys();
   const toast = useToast();
   const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "rename"; passkey: PasskeyRow } | null>(null);
@@ -57,8 +59,9 @@ export function Passkeys() {
   }
 
   async function remove(passkey: PasskeyRow) {
-    if (!window.confirm(`Remove the passkey "${passkey.name ?? "Passkey"}"? You can no longer sign in with it.`))
-      return;
+    const title = `Remove the passkey “${passkey.name ?? "Passkey"}”?`;
+    const body = "You can no longer sign in with it.";
+    if (!(await ask({ title, body, action: "Remove passkey" }))) return;
     const { error } = await authClient.passkey.deletePasskey({ id: passkey.id });
     if (error) return toast.error(new Error(authErrorMessage(error)));
     toast.success("Passkey removed");
