@@ -2,6 +2,7 @@
 import { type DragEvent, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { useConfirm } from "~/components/ui/confirm";
+import { Dialog } from "~/components/ui/dialog";
 import { ShowMore } from "~/components/ui/show-more";
 import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
@@ -9,6 +10,9 @@ import { formatBytes } from "~/lib/errors";
 import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { isAbort, putWithProgress } from "./upload";
+
+/** Types a browser shows in an <img> (checked on arrival: the bytes match the type). */
+const PREVIEWABLE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
 interface Upload {
   key: string;
@@ -70,6 +74,15 @@ export function FilesView() {
     event.preventDefault();
     setDragging(false);
     uploadAll(event.dataTransfer.files);
+  };
+  const [shown, setShown] = useState<{ name: string; url: string } | null>(null);
+  const preview = async (id: string, name: string) => {
+    try {
+      const { url } = await utils.files.downloadUrl.fetch({ id });
+      setShown({ name, url });
+    } catch (error) {
+      toast.error(error);
+    }
   };
   const download = async (id: string) => {
     try {
@@ -165,7 +178,9 @@ export function FilesView() {
                 >
                   <td className="max-w-48 truncate p-3 font-medium">
                     {file.filename}
-                    {file.status === "pending" && <span className="ml-2 text-xs text-amber-600">incomplete</span>}
+                    {file.status === "pending" && (
+                      <span className="ml-2 text-xs text-amber-800 dark:text-amber-300">incomplete</span>
+                    )}
                   </td>
                   <td className="p-3 whitespace-nowrap">{formatBytes(file.size)}</td>
                   <td className="hidden p-3 text-neutral-600 dark:text-neutral-400 sm:table-cell">
@@ -175,6 +190,15 @@ export function FilesView() {
                     {file.createdAt.toLocaleDateString()}
                   </td>
                   <td className="p-3 text-right whitespace-nowrap">
+                    {file.status === "ready" && PREVIEWABLE.has(file.contentType) && (
+                      <Button
+                        variant="ghost"
+                        onClick={() => preview(file.id, file.filename)}
+                        aria-label={`Preview ${file.filename}`}
+                      >
+                        Preview
+                      </Button>
+                    )}
                     {file.status === "ready" && (
                       <Button
                         variant="ghost"
@@ -206,6 +230,9 @@ export function FilesView() {
         </div>
       )}
       <ShowMore query={files} />
+      <Dialog open={shown !== null} onClose={() => setShown(null)} title={shown?.name ?? "Preview"}>
+        {shown && <img src={shown.url} alt={shown.name} className="mx-auto max-h-[70vh] w-auto rounded-md" />}
+      </Dialog>
     </>
   );
 }
