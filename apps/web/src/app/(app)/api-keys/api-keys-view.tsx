@@ -81,6 +81,7 @@ export function ApiKeysView() {
       <Dialog open={creating} onClose={() => setCreating(false)} title="New API key">
         <CreateKeyForm
           pending={create.isPending}
+          onCancel={() => setCreating(false)}
           onSubmit={(input) =>
             create.mutate(input, {
               onSuccess: (created) => {

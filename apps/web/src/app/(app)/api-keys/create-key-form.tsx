@@ -12,7 +12,15 @@ export interface NewKey {
   expiresInDays?: number;
 }
 
-export function CreateKeyForm({ onSubmit, pending }: { onSubmit: (key: NewKey) => void; pending: boolean }) {
+export function CreateKeyForm({
+  onSubmit,
+  onCancel,
+  pending,
+}: {
+  onSubmit: (key: NewKey) => void;
+  onCancel: () => void;
+  pending: boolean;
+}) {
   // The admin scopes are offered to platform admins only (the API refuses them to others).
   const isAdmin = useUser().role === "admin";
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -55,9 +63,14 @@ export function CreateKeyForm({ onSubmit, pending }: { onSubmit: (key: NewKey) =
         <option value="365">In a year</option>
         <option value="0">Never</option>
       </Select>
-      <Button type="submit" loading={pending}>
-        Create key
-      </Button>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={pending}>
+          Create key
+        </Button>
+      </div>
     </form>
   );
 }

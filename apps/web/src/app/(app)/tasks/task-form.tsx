@@ -35,6 +35,7 @@ export function TaskForm({
   initial,
   submitLabel,
   onSubmit,
+  onCancel,
   members = [],
   teams = [],
 }: {
@@ -43,6 +44,7 @@ export function TaskForm({
   teams?: Choice[];
   submitLabel: string;
   onSubmit: (draft: TaskDraft) => Promise<void>;
+  onCancel: () => void;
 }) {
   const form = useForm(formInput, async (values) =>
     onSubmit({ ...values, description: values.description || undefined }),
@@ -87,9 +89,14 @@ export function TaskForm({
           {form.formError}
         </p>
       )}
-      <Button type="submit" loading={form.pending}>
-        {submitLabel}
-      </Button>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={form.pending}>
+          {submitLabel}
+        </Button>
+      </div>
     </form>
   );
 }

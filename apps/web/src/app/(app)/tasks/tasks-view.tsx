@@ -230,6 +230,7 @@ export function TasksView() {
           members={members}
           teams={teams}
           submitLabel="Create task"
+          onCancel={() => setCreating(false)}
           onSubmit={async (draft) => {
             try {
               await create.mutateAsync(draft);
@@ -254,6 +255,7 @@ export function TasksView() {
               teamId: editing.teamId,
             }}
             submitLabel="Save changes"
+            onCancel={() => setEditing(null)}
             onSubmit={async (draft) => {
               try {
                 await change(editing.id, { ...draft, description: draft.description ?? null });
