@@ -133,6 +133,17 @@ describe("admin jobs", () => {
         ["job.cancelled", later],
         ["job.retried", failed],
       ]);
+
+      // The history pages back in time: each page starts before the last run of the one before.
+      const first = await call(`${h.url}/api/v1/admin/jobs/runs?limit=2`, { headers: asAdmin });
+      const oldest = first.body.at(-1).createdOn as string;
+      const next = await call(`${h.url}/api/v1/admin/jobs/runs?limit=2&before=${encodeURIComponent(oldest)}`, {
+        headers: asAdmin,
+      });
+      expect(next.body.length).toBeGreaterThan(0);
+      for (const run of next.body) expect(new Date(run.createdOn) < new Date(oldest)).toBe(true);
+      const seen = new Set(first.body.map((run: { id: string }) => run.id));
+      expect(next.body.filter((run: { id: string }) => seen.has(run.id))).toEqual([]);
     } finally {
       await queue.stop();
     }

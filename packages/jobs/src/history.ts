@@ -99,21 +99,25 @@ export async function findRun(query: Query, id: string): Promise<{ name: JobName
   return row ? { name: row.name as JobName, state: row.state } : null;
 }
 
-/** The newest runs (of one job, or all; in one state, or any), newest first; dead-letter copies included. */
+/**
+ * The newest runs (of one job, or all; in one state, or any; created before `before`, for
+ * the next page), newest first; dead-letter copies included.
+ */
 export async function recentRuns(
   query: Query,
-  filter: { name?: JobName; state?: RunState },
+  filter: { name?: JobName; state?: RunState; before?: Date },
   limit: number,
 ): Promise<JobRun[]> {
   if (!(await jobsInstalled(query))) return [];
-  const { name, state } = filter;
+  const { name, state, before } = filter;
   const names = name ? [name, `${name}.dead`] : [...JOB_NAMES, ...JOB_NAMES.map((n) => `${n}.dead`)];
   const rows = await query<JobRun & { createdOn: Date }>(
     `SELECT id::text, name, state::text AS state, retry_count AS "retryCount", created_on AS "createdOn",
             started_on AS "startedOn", completed_on AS "completedOn", output
-     FROM ${JOBS_SCHEMA}.job WHERE name = ANY($1) AND ($3::text IS NULL OR state::text = $3)
+     FROM ${JOBS_SCHEMA}.job
+     WHERE name = ANY($1) AND ($3::text IS NULL OR state::text = $3) AND ($4::timestamptz IS NULL OR created_on < $4)
      ORDER BY created_on DESC LIMIT $2`,
-    [names, limit, state ?? null],
+    [names, limit, state ?? null, before ?? null],
   );
   return rows.map((row) => ({
     ...row,

@@ -59,6 +59,7 @@ export const adminJobs = {
         .object({
           name: z.enum(JOB_NAMES).optional(),
           state: state.optional(),
+          before: z.coerce.date<Date>().optional().describe("Runs created before this time: the next page"),
           limit: z.coerce.number<number>().int().min(1).max(100).default(50),
         })
         .prefault({}),
@@ -77,7 +78,7 @@ export const adminJobs = {
         }),
       ),
     )
-    .query(({ ctx, input }) => recentRuns(query(ctx), { name: input.name, state: input.state }, input.limit)),
+    .query(({ ctx, input }) => recentRuns(query(ctx), input, input.limit)),
 
   run: adminWrite
     .meta({ openapi: { method: "POST", path: "/admin/jobs/run", protect: true, tags, summary: "Run a job now" } })

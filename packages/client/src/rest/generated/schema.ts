@@ -2707,6 +2707,7 @@ export interface operations {
             query?: {
                 name?: "files.purge-incomplete" | "auth.purge-expired" | "audit.retention" | "account.purge" | "account.export";
                 state?: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                before?: string;
                 limit?: number;
             };
             header?: never;

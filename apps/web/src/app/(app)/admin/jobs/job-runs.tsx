@@ -10,6 +10,7 @@ import { useToast } from "~/components/ui/toast";
 import { api } from "~/trpc/react";
 
 export const REFRESH_MS = 3_000;
+const PAGE = 50;
 
 type Name = RouterOutputs["admin"]["jobs"]["overview"]["jobs"][number]["name"];
 type State = RouterOutputs["admin"]["jobs"]["runs"][number]["state"];
@@ -35,10 +36,14 @@ export function JobRuns({ jobs }: { jobs: readonly Name[] }) {
   const utils = api.useUtils();
   const [name, setName] = useState<Name | "">("");
   const [state, setState] = useState<State | "">("");
+  // Pages back in time: each older page starts before the last run shown.
+  const [pages, setPages] = useState<Date[]>([]);
+  const before = pages.at(-1);
   const runs = api.admin.jobs.runs.useQuery(
-    { limit: 50, name: name || undefined, state: state || undefined },
-    { refetchInterval: REFRESH_MS },
+    { limit: PAGE, name: name || undefined, state: state || undefined, before },
+    { refetchInterval: before ? false : REFRESH_MS },
   );
+  const last = runs.data?.at(-1);
   const done = (what: string) => () => {
     toast.success(what);
     void utils.admin.jobs.invalidate();
@@ -49,7 +54,14 @@ export function JobRuns({ jobs }: { jobs: readonly Name[] }) {
   return (
     <Card title="Newest runs">
       <div className="mb-3 flex flex-wrap gap-2">
-        <InlineSelect label="Job" value={name} onChange={(e) => setName(e.target.value as Name | "")}>
+        <InlineSelect
+          label="Job"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value as Name | "");
+            setPages([]);
+          }}
+        >
           <option value="">All jobs</option>
           {jobs.map((job) => (
             <option key={job} value={job}>
@@ -57,7 +69,14 @@ export function JobRuns({ jobs }: { jobs: readonly Name[] }) {
             </option>
           ))}
         </InlineSelect>
-        <InlineSelect label="State" value={state} onChange={(e) => setState(e.target.value as State | "")}>
+        <InlineSelect
+          label="State"
+          value={state}
+          onChange={(e) => {
+            setState(e.target.value as State | "");
+            setPages([]);
+          }}
+        >
           <option value="">Any state</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
@@ -110,6 +129,18 @@ export function JobRuns({ jobs }: { jobs: readonly Name[] }) {
           })}
         </ul>
       )}
+      <nav aria-label="Run pages" className="mt-3 flex justify-between text-sm">
+        <Button variant="secondary" disabled={pages.length === 0} onClick={() => setPages(pages.slice(0, -1))}>
+          Newer
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={!last || (runs.data?.length ?? 0) < PAGE}
+          onClick={() => last && setPages([...pages, last.createdOn])}
+        >
+          Older
+        </Button>
+      </nav>
     </Card>
   );
 }
