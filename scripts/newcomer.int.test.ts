@@ -28,14 +28,16 @@ describe("Makefile", () => {
     const run = (kb: string) =>
       spawnSync("pnpm", ["--silent", "--filter", "@acme/web", "budget"], {
         cwd: root,
-        env: { ...process.env, BUNDLE_BUDGET_KB: kb },
+        env: { ...process.env, BUNDLE_BUDGET_KB: kb, BUNDLE_BUDGET_OTHER_KB: kb },
         encoding: "utf8",
       });
     const over = run("1");
-    expect(over.stdout).toMatch(/budget 1 kB: OVER/);
+    expect(over.stdout).toMatch(/ kB \/ 1 kB {2}OVER {2}\/\(app\)\/dashboard/);
+    expect(over.stdout).toMatch(/budget: \d+ page\(s\) over/);
     expect(over.status).toBe(1);
     const within = run("100000");
-    expect(within.stdout).toMatch(/budget 100000 kB: within/);
+    expect(within.stdout).toMatch(/ kB \/ 100000 kB {2}ok {4}\/\(app\)\/tasks/);
+    expect(within.stdout).toMatch(/budget: every page within its budget/);
     expect(within.status).toBe(0);
   });
 });

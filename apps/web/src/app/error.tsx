@@ -2,9 +2,17 @@
 // When a page fails to render: say so plainly, offer to try again, and show the
 // reference a person can quote to support (never the error's own text).
 import Link from "next/link";
-import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect } from "react";
 
 export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const router = useRouter();
+  // Render the server's part again too, not only this client boundary.
+  const retry = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -25,7 +33,7 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
       <div className="flex flex-wrap gap-3">
         <button
           type="button"
-          onClick={reset}
+          onClick={retry}
           className="rounded-md bg-indigo-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-indigo-500"
         >
           Try again

@@ -7,7 +7,22 @@ describe("safeNextPath", () => {
   });
 
   it("refuses other sites and falls back", () => {
-    for (const value of ["//evil.example", "/\\evil.example", "https://evil.example", "evil", "", null, undefined]) {
+    const sneaky = [
+      "/\t/evil.example",
+      "/%09/evil.example".replace("%09", "\t"),
+      "/\n/evil.example",
+      "/\\/evil.example",
+    ];
+    for (const value of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "evil",
+      "",
+      null,
+      undefined,
+      ...sneaky,
+    ]) {
       expect(safeNextPath(value)).toBe("/dashboard");
     }
   });

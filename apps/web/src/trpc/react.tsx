@@ -24,8 +24,8 @@ function makeQueryClient() {
         retry: (count, error) => {
           if (error instanceof SignedOutError) return false;
           const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number })?.httpStatus : 0;
-          // Once, and soon: a failed page says so (with Retry) within a second or two.
-          return count < 1 && (!status || status >= 500);
+          // Twice, soon: a failed page says so (with Try again) within about two seconds.
+          return count < 2 && (!status || status >= 500);
         },
         retryDelay: 500,
       },

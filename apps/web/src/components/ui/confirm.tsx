@@ -23,7 +23,14 @@ const ConfirmContext = createContext<Confirm | null>(null);
 export function ConfirmProvider({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState<(ConfirmOptions & { answer: (yes: boolean) => void }) | null>(null);
   const confirm = useCallback<Confirm>(
-    (options) => new Promise<boolean>((resolve) => setOpen({ ...options, answer: resolve })),
+    (options) =>
+      new Promise<boolean>((resolve) =>
+        setOpen((previous) => {
+          // One question at a time: one still open is answered "no" (its caller stops waiting).
+          previous?.answer(false);
+          return { ...options, answer: resolve };
+        }),
+      ),
     [],
   );
   const close = (yes: boolean) => {

@@ -61,9 +61,9 @@ export function Field({ label, error, hint, ...props }: Common & InputHTMLAttrib
       {password ? (
         <div className="relative">
           {input}
+          {/* Its name says what it does next ("Show", "Hide"): no aria-pressed on top of that. */}
           <button
             type="button"
-            aria-pressed={shown}
             aria-controls={props.id ?? id}
             onClick={() => setShown(!shown)}
             className="absolute inset-y-0 right-0 rounded-r-md px-3 text-xs font-medium text-neutral-700 hover:text-neutral-950 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-neutral-300 dark:hover:text-white"

@@ -16,33 +16,44 @@ const ToastContext = createContext<{ success(message: string): void; error(error
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  // The toasts as last set, read by push and dismiss (never a side effect inside a state updater).
+  const shown = useRef<Toast[]>([]);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
-  const dismiss = useCallback((id: number) => {
+  const show = useCallback((next: Toast[]) => {
+    shown.current = next;
+    setToasts(next);
+  }, []);
+  const forget = useCallback((id: number) => {
     clearTimeout(timers.current.get(id));
     timers.current.delete(id);
-    setToasts((current) => current.filter((t) => t.id !== id));
   }, []);
+  const dismiss = useCallback(
+    (id: number) => {
+      forget(id);
+      show(shown.current.filter((t) => t.id !== id));
+    },
+    [forget, show],
+  );
   const push = useCallback(
     (toast: Omit<Toast, "id" | "count">) => {
-      const later = (id: number) => {
-        clearTimeout(timers.current.get(id));
-        timers.current.set(
-          id,
-          setTimeout(() => dismiss(id), toast.kind === "error" ? 8000 : 3500),
-        );
-      };
-      setToasts((current) => {
-        const same = current.find((t) => t.kind === toast.kind && t.message === toast.message);
-        if (same) {
-          later(same.id);
-          return current.map((t) => (t === same ? { ...t, ...toast, count: t.count + 1 } : t));
-        }
-        const id = Date.now() + Math.random();
-        later(id);
-        return [...current.slice(-3), { ...toast, id, count: 1 }];
-      });
+      const same = shown.current.find((t) => t.kind === toast.kind && t.message === toast.message);
+      let id: number;
+      if (same) {
+        id = same.id;
+        show(shown.current.map((t) => (t === same ? { ...t, ...toast, count: t.count + 1 } : t)));
+      } else {
+        id = Date.now() + Math.random();
+        const next = [...shown.current, { ...toast, id, count: 1 }];
+        for (const evicted of next.slice(0, -4)) forget(evicted.id);
+        show(next.slice(-4));
+      }
+      forget(id);
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), toast.kind === "error" ? 8000 : 3500),
+      );
     },
-    [dismiss],
+    [dismiss, forget, show],
   );
   const api = {
     success: (message: string) => push({ kind: "success", message }),

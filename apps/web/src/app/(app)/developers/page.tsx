@@ -1,6 +1,7 @@
 // The API guide: how to authenticate (API key or JWT), what scopes grant, how lists
 // page, what errors look like, the file flow, and a typed client generated from the
 // OpenAPI document (nothing private to this repository).
+import { authEnv } from "@acme/auth/env";
 import { API_KEY_SCOPES } from "@acme/validators";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -37,12 +38,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default function DevelopersPage() {
   const api = webEnv().API_PUBLIC_URL;
+  const site = authEnv().BETTER_AUTH_URL.replace(/\/$/, "");
   const keyCurl = `curl -H "X-API-Key: $API_KEY" "${api}/api/v1/tasks?limit=10"
 
 curl -X POST -H "X-API-Key: $API_KEY" -H "Content-Type: application/json" \\
   -d '{"title":"Write the report"}' ${api}/api/v1/tasks`;
   const jwtCurl = `# In the browser, signed in: a token for the active organization (valid minutes)
-TOKEN=$(curl -s -b cookies.txt http://localhost:3000/api/auth/token | jq -r .token)
+TOKEN=$(curl -s -b cookies.txt ${site}/api/auth/token | jq -r .token)
 curl -H "Authorization: Bearer $TOKEN" ${api}/api/v1/me`;
   const paging = `curl -H "X-API-Key: $API_KEY" "${api}/api/v1/tasks?limit=20"
 # { "items": [...], "nextCursor": "eyJ...", "total": { "count": 10000, "exact": false } }

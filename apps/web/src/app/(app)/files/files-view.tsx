@@ -31,11 +31,15 @@ export function FilesView() {
   const complete = api.files.completeUpload.useMutation();
   const remove = api.files.delete.useMutation({ onSuccess: () => utils.files.list.invalidate() });
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const uploadCount = useRef(0);
+  /** Names being uploaded now (a ref: several files chosen at once see each other). */
+  const inFlight = useRef(new Set<string>());
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const upload = async (file: File) => {
-    const key = crypto.randomUUID();
+    const key = String(++uploadCount.current);
+    inFlight.current.add(file.name);
     const cancel = new AbortController();
     const track = (progress: number) =>
       setUploads((current) => current.map((u) => (u.key === key ? { ...u, progress } : u)));
@@ -48,6 +52,7 @@ export function FilesView() {
         size: file.size,
       });
       id = row.id;
+      if (cancel.signal.aborted) throw new DOMException("Upload cancelled", "AbortError");
       await putWithProgress(uploadUrl, file, track, cancel.signal);
       await complete.mutateAsync({ id: row.id });
       toast.success(`${file.name} uploaded`);
@@ -56,24 +61,30 @@ export function FilesView() {
       // Nothing half-made stays listed: the pending row goes (the purge job would take it later).
       else if (id) await remove.mutateAsync({ id }).catch(() => undefined);
     } finally {
+      inFlight.current.delete(file.name);
       setUploads((current) => current.filter((u) => u.key !== key));
       await utils.files.list.invalidate();
     }
   };
-  const uploadAll = (list: FileList | null) => {
+  const uploadAll = async (list: FileList | null) => {
     for (const file of Array.from(list ?? [])) {
-      // The same file twice (dropped again, or already here) would make two identical rows.
+      // The same file twice (chosen again, or already here) would make two identical rows: ask first.
       const here =
-        items.some((f) => f.filename === file.name && Number(f.size) === file.size) ||
-        uploads.some((u) => u.name === file.name);
-      if (here) toast.success(`${file.name} is already here`);
-      else void upload(file);
+        inFlight.current.has(file.name) ||
+        items.some((f) => f.status === "ready" && f.filename === file.name && Number(f.size) === file.size);
+      if (here) {
+        const body = "A file with this name and size is already here.";
+        if (!(await ask({ title: `Upload ${file.name} again?`, body, action: "Upload anyway", danger: false }))) {
+          continue;
+        }
+      }
+      void upload(file);
     }
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    uploadAll(event.dataTransfer.files);
+    void uploadAll(event.dataTransfer.files);
   };
   const [shown, setShown] = useState<{ name: string; url: string } | null>(null);
   const preview = async (id: string, name: string) => {
@@ -120,7 +131,7 @@ export function FilesView() {
           aria-label="Choose files to upload"
           data-testid="file-input"
           onChange={(event) => {
-            uploadAll(event.target.files);
+            void uploadAll(event.target.files);
             event.target.value = "";
           }}
         />

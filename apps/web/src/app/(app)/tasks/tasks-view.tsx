@@ -3,7 +3,7 @@ import type { RouterOutputs } from "@acme/api";
 import { roleAllows } from "@acme/auth/permissions";
 import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
 import { useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { useConfirm } from "~/components/ui/confirm";
 import { Dialog } from "~/components/ui/dialog";
@@ -30,6 +30,11 @@ export function TasksView() {
   const [teamId, setTeamId] = useState<string | undefined>();
   // The cursors of the pages after the first that led here: Previous pops one.
   const [trail, setTrail] = useState<string[]>([]);
+  // Followed to /tasks again (the nav) or to another status: the link's filter wins.
+  useEffect(() => {
+    setStatus(TASK_STATUSES.find((value) => value === linked));
+    setTrail([]);
+  }, [linked]);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Task | null>(null);
   const toast = useToast();

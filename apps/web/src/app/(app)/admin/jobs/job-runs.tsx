@@ -129,7 +129,7 @@ export function JobRuns({ jobs }: { jobs: readonly Name[] }) {
           })}
         </ul>
       )}
-      <nav aria-label="Run pages" className="mt-3 flex justify-between text-sm">
+      <nav aria-label="Older and newer runs" className="mt-3 flex justify-between text-sm">
         <Button variant="secondary" disabled={pages.length === 0} onClick={() => setPages(pages.slice(0, -1))}>
           Newer
         </Button>
