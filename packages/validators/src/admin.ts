@@ -1,7 +1,8 @@
 // Inputs of the admin console (admin.* procedures), shared by the API and the web app.
-import { z } from "zod";
+
 import { PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 import { instant, listInput } from "./pagination";
+import { z } from "./zod";
 
 export const PLATFORM_ROLE_VALUES = ["user", "admin"] as const;
 export const USER_SORTS = ["newest", "oldest", "name", "email"] as const;

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { API_KEY_SCOPES } from "./constants";
 import { storedText } from "./text";
+import { z } from "./zod";
 
 export const createApiKeyInput = z.object({
   name: storedText().trim().min(1, "Name is required").max(64),

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { storedText } from "./text";
+import { z } from "./zod";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { storedText } from "./text";
+import { z } from "./zod";
 
 export const fileIdInput = z.object({ id: z.uuid("Not a file id") });
 

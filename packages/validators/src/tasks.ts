@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { TASK_STATUSES } from "./constants";
 import { instant, listInput } from "./pagination";
 import { storedText } from "./text";
+import { z } from "./zod";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES);
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * A string Postgres `text` can store: every string the API keeps builds on this, so
