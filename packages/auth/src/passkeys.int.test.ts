@@ -22,19 +22,24 @@ describe("passkeys", () => {
     await server?.stop();
   });
 
-  async function withPasskey(name = "Laptop") {
-    const user = await signUpVerified(server);
+  /** Registers a passkey on a new software authenticator for a signed-in client. */
+  async function addPasskey(client: TestClient, name: string) {
     const authenticator = new SoftAuthenticator("localhost", server.url);
-    const options = await user.client.get<{ challenge: string; rp: { id: string } }>(
+    const options = await client.get<{ challenge: string; rp: { id: string } }>(
       "/api/auth/passkey/generate-register-options",
     );
     expect(options.body.rp.id).toBe("localhost");
-    const registered = await user.client.post<{ id: string; name: string }>("/api/auth/passkey/verify-registration", {
+    const registered = await client.post<{ id: string; name: string }>("/api/auth/passkey/verify-registration", {
       response: authenticator.register(options.body),
       name,
     });
     expect(registered.status).toBe(200);
-    return { ...user, authenticator, passkeyId: registered.body.id };
+    return { authenticator, passkeyId: registered.body.id };
+  }
+
+  async function withPasskey(name = "Laptop") {
+    const user = await signUpVerified(server);
+    return { ...user, ...(await addPasskey(user.client, name)) };
   }
 
   async function signInWith(authenticator: SoftAuthenticator, key?: KeyObject, userVerified = true) {
@@ -55,6 +60,24 @@ describe("passkeys", () => {
     const session = await client.get<{ user: { id: string } }>("/api/auth/get-session");
     expect(session.body.user.id).toBe(user.userId);
     await expect.poll(() => server.outbox.latest(user.email, "A passkey was added")).toBeDefined();
+  });
+
+  it("keeps several named passkeys per account, each signing in; a removed one no longer does", async () => {
+    const user = await withPasskey("Laptop");
+    const phone = await addPasskey(user.client, "Phone");
+    const listed = await user.client.get<{ id: string; name: string }[]>("/api/auth/passkey/list-user-passkeys");
+    expect(listed.body.map((passkey) => passkey.name).sort()).toEqual(["Laptop", "Phone"]);
+    for (const authenticator of [user.authenticator, phone.authenticator]) {
+      const { client, res } = await signInWith(authenticator);
+      expect(res.status).toBe(200);
+      expect((await client.get<{ user: { id: string } }>("/api/auth/get-session")).body.user.id).toBe(user.userId);
+    }
+
+    expect((await user.client.post("/api/auth/passkey/delete-passkey", { id: phone.passkeyId })).status).toBe(200);
+    const removed = await signInWith(phone.authenticator);
+    expect(removed.res.status).not.toBe(200);
+    expect(removed.client.sessionToken).toBeUndefined();
+    expect((await signInWith(user.authenticator)).res.status).toBe(200);
   });
 
   it("refuses an assertion for someone's credential signed with another key", async () => {

@@ -165,6 +165,22 @@ describe("two-factor authentication", () => {
     await expect.poll(() => server.outbox.latest(user.email, "Two-factor authentication is off")).toBeDefined();
   });
 
+  it("ends the pending sign-in after five wrong codes: even the right code is refused then", async () => {
+    const user = await enrolled();
+    const { client } = await passwordStep(user.email, user.password);
+    for (const guess of ["111111", "222222", "333333", "444444", "555555"]) {
+      expect((await client.post("/api/auth/two-factor/verify-totp", { code: guess })).status).toBe(401);
+    }
+    const right = await client.post<{ code?: string }>("/api/auth/two-factor/verify-totp", { code: user.code(1) });
+    expect(right.status).toBe(400);
+    expect(right.body.code).toBe("TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE");
+    expect(client.sessionToken).toBeUndefined();
+    // A new password step starts a new budget, and the right code refused above was not
+    // spent by the refusal.
+    const again = await passwordStep(user.email, user.password);
+    expect((await again.client.post("/api/auth/two-factor/verify-totp", { code: user.code(1) })).status).toBe(200);
+  });
+
   it("throttles code guessing like sign-in: 429 once the budget is spent", async () => {
     const throttled = await startTestAuthServer({
       rateLimit: { enabled: true, windowSeconds: 60, max: 1_000, sensitiveMax: 4 },
@@ -186,6 +202,17 @@ describe("two-factor authentication", () => {
       expect(statuses.slice(0, 2)).toEqual([401, 401]);
       expect(statuses.at(-1)).toBe(429);
       expect(attacker.sessionToken).toBeUndefined();
+
+      // Backup codes have their own budget, spent the same way (another client).
+      const other = new TestClient(throttled.url, "198.51.100.24");
+      await other.post("/api/auth/sign-in/email", { email: user.email, password: user.password });
+      const backup: number[] = [];
+      for (let guess = 0; guess < 5; guess++) {
+        backup.push((await other.post("/api/auth/two-factor/verify-backup-code", { code: `guess-${guess}` })).status);
+      }
+      expect(backup[0]).toBe(401);
+      expect(backup.at(-1)).toBe(429);
+      expect(other.sessionToken).toBeUndefined();
     } finally {
       await throttled.stop();
     }

@@ -2,7 +2,8 @@
 
 import { PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 import { instant, listInput } from "./pagination";
-import { z } from "./zod";
+import "./zod-setup";
+import { z } from "zod";
 
 export const PLATFORM_ROLE_VALUES = ["user", "admin"] as const;
 export const USER_SORTS = ["newest", "oldest", "name", "email"] as const;

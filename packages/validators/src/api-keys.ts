@@ -1,6 +1,7 @@
 import { API_KEY_SCOPES } from "./constants";
 import { storedText } from "./text";
-import { z } from "./zod";
+import "./zod-setup";
+import { z } from "zod";
 
 export const createApiKeyInput = z.object({
   name: storedText().trim().min(1, "Name is required").max(64),

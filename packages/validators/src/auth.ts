@@ -1,5 +1,6 @@
 import { storedText } from "./text";
-import { z } from "./zod";
+import "./zod-setup";
+import { z } from "zod";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;

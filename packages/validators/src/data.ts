@@ -1,5 +1,6 @@
 import { storedText } from "./text";
-import { z } from "./zod";
+import "./zod-setup";
+import { z } from "zod";
 
 export const submitDataInput = z.object({
   content: storedText().min(1, "Content is required").max(10_000, "At most 10000 characters"),

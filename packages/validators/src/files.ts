@@ -1,5 +1,6 @@
 import { storedText } from "./text";
-import { z } from "./zod";
+import "./zod-setup";
+import { z } from "zod";
 
 export const fileIdInput = z.object({ id: z.uuid("Not a file id") });
 

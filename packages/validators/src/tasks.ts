@@ -1,7 +1,8 @@
 import { TASK_STATUSES } from "./constants";
 import { instant, listInput } from "./pagination";
 import { storedText } from "./text";
-import { z } from "./zod";
+import "./zod-setup";
+import { z } from "zod";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES);
 

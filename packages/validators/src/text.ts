@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-setup";
+import { z } from "zod";
 
 /**
  * A string Postgres `text` can store: every string the API keeps builds on this, so

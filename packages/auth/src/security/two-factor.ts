@@ -39,6 +39,15 @@ function submittedCode(ctx: HookContext): string | null {
 
 const digestOf = (userId: string, code: string) => createHash("sha256").update(`${userId}:${code}`).digest("base64url");
 
+/**
+ * Whose code each request in flight claimed: the plugin may end the pending sign-in
+ * while refusing the code (too many attempts), after which the owner can no longer be
+ * read from it, and the refused code must still be released. Keyed by the request's
+ * headers (one object per request, shared by its before and after hooks).
+ */
+const claims = new WeakMap<object, string>();
+const claimKey = (ctx: HookContext): object | undefined => ctx.headers ?? ctx.request ?? undefined;
+
 /** Claims the code before the plugin checks it; a code claimed already is refused. */
 export function claimTotpCode(db: Db) {
   return async (ctx: HookContext): Promise<void> => {
@@ -46,6 +55,8 @@ export function claimTotpCode(db: Db) {
     if (!code) return;
     const userId = await codeOwner(ctx);
     if (!userId) return; // the plugin refuses the request itself
+    const key = claimKey(ctx);
+    if (key) claims.set(key, userId);
     await db.$executeRaw`DELETE FROM auth.used_totp_codes
       WHERE user_id = ${userId} AND used_at < now() - ${REMEMBER_USED_CODES}::interval`;
     const claimed = await db.$executeRaw`INSERT INTO auth.used_totp_codes (user_id, digest)
@@ -66,7 +77,8 @@ export function releaseRefusedCode(db: Db) {
     if (!code || !isAPIError(ctx.context.returned)) return;
     const error = ctx.context.returned as { body?: { code?: string } };
     if (error.body?.code === "TOTP_CODE_ALREADY_USED") return;
-    const userId = await codeOwner(ctx);
+    const key = claimKey(ctx);
+    const userId = (key && claims.get(key)) ?? (await codeOwner(ctx));
     if (!userId) return;
     await db.$executeRaw`DELETE FROM auth.used_totp_codes
       WHERE user_id = ${userId} AND digest = ${digestOf(userId, code)}`;
