@@ -125,6 +125,16 @@ describe("account export and deletion", () => {
     // A member of a shared organization: the membership goes, the organization stays.
     await h.membership("someone-else", "org-team-acct", "owner");
     await h.membership(user.userId, "org-team-acct", "member");
+    // Its second factors, as the auth server stores them (enrolment itself is covered there).
+    const userId = user.userId;
+    await h.auth.db.passkey.create({
+      data: {
+        ...{ id: `pk-${userId}`, userId, name: "Laptop", publicKey: "pk", credentialID: `cred-${userId}` },
+        ...{ counter: 0, deviceType: "singleDevice", backedUp: false },
+      },
+    });
+    await h.auth.db.twoFactor.create({ data: { id: `2fa-${userId}`, userId, secret: "s", backupCodes: "b" } });
+    await h.auth.db.usedTotpCode.create({ data: { userId, digest: "d" } });
 
     const deleted = await callTrpc(
       h.url,
@@ -140,6 +150,9 @@ describe("account export and deletion", () => {
     expect(await db.user.count({ where: { id: user.userId } })).toBe(0);
     expect(await db.session.count({ where: { userId: user.userId } })).toBe(0);
     expect(await db.account.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await db.passkey.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await db.twoFactor.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await db.usedTotpCode.count({ where: { userId: user.userId } })).toBe(0);
     expect(await db.member.count({ where: { userId: user.userId } })).toBe(0);
     expect(await db.organization.count({ where: { id: personal } })).toBe(0);
     expect(await db.task.count({ where: { organizationId: personal } })).toBe(0);

@@ -2,6 +2,7 @@
 // authenticator, two-factor with codes computed from the secret the page shows,
 // sign-in through the local OpenID Connect provider, email change through the
 // outbox, the full data archive built by the worker, and deleting the account.
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { WEB_PORT } from "../playwright.config";
@@ -135,6 +136,8 @@ test("turns on two-factor, signs in with a code and then with a backup code", as
 
 test("signs in through the OpenID Connect provider", async ({ page }) => {
   await page.goto("/sign-in");
+  // Only the configured provider is offered: the journey's servers set OIDC, not GitHub or Google.
+  await expect(page.getByRole("button", { name: /^Continue with / })).toHaveText(["Continue with Acme SSO"]);
   await page.getByRole("button", { name: "Continue with Acme SSO" }).click();
   await page.waitForURL("**/dashboard");
   await expect(page.getByRole("heading", { name: /Hello, Sam/ })).toBeVisible();
@@ -171,8 +174,16 @@ test("changes the email address through the outbox, then deletes the account", a
     page.getByTestId("mail").filter({ hasText: user.email }).filter({ hasText: "Your email address was changed" }),
   ).toHaveCount(1);
 
-  // The full archive: asked for, built by the worker, downloaded as a zip.
+  // The in-page archive: this account's data as JSON, at once.
   await openSecurity(page);
+  const json = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download my data" }).click();
+  const saved = await json;
+  expect(saved.suggestedFilename()).toMatch(/^platform-account-\d{4}-\d\d-\d\d\.json$/);
+  const document = JSON.parse(readFileSync((await saved.path()) ?? "", "utf8")) as { profile: { email: string } };
+  expect(document.profile.email).toBe(newEmail);
+
+  // The full archive: asked for, built by the worker, downloaded as a zip.
   await page.getByRole("button", { name: "Prepare full archive" }).click();
   const archive = page.getByTestId("archive").first();
   await expect(archive.getByText("Ready")).toBeVisible({ timeout: 30_000 });

@@ -69,6 +69,25 @@ describe("email change", () => {
     expect(server.outbox.latest(newEmail)).toBeUndefined();
   });
 
+  it("without a password (provider or passkey accounts), needs a sign-in in the last 10 minutes", async () => {
+    const user = await signUpVerified(server);
+    await server.db.account.deleteMany({ where: { userId: user.userId, providerId: "credential" } });
+    const fresh = `fresh.${Date.now()}@example.test`;
+    expect((await user.client.post("/api/auth/change-email", { newEmail: fresh })).status).toBe(200);
+    await expect.poll(() => server.outbox.latest(fresh, "Confirm your new email address")).toBeDefined();
+
+    await server.db.session.updateMany({
+      where: { userId: user.userId },
+      data: { createdAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    const stale = `stale.${Date.now()}@example.test`;
+    const refused = await user.client.post<{ message: string }>("/api/auth/change-email", { newEmail: stale });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe("Sign in again, then change your email address within 10 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.outbox.latest(stale)).toBeUndefined();
+  });
+
   it("refuses a malformed address and needs a session", async () => {
     const user = await signUpVerified(server);
     const malformed = await user.client.post("/api/auth/change-email", {
