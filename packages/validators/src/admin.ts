@@ -1,13 +1,12 @@
 // Inputs of the admin console (admin.* procedures), shared by the API and the web app.
 
 import { PASSWORD_MAX, PASSWORD_MIN } from "./auth";
+import { USER_SORTS } from "./constants";
 import { instant, listInput } from "./pagination";
 import "./zod-setup";
 import { z } from "zod";
 
 export const PLATFORM_ROLE_VALUES = ["user", "admin"] as const;
-export const USER_SORTS = ["newest", "oldest", "name", "email"] as const;
-export type UserSort = (typeof USER_SORTS)[number];
 
 const userId = z.string().trim().min(1, "Give a user id").max(100);
 

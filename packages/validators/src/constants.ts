@@ -21,3 +21,7 @@ export const API_KEY_SCOPES = [
 ] as const;
 export const ADMIN_SCOPES = ["admin:read", "admin:write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** The admin console's user list orders. */
+export const USER_SORTS = ["newest", "oldest", "name", "email"] as const;
+export type UserSort = (typeof USER_SORTS)[number];

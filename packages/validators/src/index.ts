@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./constants";
 export * from "./data";
 export * from "./files";
+export * from "./forms";
 export * from "./pagination";
 export * from "./tasks";
 export * from "./text";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createApiKeyInput } from "./api-keys";
-import { signUpInput } from "./auth";
 import { submitDataInput } from "./data";
 import { createUploadInput } from "./files";
+import { signUpInput } from "./forms";
 import { createTaskInput, updateTaskInput } from "./tasks";
 
 const id = "01900000-0000-7000-8000-000000000000";

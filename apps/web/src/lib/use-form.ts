@@ -1,10 +1,15 @@
 "use client";
-// Form state validated with the same zod schemas the API uses.
+// Form state validated by a schema with zod's safeParse: the API's own zod inputs, or
+// the account forms' plain rules (@acme/validators/forms).
 import { type FormEvent, useState } from "react";
-import type { z } from "zod";
 import { fieldErrors } from "./errors";
 
-export function useForm<S extends z.ZodObject>(schema: S, submit: (values: z.infer<S>) => Promise<void>) {
+type Issue = { path: PropertyKey[]; message: string };
+interface FormSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
+}
+
+export function useForm<T>(schema: FormSchema<T>, submit: (values: T) => Promise<void>) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -2,7 +2,7 @@
 // page, what errors look like, the file flow, and a typed client generated from the
 // OpenAPI document (nothing private to this repository).
 import { authEnv } from "@acme/auth/env";
-import { API_KEY_SCOPES } from "@acme/validators";
+import { API_KEY_SCOPES } from "@acme/validators/constants";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";

@@ -1,15 +1,13 @@
 "use client";
 // Changing the sign-in address: the new one gets a confirmation link; nothing
 // changes until it is opened.
+import { isEmail } from "@acme/validators/forms";
 import { type FormEvent, useState } from "react";
-import { z } from "zod";
 import { useSession } from "~/auth/client";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/states";
 import { authErrorMessage } from "~/lib/use-form";
-
-const emailSchema = z.email();
 
 export function ChangeEmail() {
   const session = useSession();
@@ -25,7 +23,7 @@ export function ChangeEmail() {
       .trim()
       .toLowerCase();
     const password = String(form.get("password") ?? "");
-    if (!emailSchema.safeParse(newEmail).success) return setError("Enter an email address");
+    if (!isEmail(newEmail)) return setError("Enter an email address");
     if (newEmail === current) return setError("That is already your address");
     setError(undefined);
     setPending(true);

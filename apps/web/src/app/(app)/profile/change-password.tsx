@@ -1,5 +1,5 @@
 "use client";
-import { changePasswordInput } from "@acme/validators";
+import { changePasswordInput } from "@acme/validators/forms";
 import { useRef } from "react";
 import { authClient } from "~/auth/client";
 import { NewPasswordField } from "~/components/password-field";

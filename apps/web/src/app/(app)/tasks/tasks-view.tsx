@@ -1,7 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@acme/api";
 import { roleAllows } from "@acme/auth/permissions";
-import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators";
+import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators/constants";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";

@@ -1,9 +1,8 @@
 "use client";
-import { emailSchema } from "@acme/validators";
+import { forgotPasswordInput } from "@acme/validators/forms";
 import Link from "next/link";
 import { useState } from "react";
-import { z } from "zod";
-import { authClient } from "~/auth/client";
+import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -11,8 +10,8 @@ import { authErrorMessage, useForm } from "~/lib/use-form";
 
 export default function ForgotPasswordPage() {
   const [sent, setSent] = useState(false);
-  const { errors, formError, pending, onSubmit } = useForm(z.object({ email: emailSchema }), async ({ email }) => {
-    const { error } = await authClient.requestPasswordReset({
+  const { errors, formError, pending, onSubmit } = useForm(forgotPasswordInput, async ({ email }) => {
+    const { error } = await callAuth("/request-password-reset", {
       email,
       redirectTo: `${window.location.origin}/reset-password`,
     });

@@ -1,8 +1,8 @@
 "use client";
-import { resetPasswordInput } from "@acme/validators";
+import { resetPasswordInput } from "@acme/validators/forms";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { authClient } from "~/auth/client";
+import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { NewPasswordField } from "~/components/password-field";
 import { Button } from "~/components/ui/button";
@@ -14,7 +14,7 @@ export function ResetPasswordForm() {
   const token = params.get("token");
   const linkError = params.get("error");
   const { errors, formError, pending, onSubmit } = useForm(resetPasswordInput, async ({ newPassword }) => {
-    const { error } = await authClient.resetPassword({ newPassword, token: token ?? "" });
+    const { error } = await callAuth("/reset-password", { newPassword, token: token ?? "" });
     if (error) throw new Error(authErrorMessage(error));
     router.replace("/sign-in?reset=1");
   });

@@ -2,9 +2,11 @@
 // Sign-in without a password: a passkey (also offered in the email field's
 // autofill where the browser supports it) and the configured providers.
 import { useEffect, useState } from "react";
-import { authClient } from "~/auth/client";
 import { Button } from "~/components/ui/button";
 import { authErrorMessage } from "~/lib/use-form";
+
+/** Better Auth's client (with WebAuthn), loaded after the page: only passkeys and providers need it. */
+const loadAuthClient = () => import("~/auth/client").then((module) => module.authClient);
 
 export interface ProviderButton {
   id: string;
@@ -31,6 +33,8 @@ export function OtherMethods({
     void (async () => {
       const available = await window.PublicKeyCredential?.isConditionalMediationAvailable?.().catch(() => false);
       if (!available || cancelled) return;
+      const authClient = await loadAuthClient();
+      if (cancelled) return;
       const { data } = await authClient.signIn.passkey({ autoFill: true });
       if (data && !cancelled) onSignedIn();
     })();
@@ -41,6 +45,7 @@ export function OtherMethods({
 
   async function withPasskey() {
     setPending("passkey");
+    const authClient = await loadAuthClient();
     const { data, error } = await authClient.signIn.passkey();
     setPending(null);
     if (data) onSignedIn();
@@ -55,6 +60,7 @@ export function OtherMethods({
   async function withProvider(provider: ProviderButton) {
     setPending(provider.id);
     const errorCallbackURL = "/sign-in?error=provider";
+    const authClient = await loadAuthClient();
     const { error } = await authClient.signIn.social({ provider: provider.id, callbackURL: next, errorCallbackURL });
     if (error) {
       setPending(null);

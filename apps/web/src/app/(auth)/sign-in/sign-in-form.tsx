@@ -1,9 +1,9 @@
 "use client";
-import { signInInput } from "@acme/validators";
+import { signInInput } from "@acme/validators/forms";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import { signIn } from "~/auth/client";
+import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -23,10 +23,13 @@ export function SignInForm({ providers }: { providers: ProviderButton[] }) {
     router.refresh();
   }, [router, next]);
   const { errors, formError, setFormError, pending, onSubmit } = useForm(signInInput, async (values) => {
-    const { data, error } = await signIn.email({ ...values, callbackURL: next });
+    const { data, error } = await callAuth<{ twoFactorRedirect?: boolean }>("/sign-in/email", {
+      ...values,
+      callbackURL: next,
+    });
     if (error) throw new Error(authErrorMessage(error));
     // Two-factor is on: the password was right, now the code.
-    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+    if (data?.twoFactorRedirect) {
       router.push(`/sign-in/two-factor?next=${encodeURIComponent(next)}`);
       return;
     }

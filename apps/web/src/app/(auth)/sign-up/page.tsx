@@ -1,8 +1,8 @@
 "use client";
-import { signUpInput } from "@acme/validators";
+import { signUpInput } from "@acme/validators/forms";
 import Link from "next/link";
 import { useState } from "react";
-import { signUp } from "~/auth/client";
+import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -13,7 +13,7 @@ import { ResendLink } from "./resend-link";
 export default function SignUpPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { errors, formError, pending, onSubmit } = useForm(signUpInput, async (values) => {
-    const { error } = await signUp.email({ ...values, callbackURL: "/verify-email" });
+    const { error } = await callAuth("/sign-up/email", { ...values, callbackURL: "/verify-email" });
     if (error) throw new Error(authErrorMessage(error));
     setSentTo(values.email);
   });

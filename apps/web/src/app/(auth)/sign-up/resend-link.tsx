@@ -2,7 +2,7 @@
 // "Did not get it?": asks for another verification link. The answer is the same
 // whether or not the address has an account; the auth server throttles it.
 import { useState } from "react";
-import { authClient } from "~/auth/client";
+import { callAuth } from "~/auth/browser";
 import { Button } from "~/components/ui/button";
 import { authErrorMessage } from "~/lib/use-form";
 
@@ -10,7 +10,7 @@ export function ResendLink({ email }: { email: string }) {
   const [state, setState] = useState<{ pending: boolean; message: string | null }>({ pending: false, message: null });
   async function resend() {
     setState({ pending: true, message: null });
-    const { error } = await authClient.sendVerificationEmail({ email, callbackURL: "/verify-email" });
+    const { error } = await callAuth("/send-verification-email", { email, callbackURL: "/verify-email" });
     setState({
       pending: false,
       message: error ? authErrorMessage(error) : "Sent again. Check your inbox and spam folder.",

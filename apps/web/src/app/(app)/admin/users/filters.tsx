@@ -1,6 +1,6 @@
 "use client";
 // The users list's filters, applied on submit (search) or on change (the selects).
-import { USER_SORTS, type UserSort } from "@acme/validators";
+import { USER_SORTS, type UserSort } from "@acme/validators/constants";
 import { type FormEvent, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, Select } from "~/components/ui/field";

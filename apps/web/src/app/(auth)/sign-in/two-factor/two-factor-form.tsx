@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { authClient } from "~/auth/client";
+import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -26,16 +26,19 @@ export function TwoFactorForm() {
     if (!code) return setError({ message: backup ? "Enter a backup code" : "Enter the 6-digit code", restart: false });
     setPending(true);
     setError(null);
-    const { error } = backup
-      ? await authClient.twoFactor.verifyBackupCode({ code, trustDevice })
-      : await authClient.twoFactor.verifyTotp({ code, trustDevice });
+    const { error } = await callAuth(backup ? "/two-factor/verify-backup-code" : "/two-factor/verify-totp", {
+      code,
+      trustDevice,
+    });
     setPending(false);
     if (error) {
-      const restart = error.code === "INVALID_TWO_FACTOR_COOKIE";
-      return setError({
-        message: restart ? "This sign-in has expired. Start again." : authErrorMessage(error),
-        restart,
-      });
+      // The pending sign-in is over: it expired, or too many wrong codes ended it.
+      if (error.code === "INVALID_TWO_FACTOR_COOKIE" || error.code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE") {
+        const expired = error.code === "INVALID_TWO_FACTOR_COOKIE";
+        const message = expired ? "This sign-in has expired. Start again." : "Too many wrong codes. Sign in again.";
+        return setError({ message, restart: true });
+      }
+      return setError({ message: authErrorMessage(error), restart: false });
     }
     router.replace(next);
     router.refresh();
