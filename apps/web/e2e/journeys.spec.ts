@@ -213,3 +213,27 @@ test("every page runs under its CSP, with the security headers, and no violation
     await visit(path);
   }
 });
+
+test("a sign-in in a tab someone else used starts clean: nothing runs as the earlier account", async ({ page }) => {
+  const fay = newUser("Fay");
+  const gus = newUser("Gus");
+  await signUpAndVerify(page, gus);
+  await signUpAndVerify(page, fay);
+  await page.goto("/tasks");
+  await page.getByRole("button", { name: "New task" }).click();
+  await page.getByLabel("Title").fill("Fay's private task");
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(page.getByText("Fay's private task")).toBeVisible();
+
+  // Fay's session ends elsewhere; this tab keeps its page, and with it whatever it held in memory.
+  await page.context().clearCookies();
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
+  await page.waitForURL("**/sign-in**");
+  await page.getByLabel("Email").fill(gus.email);
+  await page.getByLabel("Password", { exact: true }).fill(gus.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /Hello, Gus/ })).toBeVisible();
+  await page.getByRole("link", { name: "Tasks", exact: true }).click();
+  await expect(page.getByText("No tasks yet")).toBeVisible();
+  await expect(page.getByText("Fay's private task")).toHaveCount(0);
+});

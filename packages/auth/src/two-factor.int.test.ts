@@ -194,7 +194,11 @@ describe("two-factor authentication", () => {
       const code = authenticator(enable.body.totpURI);
       expect((await user.client.post("/api/auth/two-factor/verify-totp", { code: code() })).status).toBe(200);
       const attacker = new TestClient(throttled.url, ip);
-      await attacker.post("/api/auth/sign-in/email", { email: user.email, password: user.password });
+      const step = await attacker.post<{ twoFactorRedirect?: boolean }>("/api/auth/sign-in/email", {
+        email: user.email,
+        password: user.password,
+      });
+      expect(step.body.twoFactorRedirect).toBe(true);
       const statuses: number[] = [];
       for (const guess of ["111111", "222222", "333333", "444444", "555555"]) {
         statuses.push((await attacker.post("/api/auth/two-factor/verify-totp", { code: guess })).status);
@@ -203,9 +207,14 @@ describe("two-factor authentication", () => {
       expect(statuses.at(-1)).toBe(429);
       expect(attacker.sessionToken).toBeUndefined();
 
-      // Backup codes have their own budget, spent the same way (another client).
-      const other = new TestClient(throttled.url, "198.51.100.24");
-      await other.post("/api/auth/sign-in/email", { email: user.email, password: user.password });
+      // Backup codes have their own budget, spent the same way: the same address, whose
+      // code budget is spent, still gets its backup-code guesses (a new pending sign-in).
+      const other = new TestClient(throttled.url, ip);
+      const again = await other.post<{ twoFactorRedirect?: boolean }>("/api/auth/sign-in/email", {
+        email: user.email,
+        password: user.password,
+      });
+      expect(again.body.twoFactorRedirect).toBe(true);
       const backup: number[] = [];
       for (let guess = 0; guess < 5; guess++) {
         backup.push((await other.post("/api/auth/two-factor/verify-backup-code", { code: `guess-${guess}` })).status);

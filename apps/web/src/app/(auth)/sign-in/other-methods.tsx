@@ -7,6 +7,7 @@ import { authErrorMessage } from "~/lib/use-form";
 
 /** Better Auth's client (with WebAuthn), loaded after the page: only passkeys and providers need it. */
 const loadAuthClient = () => import("~/auth/client").then((module) => module.authClient);
+const LOAD_FAILED = "This page could not load sign-in. Reload it and try again.";
 
 export interface ProviderButton {
   id: string;
@@ -37,7 +38,7 @@ export function OtherMethods({
       if (cancelled) return;
       const { data } = await authClient.signIn.passkey({ autoFill: true });
       if (data && !cancelled) onSignedIn();
-    })();
+    })().catch(() => undefined); // autofill is a convenience: the button still works
     return () => {
       cancelled = true;
     };
@@ -45,8 +46,9 @@ export function OtherMethods({
 
   async function withPasskey() {
     setPending("passkey");
-    const authClient = await loadAuthClient();
-    const { data, error } = await authClient.signIn.passkey();
+    const { data, error } = await loadAuthClient()
+      .then((authClient) => authClient.signIn.passkey())
+      .catch(() => ({ data: null, error: { code: "LOAD_FAILED", message: LOAD_FAILED } }));
     setPending(null);
     if (data) onSignedIn();
     else if (error)
@@ -60,8 +62,9 @@ export function OtherMethods({
   async function withProvider(provider: ProviderButton) {
     setPending(provider.id);
     const errorCallbackURL = "/sign-in?error=provider";
-    const authClient = await loadAuthClient();
-    const { error } = await authClient.signIn.social({ provider: provider.id, callbackURL: next, errorCallbackURL });
+    const { error } = await loadAuthClient()
+      .then((authClient) => authClient.signIn.social({ provider: provider.id, callbackURL: next, errorCallbackURL }))
+      .catch(() => ({ error: { message: LOAD_FAILED } }));
     if (error) {
       setPending(null);
       onError(authErrorMessage(error));

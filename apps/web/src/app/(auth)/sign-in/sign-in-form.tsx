@@ -18,10 +18,10 @@ export function SignInForm({ providers }: { providers: ProviderButton[] }) {
   const router = useRouter();
   const params = useSearchParams();
   const next = safeNextPath(params.get("next"));
-  const signedIn = useCallback(() => {
-    router.replace(next);
-    router.refresh();
-  }, [router, next]);
+  // A full page load, as Better Auth's client did: no API token, cached query or other
+  // state of whoever used this tab before (an ended impersonation, a revoked session)
+  // outlives the sign-in.
+  const signedIn = useCallback(() => window.location.assign(next), [next]);
   const { errors, formError, setFormError, pending, onSubmit } = useForm(signInInput, async (values) => {
     const { data, error } = await callAuth<{ twoFactorRedirect?: boolean }>("/sign-in/email", {
       ...values,

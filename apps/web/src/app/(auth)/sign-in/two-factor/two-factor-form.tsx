@@ -2,7 +2,7 @@
 // The second step of signing in: a code from the authenticator app, or one of
 // the backup codes; optionally trust this browser for 30 days.
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
@@ -12,7 +12,6 @@ import { safeNextPath } from "~/lib/safe-redirect";
 import { authErrorMessage } from "~/lib/use-form";
 
 export function TwoFactorForm() {
-  const router = useRouter();
   const next = safeNextPath(useSearchParams().get("next"));
   const [backup, setBackup] = useState(false);
   const [error, setError] = useState<{ message: string; restart: boolean } | null>(null);
@@ -40,8 +39,8 @@ export function TwoFactorForm() {
       }
       return setError({ message: authErrorMessage(error), restart: false });
     }
-    router.replace(next);
-    router.refresh();
+    // A full page load: nothing of an earlier session in this tab outlives the sign-in.
+    window.location.assign(next);
   }
 
   return (
