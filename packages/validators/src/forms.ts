@@ -9,7 +9,8 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 /** zod's own `z.email()` pattern, so an address passes here exactly when it passes the API. */
 const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
-type Issue = { path: string[]; message: string };
+/** zod's issue shape (a path of property keys), so the forms' hook reads both alike. */
+type Issue = { path: PropertyKey[]; message: string };
 /** Reads one field: its value, or the message that refuses it. */
 type Rule<T> = (raw: unknown) => { value: T } | { message: string };
 

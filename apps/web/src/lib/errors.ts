@@ -3,7 +3,7 @@
  * @trpc/client's whole entry (it declares no sideEffects: 5.5 kB gzip) into every
  * page, the signed-out ones included, through the toasts in the root layout.
  */
-function isTrpcError(error: unknown): error is Error & { data?: unknown } {
+export function isTrpcError(error: unknown): error is Error & { data?: unknown } {
   return error instanceof Error && error.name === "TRPCClientError";
 }
 

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { fieldErrors } from "./errors";
 
 type Issue = { path: PropertyKey[]; message: string };
+/** Any schema with zod's safeParse (written for inference from zod's own result type). */
 interface FormSchema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
 }
@@ -56,6 +57,10 @@ export function authErrorMessage(
       return "That code is not right. Check the time on your phone and try the newest code.";
     case "TOTP_CODE_ALREADY_USED":
       return "This code was already used. Wait for the next one from your app.";
+    case "INVALID_TWO_FACTOR_COOKIE":
+      return "This sign-in has expired. Start again.";
+    case "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE":
+      return "Too many wrong codes. Sign in again.";
     case "INVALID_BACKUP_CODE":
       return "That backup code is not right, or was already used.";
     case "INVALID_PASSWORD":

@@ -5,9 +5,10 @@ import type { AppRouter } from "@acme/api";
 import { transformer } from "@acme/api/transformer";
 import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { httpBatchLink, TRPCClientError } from "@trpc/client";
+import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import { createContext, type ReactNode, useContext, useState } from "react";
+import { isTrpcError } from "~/lib/errors";
 import { getApiToken, SignedOutError } from "./token";
 
 export const api = createTRPCReact<AppRouter>();
@@ -23,7 +24,7 @@ function makeQueryClient() {
         staleTime: 15_000,
         retry: (count, error) => {
           if (error instanceof SignedOutError) return false;
-          const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number })?.httpStatus : 0;
+          const status = isTrpcError(error) ? (error.data as { httpStatus?: number })?.httpStatus : 0;
           // Twice, soon: a failed page says so (with Try again) within about two seconds.
           return count < 2 && (!status || status >= 500);
         },

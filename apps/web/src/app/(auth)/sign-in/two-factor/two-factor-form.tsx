@@ -31,13 +31,9 @@ export function TwoFactorForm() {
     });
     setPending(false);
     if (error) {
-      // The pending sign-in is over: it expired, or too many wrong codes ended it.
-      if (error.code === "INVALID_TWO_FACTOR_COOKIE" || error.code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE") {
-        const expired = error.code === "INVALID_TWO_FACTOR_COOKIE";
-        const message = expired ? "This sign-in has expired. Start again." : "Too many wrong codes. Sign in again.";
-        return setError({ message, restart: true });
-      }
-      return setError({ message: authErrorMessage(error), restart: false });
+      // The pending sign-in is over when it expired or too many wrong codes ended it.
+      const restart = error.code === "INVALID_TWO_FACTOR_COOKIE" || error.code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE";
+      return setError({ message: authErrorMessage(error), restart });
     }
     // A full page load: nothing of an earlier session in this tab outlives the sign-in.
     window.location.assign(next);
