@@ -7,15 +7,12 @@ import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
-import { createContext, type ReactNode, useContext, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { isTrpcError } from "~/lib/errors";
+import { useApiUrl } from "./api-url";
 import { getApiToken, SignedOutError } from "./token";
 
 export const api = createTRPCReact<AppRouter>();
-
-/** Where the API server is (for downloads, which stream over its REST routes). */
-const ApiUrl = createContext("");
-export const useApiUrl = () => useContext(ApiUrl);
 
 function makeQueryClient() {
   return new QueryClient({
@@ -34,10 +31,10 @@ function makeQueryClient() {
   });
 }
 
-export function TRPCProvider({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
-  const [queryClient] = useState(makeQueryClient);
-  const [client] = useState(() =>
-    api.createClient({
+function makeClients(apiUrl: string) {
+  return {
+    queryClient: makeQueryClient(),
+    trpcClient: api.createClient({
       links: [
         httpBatchLink({
           url: `${apiUrl}/trpc`,
@@ -49,12 +46,25 @@ export function TRPCProvider({ apiUrl, children }: { apiUrl: string; children: R
         }),
       ],
     }),
-  );
+  };
+}
+
+// One cache per tab, shared by every view and kept across client-side navigations
+// (a sign-in, sign-out or organization switch reloads the page, and with it this).
+// A server render gets its own: it fetches nothing, but must not share.
+let browserClients: ReturnType<typeof makeClients> | undefined;
+
+/** The tRPC and React Query context for a view; the views load it with themselves. */
+export function DataProvider({ children }: { children: ReactNode }) {
+  const apiUrl = useApiUrl();
+  const [{ queryClient, trpcClient }] = useState(() => {
+    if (typeof window === "undefined") return makeClients(apiUrl);
+    browserClients ??= makeClients(apiUrl);
+    return browserClients;
+  });
   return (
-    <ApiUrl.Provider value={apiUrl}>
-      <api.Provider client={client} queryClient={queryClient}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </api.Provider>
-    </ApiUrl.Provider>
+    <api.Provider client={trpcClient} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </api.Provider>
   );
 }

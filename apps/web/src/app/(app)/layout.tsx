@@ -11,7 +11,7 @@ import { getAuth } from "~/auth/server";
 import { requireSession } from "~/auth/session";
 import { Shell } from "~/components/shell";
 import { webEnv } from "~/env";
-import { TRPCProvider } from "~/trpc/react";
+import { ApiUrlProvider } from "~/trpc/api-url";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     await getDb().session.update({ where: { id: session.session.id }, data: { activeOrganizationId } });
   }
   return (
-    <TRPCProvider apiUrl={webEnv().API_PUBLIC_URL}>
+    <ApiUrlProvider value={webEnv().API_PUBLIC_URL}>
       <Shell
         user={{
           id: session.user.id,
@@ -46,6 +46,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         {children}
       </Shell>
-    </TRPCProvider>
+    </ApiUrlProvider>
   );
 }

@@ -9,9 +9,10 @@ import { ShowMore } from "~/components/ui/show-more";
 import { Empty, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatTotal } from "~/lib/format";
+import { useApiUrl } from "~/trpc/api-url";
 import { downloadCsv } from "~/trpc/download";
 import { byCursor, itemsOf } from "~/trpc/lists";
-import { api, useApiUrl } from "~/trpc/react";
+import { api } from "~/trpc/react";
 import { type AuditFilters, AuditFiltersForm } from "./filters";
 
 export type AuditScope = "platform" | "organization";

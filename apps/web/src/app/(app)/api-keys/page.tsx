@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ApiKeysView } from "./api-keys-view";
+import { ApiKeysView } from "../views";
 
 export const metadata: Metadata = { title: "API keys" };
 

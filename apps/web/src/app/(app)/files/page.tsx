@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FilesView } from "./files-view";
+import { FilesView } from "../views";
 
 export const metadata: Metadata = { title: "Files" };
 

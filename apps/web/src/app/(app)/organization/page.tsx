@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OrganizationView } from "./organization-view";
+import { OrganizationView } from "./views";
 
 export const metadata: Metadata = { title: "Organization" };
 

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { ChangeEmail } from "./change-email";
-import { ChangePassword } from "./change-password";
-import { ProfileForm } from "./profile-form";
-import { Sessions } from "./sessions";
 import { ProfileTabs } from "./tabs";
+import { ChangeEmail, ChangePassword, ProfileForm, Sessions } from "./views";
 
 export const metadata: Metadata = { title: "Profile" };
 

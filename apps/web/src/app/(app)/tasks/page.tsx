@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TasksView } from "./tasks-view";
+import { TasksView } from "../views";
 
 export const metadata: Metadata = { title: "Tasks" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AcceptInvitation } from "./accept-invitation";
+import { AcceptInvitation } from "../../views";
 
 export const metadata: Metadata = { title: "Invitation" };
 

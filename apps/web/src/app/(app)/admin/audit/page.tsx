@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuditLog } from "~/components/audit/audit-log";
+import { AuditLog } from "../views";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 

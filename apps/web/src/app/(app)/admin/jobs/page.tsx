@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { JobsView } from "./jobs-view";
+import { JobsView } from "../views";
 
 export const metadata: Metadata = { title: "Jobs · Admin" };
 

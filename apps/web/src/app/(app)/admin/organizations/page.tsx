@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OrganizationsView } from "./organizations-view";
+import { OrganizationsView } from "../views";
 
 export const metadata: Metadata = { title: "Organizations · Admin" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { UsersView } from "./users-view";
+import { UsersView } from "../views";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileTabs } from "../tabs";
-import { ActivityList } from "./activity-list";
+import { ActivityList } from "../views";
 
 export const metadata: Metadata = { title: "Activity" };
 

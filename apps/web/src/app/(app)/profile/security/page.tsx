@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileTabs } from "../tabs";
-import { DangerZone } from "./danger-zone";
-import { Passkeys } from "./passkeys";
-import { TwoFactor } from "./two-factor";
+import { DangerZone, Passkeys, TwoFactor } from "../views";
 
 export const metadata: Metadata = { title: "Security" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OrganizationDetail } from "./organization-detail";
+import { OrganizationDetail } from "../../views";
 
 export const metadata: Metadata = { title: "Organization · Admin" };
 

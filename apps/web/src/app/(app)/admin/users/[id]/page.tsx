@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { UserDetail } from "./user-detail";
+import { UserDetail } from "../../views";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
