@@ -114,7 +114,10 @@ describe("admin bans", () => {
     expect(revoked.status).toBe(200);
     expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(key.key) })).status).toBe(401);
     const again = await call(`${h.url}/api/v1/admin/api-keys/${key.id}`, { method: "DELETE", headers: asAdmin() });
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: "CONFLICT", message: "This key is already revoked" } });
+    const unknown = await call(`${h.url}/api/v1/admin/api-keys/no-such-key`, { method: "DELETE", headers: asAdmin() });
+    expect(unknown.status).toBe(404);
     const events = await h.auth.db.auditEvent.findMany({
       where: { actorUserId: admin.userId, action: { in: ["session.revoked", "api_key.revoked"] } },
       orderBy: { createdAt: "asc" },

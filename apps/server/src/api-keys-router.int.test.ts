@@ -13,7 +13,7 @@ describe("apiKeys procedures", () => {
     await h?.stop();
   });
 
-  it("creates a key shown once, lists it without the secret, and revokes it at once on this instance", async () => {
+  it("creates a key shown once, lists it without the secret, and revokes it at once on this instance; the revoked key stays listed", async () => {
     const user = await h.user();
     const api = createApiClient({ url: h.url, getToken: () => user.token });
     const created = await api.apiKeys.create.mutate({ name: "CI", scopes: ["tasks:read"], expiresInDays: 30 });
@@ -28,7 +28,12 @@ describe("apiKeys procedures", () => {
     expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(created.key) })).status).toBe(200);
     expect(await api.apiKeys.revoke.mutate({ id: created.id })).toEqual({ id: created.id, revoked: true });
     expect((await call(`${h.url}/api/v1/tasks`, { headers: apiKey(created.key) })).status).toBe(401);
-    expect((await api.apiKeys.list.query()).items).toEqual([]);
+    const [revoked] = (await api.apiKeys.list.query()).items;
+    expect(revoked).toMatchObject({ id: created.id, enabled: false, revokedAt: expect.any(Date) });
+    expect(Date.now() - (revoked?.revokedAt?.getTime() ?? 0)).toBeLessThan(60_000);
+    const again = await api.apiKeys.revoke.mutate({ id: created.id }).catch((e: TRPCClientError<never>) => e);
+    expect((again as TRPCClientError<never>).data).toMatchObject({ code: "CONFLICT", httpStatus: 409 });
+    expect((again as TRPCClientError<never>).message).toBe("This key is already revoked");
   });
 
   it("keeps users apart and refuses API-key callers", async () => {

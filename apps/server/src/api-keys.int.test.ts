@@ -1,7 +1,7 @@
 // API keys are verified in-process and cached: a warm key costs no call into
 // Better Auth (so no database read or write), and a revoked key stops working
 // once the cache TTL passes.
-import { createApiKeyService, personalOrganizationId, revokeKeyOfOrganization } from "@acme/auth";
+import { createApiKeyService, personalOrganizationId, revokeKey } from "@acme/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./testing/harness";
 import { apiKey, bearer, call } from "./testing/http";
@@ -43,7 +43,7 @@ describe("API key cache", () => {
     // Better Auth records each verification; warm calls never reached it.
     expect(await lastRequest()).toBe(afterFirst);
 
-    expect(await revokeKeyOfOrganization(h.auth.db, personalOrganizationId(user.userId), created.id)).toBe(true);
+    expect(await revokeKey(h.auth.db, created.id, personalOrganizationId(user.userId))).toBe("revoked");
     // Within the TTL the cached answer stands (the documented trade-off)...
     expect((await call(`${h.url}/api/v1/me`, { headers: apiKey(created.key) })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 3_100));

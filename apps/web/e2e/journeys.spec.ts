@@ -105,7 +105,11 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await shot(page, "api-keys");
   await page.getByRole("button", { name: "Revoke Laptop script" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
-  await expect(page.getByText("No API keys")).toBeVisible();
+  // The revoked key stays listed, marked and dated, with nothing left to revoke.
+  const revokedRow = page.locator("[data-testid=api-key-row][data-revoked]");
+  await expect(revokedRow).toHaveCount(1);
+  await expect(revokedRow).toContainText("Revoked");
+  await expect(page.getByRole("button", { name: "Revoke Laptop script" })).toHaveCount(0);
   const refused = await request.get(`${api()}/api/v1/tasks`, { headers: { "x-api-key": key } });
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.requestId).toBeTruthy();

@@ -98,13 +98,33 @@ describe("the worker", () => {
       ],
     });
     await db.verification.create({ data: { id: "v-old", identifier: "x", value: "y", expiresAt: long } });
+    // Keys revoked past the grace period go; one revoked yesterday stays listed.
+    const key = (id: string, revokedAt: Date | null) => ({
+      id,
+      referenceId: "org-keys",
+      key: `hash-${id}`,
+      createdAt: long,
+      updatedAt: long,
+      revokedAt,
+    });
+    await db.apikey.createMany({
+      data: [
+        key("k-revoked-long-ago", long),
+        key("k-revoked-recently", new Date(Date.now() - 86_400_000)),
+        key("k-live", null),
+      ],
+    });
     expect(await handlers["auth.purge-expired"]({}, { id: "direct" })).toEqual({
       sessions: 1,
       verifications: 1,
       invitations: 0,
-      apiKeys: 0,
+      apiKeys: 1,
     });
     expect((await db.session.findMany()).map((s) => s.id)).toEqual(["s-new"]);
+    expect((await db.apikey.findMany({ orderBy: { id: "asc" } })).map((k) => k.id)).toEqual([
+      "k-live",
+      "k-revoked-recently",
+    ]);
     expect(await handlers["auth.purge-expired"]({}, { id: "direct" })).toEqual({
       sessions: 0,
       verifications: 0,

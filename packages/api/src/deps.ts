@@ -1,6 +1,6 @@
 // What the API needs from the outside world; the server builds these once and
 // passes them in, tests build them against real services.
-import type { AccessChange, ApiKeySummary, CreateApiKeyInput } from "@acme/auth";
+import type { AccessChange, ApiKeySummary, CreateApiKeyInput, RevokeOutcome } from "@acme/auth";
 import type { Db } from "@acme/db";
 import type { JobName, SqlExecutor } from "@acme/jobs";
 import type { ObjectStore } from "@acme/storage";
@@ -21,7 +21,7 @@ export interface FilesConfig {
 /** Key management for the active organization (JWT sessions only). */
 export interface ApiKeyAdmin {
   create(userId: string, input: CreateApiKeyInput, organizationId: string): Promise<ApiKeySummary & { key: string }>;
-  revoke(organizationId: string, keyId: string): Promise<boolean>;
+  revoke(organizationId: string, keyId: string): Promise<RevokeOutcome>;
 }
 
 /** Asks the auth server to mail a password-reset link (it owns the mailer and the reset tokens). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiKeyService, createApiKeyService, revokeKeyOfOrganization, summarizeKey } from "./api-keys";
+import { type ApiKeyService, createApiKeyService, revokeKey, summarizeKey } from "./api-keys";
 import { personalOrganizationId } from "./organizations";
 import { signUpVerified, startTestAuthServer, type TestAuthServer } from "./testing";
 
@@ -54,8 +54,14 @@ describe("API keys with scopes, verified in-process", () => {
     expect(entry?.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect(JSON.stringify(listed)).not.toContain(key);
 
-    expect(await revokeKeyOfOrganization(server.db, "someone-else", id)).toBe(false);
-    expect(await revokeKeyOfOrganization(server.db, personalOrganizationId(userId), id)).toBe(true);
+    expect(await revokeKey(server.db, id, "someone-else")).toBe("not_found");
+    expect(await revokeKey(server.db, id, personalOrganizationId(userId))).toBe("revoked");
+    expect(await keys.verify(key)).toEqual({ valid: false, reason: "not_found" });
+    expect(await revokeKey(server.db, id, personalOrganizationId(userId))).toBe("already_revoked");
+    // The row stays, disabled, its secret's hash gone: re-enabling it cannot bring the key back.
+    const kept = await server.db.apikey.findUniqueOrThrow({ where: { id } });
+    expect(summarizeKey(kept)).toMatchObject({ enabled: false, revokedAt: expect.any(Date) });
+    await server.db.apikey.update({ where: { id }, data: { enabled: true } });
     expect(await keys.verify(key)).toEqual({ valid: false, reason: "not_found" });
   });
 

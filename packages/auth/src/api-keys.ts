@@ -22,6 +22,8 @@ export interface ApiKeySummary {
   createdAt: Date;
   lastUsedAt: Date | null;
   enabled: boolean;
+  /** When it was revoked: it no longer works, and stays listed until it is purged. */
+  revokedAt: Date | null;
 }
 
 export type ApiKeyVerification =
@@ -64,6 +66,7 @@ export interface KeyRecord {
   createdAt: Date;
   lastRequest?: Date | null;
   enabled?: boolean | null;
+  revokedAt?: Date | null;
 }
 
 /** What a listing shows of a key: never its secret. */
@@ -76,7 +79,8 @@ export function summarizeKey(key: KeyRecord): ApiKeySummary {
     expiresAt: key.expiresAt ?? null,
     createdAt: key.createdAt,
     lastUsedAt: key.lastRequest ?? null,
-    enabled: key.enabled !== false,
+    enabled: key.enabled !== false && !key.revokedAt,
+    revokedAt: key.revokedAt ?? null,
   };
 }
 
@@ -87,10 +91,27 @@ const REASON_BY_CODE: Record<string, "not_found" | "expired" | "disabled"> = {
   KEY_DISABLED: "disabled",
 };
 
-/** Deletes one of the organization's keys; false when it is not theirs or already gone. */
-export async function revokeKeyOfOrganization(db: Db, organizationId: string, keyId: string): Promise<boolean> {
-  const { count } = await db.apikey.deleteMany({ where: { id: keyId, referenceId: organizationId } });
-  return count > 0;
+export type RevokeOutcome = "revoked" | "already_revoked" | "not_found";
+
+/**
+ * Revokes a key (of `organizationId`, or any key when it is null): disabled and its
+ * secret's hash replaced, so it can never verify again, even if re-enabled; the row
+ * stays, listed as revoked, until auth.purge-expired removes it. Takes a transaction
+ * too, so the audit event can be written with it.
+ */
+export async function revokeKey(
+  db: Pick<Db, "apikey">,
+  keyId: string,
+  organizationId: string | null,
+): Promise<RevokeOutcome> {
+  const owner = organizationId === null ? {} : { referenceId: organizationId };
+  const { count } = await db.apikey.updateMany({
+    where: { id: keyId, ...owner, revokedAt: null },
+    data: { enabled: false, revokedAt: new Date(), key: `revoked:${keyId}` },
+  });
+  if (count > 0) return "revoked";
+  const existing = await db.apikey.findFirst({ where: { id: keyId, ...owner }, select: { id: true } });
+  return existing ? "already_revoked" : "not_found";
 }
 
 export function createApiKeyService(auth: Auth) {

@@ -12,7 +12,8 @@ export {
   createApiKeyInput,
   createApiKeyService,
   type KeyRecord,
-  revokeKeyOfOrganization,
+  type RevokeOutcome,
+  revokeKey,
   summarizeKey,
 } from "./api-keys";
 export { type Auth, type AuthConfig, initAuth, PASSWORD_MAX, PASSWORD_MIN } from "./auth";

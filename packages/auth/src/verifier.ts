@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@acme/db";
 import { isBanned } from "./admin/ban";
-import { type ApiKeyVerification, createApiKeyService, revokeKeyOfOrganization } from "./api-keys";
+import { type ApiKeyVerification, createApiKeyService, revokeKey } from "./api-keys";
 import { initAuth } from "./auth";
 import { idleContexts } from "./idle-contexts";
 import type { AuthLogger } from "./logger";
@@ -62,7 +62,7 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
     contexts,
     verify: (key: string) => guard(() => service.verify(key)).then((result) => refuseBanned(options.db, result)),
     create: (...args: Parameters<typeof service.create>) => guard(() => service.create(...args)),
-    revoke: (organizationId: string, keyId: string) => revokeKeyOfOrganization(options.db, organizationId, keyId),
+    revoke: (organizationId: string, keyId: string) => revokeKey(options.db, keyId, organizationId),
   };
 }
 

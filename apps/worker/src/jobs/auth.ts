@@ -1,5 +1,6 @@
 // auth.purge-expired: what expired longer ago than the grace period: sessions,
-// verification tokens (sign-up, reset, email change), invitations and API keys.
+// verification tokens (sign-up, reset, email change), invitations and API keys
+// (expired, or revoked, that long ago).
 import type { Db } from "@acme/db";
 
 export async function purgeExpired(db: Db, before: Date) {
@@ -7,7 +8,7 @@ export async function purgeExpired(db: Db, before: Date) {
     db.session.deleteMany({ where: { expiresAt: { lt: before } } }),
     db.verification.deleteMany({ where: { expiresAt: { lt: before } } }),
     db.invitation.deleteMany({ where: { expiresAt: { lt: before } } }),
-    db.apikey.deleteMany({ where: { expiresAt: { lt: before } } }),
+    db.apikey.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] } }),
   ]);
   return {
     sessions: sessions.count,

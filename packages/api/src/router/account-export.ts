@@ -97,6 +97,7 @@ export async function exportAccount(
         createdAt: true,
         expiresAt: true,
         lastRequest: true,
+        revokedAt: true,
       },
     }),
     db.task.findMany({

@@ -1,6 +1,6 @@
 // The active organization's API keys. Only a JWT session whose role holds the
 // apiKey permissions manages keys: a key cannot mint or revoke keys. The secret is
-// returned once, at creation.
+// returned once, at creation. A revoked key stays listed (revokedAt set) until it is purged.
 import { summarizeKey } from "@acme/auth";
 import { ADMIN_SCOPES, API_KEY_SCOPES, apiKeyIdInput, createApiKeyInput, pageInput } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
@@ -19,7 +19,8 @@ const KEYS = defineList({
   table: "auth.api_keys",
   tenantColumn: "reference_id",
   columns: `id, name, start, permissions, enabled, ${millis("expires_at", "expiresAt")},
-    ${millis("created_at", "createdAt")}, ${millis("last_request", "lastRequest")}`,
+    ${millis("created_at", "createdAt")}, ${millis("last_request", "lastRequest")},
+    ${millis("revoked_at", "revokedAt")}`,
   order: "newest",
   idType: "text",
 });
@@ -34,6 +35,7 @@ interface KeyRow {
   expiresAt: string | null;
   createdAt: string;
   lastRequest: string | null;
+  revokedAt: string | null;
 }
 
 const keyFromRow = (row: KeyRow) =>
@@ -42,6 +44,7 @@ const keyFromRow = (row: KeyRow) =>
     expiresAt: fromMillis(row.expiresAt),
     createdAt: new Date(Number(row.createdAt)),
     lastRequest: fromMillis(row.lastRequest),
+    revokedAt: fromMillis(row.revokedAt),
   });
 
 const keyOutput = z.object({
@@ -53,6 +56,7 @@ const keyOutput = z.object({
   createdAt: z.date(),
   lastUsedAt: z.date().nullable(),
   enabled: z.boolean(),
+  revokedAt: z.date().nullable(),
 });
 
 export const apiKeysRouter = {
@@ -91,7 +95,10 @@ export const apiKeysRouter = {
     .input(apiKeyIdInput)
     .output(z.object({ id: z.string(), revoked: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await ctx.apiKeyAdmin.revoke(ctx.principal.organizationId, input.id))) throw notFound("API key");
+      const outcome = await ctx.apiKeyAdmin.revoke(ctx.principal.organizationId, input.id);
+      if (outcome === "not_found") throw notFound("API key");
+      if (outcome === "already_revoked")
+        throw new TRPCError({ code: "CONFLICT", message: "This key is already revoked" });
       ctx.apiKeys.forgetKeyId(input.id);
       await ctx.revocations.publish({ kind: "key", keyId: input.id });
       await audit(ctx, ctx.principal, { action: "api_key.revoked", targetType: "api_key", targetId: input.id });

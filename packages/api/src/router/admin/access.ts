@@ -1,5 +1,6 @@
 // Ending one session or one key of anyone's, from the user's page in the console.
-import type { TRPCRouterRecord } from "@trpc/server";
+import { revokeKey } from "@acme/auth";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditInput, recordAuditIn } from "../../audit";
 import { notFound } from "../../errors";
@@ -47,7 +48,9 @@ export const adminApiKeys = {
       await ctx.db.$transaction(async (tx) => {
         const key = await tx.apikey.findUnique({ where: { id: input.id }, select: { referenceId: true, name: true } });
         if (!key) throw notFound("API key");
-        await tx.apikey.delete({ where: { id: input.id } });
+        if ((await revokeKey(tx, input.id, null)) === "already_revoked") {
+          throw new TRPCError({ code: "CONFLICT", message: "This key is already revoked" });
+        }
         await recordAuditIn(
           tx,
           auditInput(ctx, ctx.principal, {

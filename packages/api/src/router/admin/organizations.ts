@@ -112,7 +112,7 @@ export const adminOrganizations = {
         ctx.db.team.count({ where }),
         ctx.db.taskCount.aggregate({ where, _sum: { count: true } }),
         ctx.db.storedFile.count({ where }),
-        ctx.db.apikey.count({ where: { referenceId: org.id } }),
+        ctx.db.apikey.count({ where: { referenceId: org.id, revokedAt: null } }),
       ]);
       return {
         organization: {

@@ -39,6 +39,7 @@ const detailOutput = z.object({
       createdAt: z.date(),
       lastUsedAt: z.date().nullable(),
       expiresAt: z.date().nullable(),
+      revokedAt: z.date().nullable(),
     }),
   ),
   organizations: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), personal: z.boolean() })),

@@ -2043,6 +2043,7 @@ export interface operations {
                             createdAt: string;
                             lastUsedAt: string | null;
                             expiresAt: string | null;
+                            revokedAt: string | null;
                         }[];
                         organizations: {
                             id: string;

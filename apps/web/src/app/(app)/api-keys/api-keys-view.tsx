@@ -6,6 +6,7 @@ import { Dialog } from "~/components/ui/dialog";
 import { ShowMore } from "~/components/ui/show-more";
 import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
+import { formatDate } from "~/lib/format";
 import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { CreateKeyForm } from "./create-key-form";
@@ -38,9 +39,21 @@ export function ApiKeysView() {
       ) : (
         <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
           {items.map((key) => (
-            <li key={key.id} data-testid="api-key-row" className="flex flex-wrap items-center gap-3 p-4">
+            <li
+              key={key.id}
+              data-testid="api-key-row"
+              data-revoked={key.revokedAt ? "" : undefined}
+              className="flex flex-wrap items-center gap-3 p-4"
+            >
               <div className="min-w-0 flex-1">
-                <p className="font-medium">{key.name}</p>
+                <p className="font-medium">
+                  {key.name}
+                  {key.revokedAt && (
+                    <span className="ml-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs font-normal text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
+                      Revoked
+                    </span>
+                  )}
+                </p>
                 <p className="font-mono text-xs text-neutral-600 dark:text-neutral-400">{key.start}…</p>
               </div>
               <div className="flex flex-wrap gap-1">
@@ -51,27 +64,35 @@ export function ApiKeysView() {
                 ))}
               </div>
               <p className="w-44 text-xs text-neutral-600 dark:text-neutral-400">
-                Created {key.createdAt.toLocaleDateString()}
+                Created {formatDate(key.createdAt)}
                 <br />
-                {key.expiresAt ? `Expires ${key.expiresAt.toLocaleDateString()}` : "Never expires"}
+                {key.revokedAt
+                  ? `Revoked ${formatDate(key.revokedAt)}`
+                  : key.expiresAt
+                    ? `Expires ${formatDate(key.expiresAt)}`
+                    : "Never expires"}
                 <br />
-                {key.lastUsedAt ? `Used ${key.lastUsedAt.toLocaleString()}` : "Never used"}
+                {key.lastUsedAt ? `Last used ${key.lastUsedAt.toLocaleString()}` : "Never used"}
               </p>
-              <Button
-                variant="danger-quiet"
-                aria-label={`Revoke ${key.name}`}
-                onClick={async () => {
-                  const body = "Anything using it stops working at once.";
-                  if (await ask({ title: `Revoke “${key.name}”?`, body, action: "Revoke key" })) {
-                    revoke.mutate(
-                      { id: key.id },
-                      { onSuccess: () => toast.success("Key revoked"), onError: toast.error },
-                    );
-                  }
-                }}
-              >
-                Revoke
-              </Button>
+              {key.revokedAt ? (
+                <span className="w-[4.5rem]" aria-hidden />
+              ) : (
+                <Button
+                  variant="danger-quiet"
+                  aria-label={`Revoke ${key.name}`}
+                  onClick={async () => {
+                    const body = "Anything using it stops working at once.";
+                    if (await ask({ title: `Revoke “${key.name}”?`, body, action: "Revoke key" })) {
+                      revoke.mutate(
+                        { id: key.id },
+                        { onSuccess: () => toast.success("Key revoked"), onError: toast.error },
+                      );
+                    }
+                  }}
+                >
+                  Revoke
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -98,20 +98,23 @@ export function UserDetail({ id }: { id: string }) {
                   <span className={`block ${MUTED}`}>
                     {key.scopes.join(", ")} ·{" "}
                     {key.lastUsedAt ? `used ${key.lastUsedAt.toLocaleString()}` : "never used"}
+                    {key.revokedAt && ` · revoked ${formatDate(key.revokedAt)}`}
                   </span>
                 </p>
-                <Button
-                  variant="secondary"
-                  loading={revokeKey.isPending && revokeKey.variables?.id === key.id}
-                  onClick={() =>
-                    revokeKey.mutate(
-                      { id: key.id },
-                      { onSuccess: () => toast.success("Key revoked"), onError: toast.error },
-                    )
-                  }
-                >
-                  Revoke
-                </Button>
+                {!key.revokedAt && (
+                  <Button
+                    variant="secondary"
+                    loading={revokeKey.isPending && revokeKey.variables?.id === key.id}
+                    onClick={() =>
+                      revokeKey.mutate(
+                        { id: key.id },
+                        { onSuccess: () => toast.success("Key revoked"), onError: toast.error },
+                      )
+                    }
+                  >
+                    Revoke
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
