@@ -1,33 +1,55 @@
 "use client";
 // A signed-in view with its data layer (tRPC, React Query, superjson: ~25 kB gzip,
 // plus the view's own forms) as a chunk of its own, so the page's first load is the
-// framework and the shell. The server renders the view in full; in the browser the
-// chunk is fetched as hydration starts (with the API token, in parallel), and the
-// view hydrates when it arrives, inside its own Suspense boundary. A view that talks
-// only to the auth server says `{ api: false }` and loads without the data layer.
-import { type ComponentType, lazy, Suspense } from "react";
+// framework and the shell. The chunk is requested while the page hydrates (with the
+// API token, in parallel) and the view renders when it arrives; until then, on the
+// server too, a skeleton stands in its place. Nothing is drawn that cannot be used
+// yet: a server-rendered view would show buttons that ignore clicks until its chunk
+// had arrived. A view that talks only to the auth server says `{ api: false }` and
+// loads without the data layer.
+import { type ComponentType, lazy, Suspense, useSyncExternalStore } from "react";
 import { SkeletonList } from "~/components/ui/states";
+
+const noSubscription = () => () => {};
+
+/** False on the server and while the page hydrates, true after. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 export function deferredView<P extends object>(
   load: () => Promise<ComponentType<P>>,
   { api = true }: { api?: boolean } = {},
 ): ComponentType<P> {
-  const View = lazy(async () => {
-    if (!api) return { default: await load() };
-    const [{ DataProvider }, Loaded] = await Promise.all([import("./react"), load()]);
-    return {
-      default: (props: P) => (
-        <DataProvider>
-          <Loaded {...props} />
-        </DataProvider>
-      ),
-    };
-  });
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const start = () => {
+    loading ??= (async () => {
+      if (!api) return { default: await load() };
+      const [{ DataProvider }, Loaded] = await Promise.all([import("./react"), load()]);
+      return {
+        default: (props: P) => (
+          <DataProvider>
+            <Loaded {...props} />
+          </DataProvider>
+        ),
+      };
+    })();
+    return loading;
+  };
+  const View = lazy(start);
   return function Deferred(props: P) {
-    return (
-      <Suspense fallback={<SkeletonList />}>
+    const hydrated = useHydrated();
+    if (typeof window !== "undefined") void start();
+    const skeleton = <SkeletonList />;
+    return hydrated ? (
+      <Suspense fallback={skeleton}>
         <View {...props} />
       </Suspense>
+    ) : (
+      skeleton
     );
   };
 }
