@@ -138,6 +138,53 @@ describe("API happy paths", () => {
     expect(await h.api.built.deps.store.stat(`${user.userId}/${id}`)).toBeNull();
   });
 
+  it("files: a PDF or an image previews in place (inline, its checked type); other types only download", async () => {
+    const upload = async (filename: string, contentType: string, bytes: Buffer) => {
+      const started = await call(`${h.url}/api/v1/files`, {
+        method: "POST",
+        headers: apiKey(key),
+        body: { filename, contentType, size: bytes.length },
+      });
+      expect((await fetch(started.body.uploadUrl, { method: "PUT", body: bytes })).status).toBe(200);
+      const id = started.body.file.id as string;
+      const done = await call(`${h.url}/api/v1/files/${id}/complete`, {
+        method: "POST",
+        headers: apiKey(key),
+        body: {},
+      });
+      expect(done.body).toMatchObject({ status: "ready", contentType });
+      return id;
+    };
+    const pdf = await upload(
+      "report.pdf",
+      "application/pdf",
+      Buffer.from("%PDF-1.4\n%\xe2\xe3\n1 0 obj <<>> endobj\n%%EOF\n"),
+    );
+    const text = await upload("notes.txt", "text/plain", Buffer.from("plain words"));
+
+    const preview = await call(`${h.url}/api/v1/files/${pdf}/download?disposition=inline`, { headers: apiKey(key) });
+    expect(preview.status).toBe(200);
+    const shown = await fetch(preview.body.url);
+    expect(shown.headers.get("content-disposition")).toBe("inline; filename*=UTF-8''report.pdf");
+    expect(shown.headers.get("content-type")).toBe("application/pdf");
+    await shown.arrayBuffer();
+
+    const download = await call(`${h.url}/api/v1/files/${pdf}/download`, { headers: apiKey(key) });
+    const saved = await fetch(download.body.url);
+    expect(saved.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''report.pdf");
+    await saved.arrayBuffer();
+
+    const refused = await call(`${h.url}/api/v1/files/${text}/download?disposition=inline`, { headers: apiKey(key) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "This type of file cannot be previewed; download it",
+      requestId: expect.any(String),
+    });
+    const odd = await call(`${h.url}/api/v1/files/${text}/download?disposition=embed`, { headers: apiKey(key) });
+    expect(odd.status).toBe(400);
+  });
+
   it("files: an upload past its URL's lifetime cannot be completed (the worker purges it)", async () => {
     const started = await call(`${h.url}/api/v1/files`, {
       method: "POST",

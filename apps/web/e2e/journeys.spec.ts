@@ -10,6 +10,11 @@ const PNG = Buffer.from(
     "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082",
   "hex",
 );
+// A small real PDF (one blank page): sniffed like the PNG.
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 test.describe.configure({ mode: "serial" });
 
@@ -59,10 +64,21 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await expect(page.getByTestId("task-row")).toHaveCount(1);
   await shot(page, "tasks");
   await page.getByRole("button", { name: "All", exact: true }).click();
+  // A delete goes at once and can be taken back for a few seconds.
   await edited.getByRole("button", { name: /Delete/ }).click();
-  // The product's own confirmation, Cancel first: it names what it deletes.
-  await expect(page.getByRole("dialog", { name: /Delete “/ })).toBeVisible();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete task" }).click();
+  await expect(page.getByText("No tasks yet")).toBeVisible();
+  const undo = page.getByRole("status").filter({ hasText: "Deleted “Buy oat milk”" });
+  await undo.getByRole("button", { name: "Undo" }).click();
+  await expect(edited).toBeVisible();
+  await page.reload();
+  await expect(edited).toBeVisible();
+  // Deleted again, and the page left at once: the delete is sent as it goes.
+  await edited.getByRole("button", { name: /Delete/ }).click();
+  await expect(edited).toBeHidden();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks", exact: true }).click();
+  await expect(page.getByText("No tasks yet")).toBeVisible();
+  await page.reload();
   await expect(page.getByText("No tasks yet")).toBeVisible();
 
   // Files: upload straight to storage, download back byte for byte, delete.
@@ -86,8 +102,21 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   const saved = await (await download).path();
   expect(readFileSync(saved).equals(PNG)).toBe(true);
   await file.getByRole("button", { name: /Delete/ }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete file" }).click();
   await expect(page.getByText("No files yet")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Deleted pixel.png" })).toBeVisible();
+  // A PDF previews in the browser's viewer, framed from the object store (allowed by the CSP).
+  await page.getByTestId("file-input").setInputFiles({ name: "brief.pdf", mimeType: "application/pdf", buffer: PDF });
+  const pdf = page.getByTestId("file-row").filter({ hasText: "brief.pdf" });
+  await expect(pdf).not.toContainText("incomplete");
+  const framed = page.waitForResponse((response) => response.request().frame() !== page.mainFrame());
+  await pdf.getByRole("button", { name: "Preview brief.pdf" }).click();
+  await expect(page.getByRole("dialog").getByTitle("Preview of brief.pdf")).toBeVisible();
+  const document = await framed;
+  expect(document.status()).toBe(200);
+  expect(document.headers()["content-type"]).toBe("application/pdf");
+  expect(document.headers()["content-disposition"]).toMatch(/^inline;/);
+  expect(await violations()).toEqual([]);
+  await page.keyboard.press("Escape");
 
   // API keys: create, call the REST API with it, revoke, and see 401.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API keys", exact: true }).click();

@@ -49,5 +49,8 @@ describe("session proxy", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toMatch(/connect-src 'self' http:\/\/localhost:4000/);
+    // Only the object store's previews may be framed, never the API or anything else.
+    expect(csp).toMatch(/frame-src [^;]+/);
+    expect(/frame-src ([^;]+)/.exec(csp)?.[1]).not.toContain("localhost:4000");
   });
 });

@@ -5,7 +5,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { IS_PRODUCTION } from "./config";
-import { connectSources } from "./security/connect-sources";
+import { connectSources, frameSources } from "./security/connect-sources";
 import { contentSecurityPolicy, newNonce } from "./security/headers";
 
 const PROTECTED = [
@@ -29,7 +29,12 @@ export function proxy(request: NextRequest) {
   // A development mail's HTML part brings its own, stricter policy (sandboxed, no scripts).
   if (pathname.startsWith("/dev/outbox/")) return NextResponse.next();
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, connect: connectSources(), development: !IS_PRODUCTION });
+  const csp = contentSecurityPolicy({
+    nonce,
+    connect: connectSources(),
+    frames: frameSources(),
+    development: !IS_PRODUCTION,
+  });
   const headers = new Headers(request.headers);
   headers.set("x-pathname", `${pathname}${search}`);
   headers.set("x-nonce", nonce);

@@ -199,11 +199,19 @@ export class ObjectStore {
     return this.signer.presignedPutObject(this.bucket, key, expirySeconds);
   }
 
-  presignedGet(key: string, expirySeconds: number, downloadName?: string): Promise<string> {
+  /** `inline` (with the checked content type) lets the browser show it in place. */
+  presignedGet(
+    key: string,
+    expirySeconds: number,
+    downloadName?: string,
+    inline?: { contentType: string },
+  ): Promise<string> {
     const headers: Record<string, string> = {};
     if (downloadName) {
-      headers["response-content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(downloadName)}`;
+      const disposition = inline ? "inline" : "attachment";
+      headers["response-content-disposition"] = `${disposition}; filename*=UTF-8''${encodeURIComponent(downloadName)}`;
     }
+    if (inline) headers["response-content-type"] = inline.contentType;
     return this.signer.presignedGetObject(this.bucket, key, expirySeconds, headers);
   }
 }

@@ -25,3 +25,9 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /** The admin console's user list orders. */
 export const USER_SORTS = ["newest", "oldest", "name", "email"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
+
+/**
+ * Types a browser shows in place (an image, or a PDF in its viewer): only these can
+ * be fetched with `disposition: "inline"`, and only once their bytes matched the type.
+ */
+export const PREVIEWABLE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"] as const;

@@ -4,6 +4,11 @@ import { z } from "zod";
 
 export const fileIdInput = z.object({ id: z.uuid("Not a file id") });
 
+/** A download, or (`inline`) a preview in the browser, for the types it shows in place. */
+export const fileDownloadInput = fileIdInput.extend({
+  disposition: z.enum(["attachment", "inline"]).default("attachment"),
+});
+
 export const createUploadInput = z.object({
   filename: storedText()
     .trim()

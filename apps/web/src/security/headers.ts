@@ -19,11 +19,13 @@ export interface CspOptions {
   nonce: string;
   /** Origins the browser calls besides this one: the API server and the object store. */
   connect: readonly string[];
+  /** Origins whose pages may be framed: the object store, for PDF previews. */
+  frames?: readonly string[];
   /** `next dev` evaluates code for its overlay and fast refresh. */
   development: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, connect, development }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, connect, frames = [], development }: CspOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -34,6 +36,7 @@ export function contentSecurityPolicy({ nonce, connect, development }: CspOption
     "font-src 'self'",
     ["connect-src 'self'", ...connect].join(" "),
     "object-src 'none'",
+    ["frame-src", ...(frames.length ? frames : ["'none'"])].join(" "),
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",

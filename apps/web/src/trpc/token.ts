@@ -41,3 +41,8 @@ export async function getApiToken(): Promise<string> {
 export function forgetApiToken(): void {
   token = null;
 }
+
+/** The token in memory if it is still good, without fetching (for requests sent as the page goes). */
+export function currentApiToken(): string | null {
+  return token && token.expiresAt > Date.now() ? token.value : null;
+}

@@ -3,7 +3,7 @@
 // file is NOT_FOUND. Members delete their own files; `file:manage` anyone's.
 import { randomUUID } from "node:crypto";
 import { type StoredFileRow, storedFileSelect } from "@acme/db";
-import { createUploadInput, fileIdInput, listInput } from "@acme/validators";
+import { createUploadInput, fileDownloadInput, fileIdInput, listInput, PREVIEWABLE_TYPES } from "@acme/validators";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../audit";
@@ -147,15 +147,28 @@ export const filesRouter = {
         protect: true,
         tags,
         summary: "A short-lived download URL",
+        description:
+          "`disposition=inline` asks for a preview URL instead: the browser shows the file in place. Only for " +
+          "the types it shows safely (PNG, JPEG, GIF, WebP, PDF); others answer 400.",
       },
     })
-    .input(fileIdInput)
+    .input(fileDownloadInput)
     .output(z.object({ url: z.string(), expiresInSeconds: z.number().int() }))
     .query(async ({ ctx, input }) => {
       const row = await ownFile(ctx, input.id);
       if (row.status !== "ready") throw notFound("File");
+      const inline = input.disposition === "inline";
+      if (inline && !(PREVIEWABLE_TYPES as readonly string[]).includes(row.contentType)) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "This type of file cannot be previewed; download it" });
+      }
       const ttl = ctx.files.downloadUrlTtlSeconds;
-      return { url: await ctx.store.presignedGet(row.objectKey, ttl, row.filename), expiresInSeconds: ttl };
+      const url = await ctx.store.presignedGet(
+        row.objectKey,
+        ttl,
+        row.filename,
+        inline ? { contentType: row.contentType } : undefined,
+      );
+      return { url, expiresInSeconds: ttl };
     }),
 
   delete: remove

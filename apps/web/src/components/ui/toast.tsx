@@ -1,6 +1,7 @@
 "use client";
 // Toasts for the outcome of an action; errors carry the request id. The same message
 // again does not stack a second toast: the one on screen counts it and stays longer.
+// A toast can carry one action (Undo), which also closes it.
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
 import { describeError } from "~/lib/errors";
 
@@ -10,9 +11,23 @@ interface Toast {
   message: string;
   requestId?: string | null;
   count: number;
+  action?: ToastAction;
+  ms?: number;
 }
 
-const ToastContext = createContext<{ success(message: string): void; error(error: unknown): void } | null>(null);
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
+
+interface ToastApi {
+  success(message: string): void;
+  error(error: unknown): void;
+  /** A message with one action, shown for `ms`. */
+  withAction(message: string, action: ToastAction, ms: number): void;
+}
+
+const ToastContext = createContext<ToastApi | null>(null);
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -36,7 +51,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
   const push = useCallback(
     (toast: Omit<Toast, "id" | "count">) => {
-      const same = shown.current.find((t) => t.kind === toast.kind && t.message === toast.message);
+      const same = toast.action
+        ? undefined
+        : shown.current.find((t) => !t.action && t.kind === toast.kind && t.message === toast.message);
       let id: number;
       if (same) {
         id = same.id;
@@ -50,14 +67,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       forget(id);
       timers.current.set(
         id,
-        setTimeout(() => dismiss(id), toast.kind === "error" ? 8000 : 3500),
+        setTimeout(() => dismiss(id), toast.ms ?? (toast.kind === "error" ? 8000 : 3500)),
       );
     },
     [dismiss, forget, show],
   );
-  const api = {
-    success: (message: string) => push({ kind: "success", message }),
-    error: (error: unknown) => push({ kind: "error", ...describeError(error) }),
+  const api: ToastApi = {
+    success: (message) => push({ kind: "success", message }),
+    error: (error) => push({ kind: "error", ...describeError(error) }),
+    withAction: (message, action, ms) => push({ kind: "success", message, action, ms }),
   };
   return (
     <ToastContext.Provider value={api}>
@@ -82,6 +100,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 {toast.message}
                 {toast.count > 1 && <span className="ml-2 font-medium">×{toast.count}</span>}
               </p>
+              {toast.action && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    toast.action?.onClick();
+                    dismiss(toast.id);
+                  }}
+                  className="-my-1 rounded px-2 py-1 font-semibold underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-current"
+                >
+                  {toast.action.label}
+                </button>
+              )}
               <button
                 type="button"
                 onClick={() => dismiss(toast.id)}

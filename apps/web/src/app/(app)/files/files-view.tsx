@@ -1,4 +1,5 @@
 "use client";
+import { PREVIEWABLE_TYPES } from "@acme/validators/constants";
 import { type DragEvent, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { useConfirm } from "~/components/ui/confirm";
@@ -7,12 +8,13 @@ import { ShowMore } from "~/components/ui/show-more";
 import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatBytes } from "~/lib/errors";
+import { useUndoableDelete } from "~/lib/use-undoable-delete";
 import { byCursor, itemsOf } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { isAbort, putWithProgress } from "./upload";
 
-/** Types a browser shows in an <img> (checked on arrival: the bytes match the type). */
-const PREVIEWABLE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+/** Types the browser shows in place (checked on arrival: the bytes match the type). */
+const PREVIEWABLE = new Set<string>(PREVIEWABLE_TYPES);
 
 interface Upload {
   key: string;
@@ -26,7 +28,11 @@ export function FilesView() {
   const toast = useToast();
   const utils = api.useUtils();
   const files = api.files.list.useInfiniteQuery({ limit: 50 }, byCursor);
-  const items = itemsOf(files.data);
+  const deletes = useUndoableDelete({
+    commit: (id) => utils.client.files.delete.mutate({ id }).finally(() => utils.files.list.invalidate()),
+    restPath: (id) => `/files/${encodeURIComponent(id)}`,
+  });
+  const items = itemsOf(files.data).filter((file) => !deletes.hidden.has(file.id));
   const start = api.files.createUpload.useMutation();
   const complete = api.files.completeUpload.useMutation();
   const remove = api.files.delete.useMutation({ onSuccess: () => utils.files.list.invalidate() });
@@ -86,11 +92,11 @@ export function FilesView() {
     setDragging(false);
     void uploadAll(event.dataTransfer.files);
   };
-  const [shown, setShown] = useState<{ name: string; url: string } | null>(null);
-  const preview = async (id: string, name: string) => {
+  const [shown, setShown] = useState<{ name: string; url: string; pdf: boolean } | null>(null);
+  const preview = async (id: string, name: string, contentType: string) => {
     try {
-      const { url } = await utils.files.downloadUrl.fetch({ id });
-      setShown({ name, url });
+      const { url } = await utils.files.downloadUrl.fetch({ id, disposition: "inline" });
+      setShown({ name, url, pdf: contentType === "application/pdf" });
     } catch (error) {
       toast.error(error);
     }
@@ -204,7 +210,7 @@ export function FilesView() {
                     {file.status === "ready" && PREVIEWABLE.has(file.contentType) && (
                       <Button
                         variant="ghost"
-                        onClick={() => preview(file.id, file.filename)}
+                        onClick={() => preview(file.id, file.filename, file.contentType)}
                         aria-label={`Preview ${file.filename}`}
                       >
                         Preview
@@ -222,14 +228,7 @@ export function FilesView() {
                     <Button
                       variant="ghost"
                       aria-label={`Delete ${file.filename}`}
-                      onClick={async () => {
-                        if (await ask({ title: `Delete ${file.filename}?`, action: "Delete file" })) {
-                          remove.mutate(
-                            { id: file.id },
-                            { onSuccess: () => toast.success("File deleted"), onError: toast.error },
-                          );
-                        }
-                      }}
+                      onClick={() => deletes.remove(file.id, `Deleted ${file.filename}`)}
                     >
                       Delete
                     </Button>
@@ -241,8 +240,18 @@ export function FilesView() {
         </div>
       )}
       <ShowMore query={files} />
-      <Dialog open={shown !== null} onClose={() => setShown(null)} title={shown?.name ?? "Preview"}>
-        {shown && <img src={shown.url} alt={shown.name} className="mx-auto max-h-[70vh] w-auto rounded-md" />}
+      <Dialog open={shown !== null} onClose={() => setShown(null)} title={shown?.name ?? "Preview"} wide={shown?.pdf}>
+        {shown?.pdf ? (
+          // The object store's origin, not this one: the document cannot reach the app.
+          <iframe
+            src={shown.url}
+            title={`Preview of ${shown.name}`}
+            data-testid="pdf-preview"
+            className="h-[75vh] w-full rounded-md border border-neutral-200 dark:border-neutral-800"
+          />
+        ) : (
+          shown && <img src={shown.url} alt={shown.name} className="mx-auto max-h-[70vh] w-auto rounded-md" />
+        )}
       </Dialog>
     </>
   );

@@ -5,13 +5,13 @@ import { TASK_STATUSES, type TaskStatusValue } from "@acme/validators/constants"
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
-import { useConfirm } from "~/components/ui/confirm";
 import { Dialog } from "~/components/ui/dialog";
 import { InlineSelect } from "~/components/ui/field";
 import { Empty, LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
+import { useUndoableDelete } from "~/lib/use-undoable-delete";
 import { useAllMembers, useAllTeams } from "~/trpc/lists";
 import { api } from "~/trpc/react";
 import { type Choice, type TaskDraft, TaskForm } from "./task-form";
@@ -20,7 +20,6 @@ type Task = RouterOutputs["tasks"]["list"]["items"][number];
 const PAGE_SIZE = 10;
 
 export function TasksView() {
-  const ask = useConfirm();
   // A link may open the list filtered (the dashboard's counts do): ?status=pending.
   const linked = useSearchParams().get("status");
   const [status, setStatus] = useState<TaskStatusValue | undefined>(() =>
@@ -53,7 +52,11 @@ export function TasksView() {
 
   const refresh = () => utils.tasks.list.invalidate();
   const create = api.tasks.create.useMutation({ onSuccess: refresh });
-  const remove = api.tasks.delete.useMutation({ onSuccess: refresh });
+  const deletes = useUndoableDelete({
+    commit: (id) => utils.client.tasks.delete.mutate({ id }).finally(refresh),
+    restPath: (id) => `/tasks/${encodeURIComponent(id)}`,
+  });
+  const shown = list.data?.items.filter((task) => !deletes.hidden.has(task.id)) ?? [];
   const update = api.tasks.update.useMutation({ onSettled: refresh });
 
   // Optimistic, and synchronous with the click: the row changes at once and
@@ -146,13 +149,13 @@ export function TasksView() {
             </Button>
           )}
         </LoadError>
-      ) : list.data.items.length === 0 ? (
+      ) : shown.length === 0 ? (
         <Empty title={status ? `No tasks ${STATUS_LABEL[status].toLowerCase()}` : "No tasks yet"}>
           Create one to get started.
         </Empty>
       ) : (
         <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
-          {list.data.items.map((task) => (
+          {shown.map((task) => (
             <li key={task.id} data-testid="task-row" className="flex flex-wrap items-center gap-3 p-4">
               <input
                 type="checkbox"
@@ -194,14 +197,7 @@ export function TasksView() {
                 <Button
                   variant="ghost"
                   aria-label={`Delete “${task.title}”`}
-                  onClick={async () => {
-                    const body = "It is gone for everyone in the organization.";
-                    if (!(await ask({ title: `Delete “${task.title}”?`, body, action: "Delete task" }))) return;
-                    remove.mutate(
-                      { id: task.id },
-                      { onSuccess: () => toast.success("Task deleted"), onError: toast.error },
-                    );
-                  }}
+                  onClick={() => deletes.remove(task.id, `Deleted “${task.title}”`)}
                 >
                   Delete
                 </Button>
