@@ -67,7 +67,9 @@ describe("account export and deletion", () => {
     expect(archive.profile).toMatchObject({ id: user.userId, email: user.email, emailVerified: true });
     expect(archive.tasks.items.map((t) => t.id)).toContain(data.taskId);
     expect(archive.files.items).toEqual([expect.objectContaining({ id: data.fileId, filename: "notes.txt", size: 5 })]);
-    expect(archive.apiKeys).toEqual([expect.objectContaining({ id: data.keyId, name: "ci", scopes: ["tasks:read"] })]);
+    expect(archive.apiKeys).toEqual([
+      expect.objectContaining({ id: data.keyId, name: "ci", scopes: ["tasks:read"], revokedAt: null }),
+    ]);
     expect(archive.signInMethods).toEqual([expect.objectContaining({ provider: "credential" })]);
     expect(archive.sessions.length).toBeGreaterThan(0);
     const text = JSON.stringify(reply);
@@ -78,6 +80,14 @@ describe("account export and deletion", () => {
     }
     // An API key acts for an organization, never for a person.
     expect((await callTrpc(h.url, "account.export", "query", undefined, apiKey(data.key))).status).toBe(403);
+    // A revoked key is in the archive as revoked, not as a live one.
+    expect((await callTrpc(h.url, "apiKeys.revoke", "mutation", { id: data.keyId }, bearer(user.token))).status).toBe(
+      200,
+    );
+    const after = (await callTrpc<Archive>(h.url, "account.export", "query", undefined, bearer(user.token))).data;
+    expect((after as Archive).apiKeys).toEqual([
+      expect.objectContaining({ id: data.keyId, revokedAt: expect.any(String) }),
+    ]);
   });
 
   it("refuses deletion without the right password, and changes nothing", async () => {

@@ -145,7 +145,7 @@ describe("API happy paths", () => {
         headers: apiKey(key),
         body: { filename, contentType, size: bytes.length },
       });
-      expect((await fetch(started.body.uploadUrl, { method: "PUT", body: bytes })).status).toBe(200);
+      expect((await fetch(started.body.uploadUrl, { method: "PUT", body: new Uint8Array(bytes) })).status).toBe(200);
       const id = started.body.file.id as string;
       const done = await call(`${h.url}/api/v1/files/${id}/complete`, {
         method: "POST",

@@ -11,6 +11,7 @@ import { type ComponentType, lazy, Suspense, useSyncExternalStore } from "react"
 import { SkeletonList } from "~/components/ui/states";
 
 const noSubscription = () => () => {};
+const RELOADED = "deferred-view-reloaded-at";
 
 /** False on the server and while the page hydrates, true after. */
 const useHydrated = () =>
@@ -39,7 +40,19 @@ export function deferredView<P extends object>(
     })();
     return loading;
   };
-  const View = lazy(start);
+  const View = lazy(() =>
+    start().catch((error: unknown) => {
+      // A chunk that cannot load (a newer deploy replaced it, or the network): load the
+      // page again, once a minute at most; past that the error boundary says so.
+      const last = Number(sessionStorage.getItem(RELOADED) ?? 0);
+      if (Date.now() - last > 60_000) {
+        sessionStorage.setItem(RELOADED, String(Date.now()));
+        window.location.reload();
+        return new Promise<never>(() => {});
+      }
+      throw error;
+    }),
+  );
   return function Deferred(props: P) {
     const hydrated = useHydrated();
     if (typeof window !== "undefined") void start();

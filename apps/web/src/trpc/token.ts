@@ -38,7 +38,16 @@ export async function getApiToken(): Promise<string> {
   return pending;
 }
 
+const beforeForget = new Set<(last: string | null) => void>();
+
+/** Runs `fn` with the token still in memory just before it is forgotten (sign-out, switching organization). */
+export function beforeApiTokenForgotten(fn: (last: string | null) => void): void {
+  beforeForget.add(fn);
+}
+
 export function forgetApiToken(): void {
+  const last = currentApiToken();
+  for (const fn of beforeForget) fn(last);
   token = null;
 }
 

@@ -43,6 +43,7 @@ export const accountExportOutput = z.object({
       createdAt: z.date(),
       expiresAt: z.date().nullable(),
       lastUsedAt: z.date().nullable(),
+      revokedAt: z.date().nullable(),
     }),
   ),
   tasks: capped(
@@ -133,8 +134,8 @@ export async function exportAccount(
       joinedAt: m.createdAt,
     })),
     apiKeys: keys.map((key) => {
-      const { id, name, scopes, createdAt, expiresAt, lastUsedAt } = summarizeKey(key);
-      return { id, name, organizationId: key.referenceId, scopes, createdAt, expiresAt, lastUsedAt };
+      const { id, name, scopes, createdAt, expiresAt, lastUsedAt, revokedAt } = summarizeKey(key);
+      return { id, name, organizationId: key.referenceId, scopes, createdAt, expiresAt, lastUsedAt, revokedAt };
     }),
     tasks: cap(
       tasks.map((t) => ({

@@ -23,8 +23,8 @@ export interface ToastAction {
 interface ToastApi {
   success(message: string): void;
   error(error: unknown): void;
-  /** A message with one action, shown for `ms`. */
-  withAction(message: string, action: ToastAction, ms: number): void;
+  /** A message with one action, shown for `ms`; returns what closes it sooner. */
+  withAction(message: string, action: ToastAction, ms: number): () => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -69,13 +69,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         id,
         setTimeout(() => dismiss(id), toast.ms ?? (toast.kind === "error" ? 8000 : 3500)),
       );
+      return id;
     },
     [dismiss, forget, show],
   );
   const api: ToastApi = {
-    success: (message) => push({ kind: "success", message }),
-    error: (error) => push({ kind: "error", ...describeError(error) }),
-    withAction: (message, action, ms) => push({ kind: "success", message, action, ms }),
+    success: (message) => void push({ kind: "success", message }),
+    error: (error) => void push({ kind: "error", ...describeError(error) }),
+    withAction: (message, action, ms) => {
+      const id = push({ kind: "success", message, action, ms });
+      return () => dismiss(id);
+    },
   };
   return (
     <ToastContext.Provider value={api}>

@@ -48,7 +48,9 @@ export const adminApiKeys = {
       await ctx.db.$transaction(async (tx) => {
         const key = await tx.apikey.findUnique({ where: { id: input.id }, select: { referenceId: true, name: true } });
         if (!key) throw notFound("API key");
-        if ((await revokeKey(tx, input.id, null)) === "already_revoked") {
+        const outcome = await revokeKey(tx, input.id, null);
+        if (outcome === "not_found") throw notFound("API key");
+        if (outcome === "already_revoked") {
           throw new TRPCError({ code: "CONFLICT", message: "This key is already revoked" });
         }
         await recordAuditIn(

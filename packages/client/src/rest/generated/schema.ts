@@ -166,7 +166,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A short-lived download URL */
+        /**
+         * A short-lived download URL
+         * @description `disposition=inline` asks for a preview URL instead: the browser shows the file in place. Only for the types it shows safely (PNG, JPEG, GIF, WebP, PDF); others answer 400.
+         */
         get: operations["files-downloadUrl"];
         put?: never;
         post?: never;
@@ -1515,7 +1518,9 @@ export interface operations {
     };
     "files-downloadUrl": {
         parameters: {
-            query?: never;
+            query?: {
+                disposition?: "attachment" | "inline";
+            };
             header?: never;
             path: {
                 id: string;

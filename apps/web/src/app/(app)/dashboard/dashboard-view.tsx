@@ -99,7 +99,12 @@ export function DashboardView() {
             <ul className="space-y-2 text-sm">
               {keys.data.items.map((key) => (
                 <li key={key.id} className="flex justify-between gap-2">
-                  <span className="truncate">{key.name}</span>
+                  <span className="truncate">
+                    {key.name}
+                    {key.revokedAt && (
+                      <span className="ml-2 text-xs text-neutral-600 dark:text-neutral-400">revoked</span>
+                    )}
+                  </span>
                   <code className="text-xs text-neutral-600 dark:text-neutral-400">{key.start}…</code>
                 </li>
               ))}

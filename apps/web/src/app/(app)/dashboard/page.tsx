@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DashboardView } from "../views";
+import { DashboardView } from "./views";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,7 +1,6 @@
 "use client";
 // Download your data (at once as JSON, or the full archive); delete your account (password, or a recent sign-in for
 // accounts without one; refused while you own an organization others use).
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { signOut, useSession } from "~/auth/client";
 import { Button } from "~/components/ui/button";
@@ -11,6 +10,7 @@ import { Card } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { describeError } from "~/lib/errors";
 import { api } from "~/trpc/react";
+import { forgetApiToken } from "~/trpc/token";
 import { DataArchive } from "./data-archive";
 
 function download(name: string, data: unknown) {
@@ -23,7 +23,6 @@ function download(name: string, data: unknown) {
 export function DangerZone() {
   const utils = api.useUtils();
   const toast = useToast();
-  const router = useRouter();
   const email = useSession().data?.user.email;
   const [exporting, setExporting] = useState(false);
   const [open, setOpen] = useState(false);
@@ -60,7 +59,9 @@ export function DangerZone() {
       return setError(describeError(problem).message);
     }
     await signOut().catch(() => {});
-    router.replace("/?account=deleted");
+    // A full load: nothing of the deleted account (its API token, cached queries) stays in the tab.
+    forgetApiToken();
+    window.location.replace("/?account=deleted");
   }
 
   return (

@@ -86,7 +86,7 @@ export function UserDetail({ id }: { id: string }) {
         )}
       </Card>
 
-      <Card title={`API keys they made (${apiKeys.length})`}>
+      <Card title={`API keys they made (${apiKeys.filter((key) => !key.revokedAt).length} live)`}>
         {apiKeys.length === 0 ? (
           <p className={MUTED}>None.</p>
         ) : (
