@@ -20,7 +20,7 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
     <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center gap-4 px-6 py-16">
       <p className="text-sm font-semibold text-red-700 dark:text-red-300">Something went wrong</p>
       <h1 className="text-3xl font-semibold tracking-tight">This page could not be shown</h1>
-      <p className="text-neutral-700 dark:text-neutral-300">
+      <p className="text-soft">
         It is not something you did. Try again; if it keeps happening, contact support
         {error.digest ? (
           <>
@@ -40,7 +40,7 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
         </button>
         <Link
           href="/dashboard"
-          className="rounded-md border border-neutral-300 px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
+          className="rounded-md border border-control px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900"
         >
           Go to your dashboard
         </Link>

@@ -7,21 +7,21 @@ export const metadata: Metadata = { title: "Page not found" };
 export default function NotFound() {
   return (
     <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center gap-4 px-6 py-16">
-      <p className="text-sm font-semibold text-indigo-700 dark:text-indigo-300">404</p>
+      <p className="text-sm font-semibold text-link">404</p>
       <h1 className="text-3xl font-semibold tracking-tight">This page does not exist</h1>
-      <p className="text-neutral-700 dark:text-neutral-300">
+      <p className="text-soft">
         The link may be old, or the page was moved. Check the address, or go back to where you were working.
       </p>
       <div className="flex flex-wrap gap-3">
         <Link
           href="/dashboard"
-          className="rounded-md bg-indigo-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          className="rounded-md bg-indigo-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
         >
           Go to your dashboard
         </Link>
         <Link
           href="/"
-          className="rounded-md border border-neutral-300 px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
+          className="rounded-md border border-control px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900"
         >
           Home
         </Link>

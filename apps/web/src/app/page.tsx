@@ -7,9 +7,9 @@ import { webEnv } from "~/env";
 export const dynamic = "force-dynamic";
 
 const PRIMARY =
-  "rounded-md bg-indigo-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+  "rounded-md bg-indigo-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 const SECONDARY =
-  "rounded-md border border-neutral-300 px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900";
+  "rounded-md border border-control px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900";
 
 const FEATURES = [
   {
@@ -63,7 +63,7 @@ export default async function LandingPage() {
           <h1 className="max-w-3xl text-4xl font-semibold tracking-tight sm:text-5xl">
             Your tasks and files, behind an API you control.
           </h1>
-          <p className="max-w-2xl text-lg text-neutral-700 dark:text-neutral-300">
+          <p className="max-w-2xl text-lg text-soft">
             Sign up, keep your team's tasks and files in one place, and call the same API from your scripts with a
             scoped API key or a short-lived token.
           </p>
@@ -90,12 +90,9 @@ export default async function LandingPage() {
           </h2>
           <ul className="mt-6 grid gap-4 sm:grid-cols-2">
             {FEATURES.map((feature) => (
-              <li
-                key={feature.title}
-                className="rounded-xl border border-neutral-200 bg-white p-5 dark:border-neutral-800 dark:bg-neutral-900"
-              >
+              <li key={feature.title} className="rounded-xl border border-line bg-surface p-5">
                 <h3 className="font-semibold">{feature.title}</h3>
-                <p className="mt-2 text-sm text-neutral-700 dark:text-neutral-300">{feature.body}</p>
+                <p className="mt-2 text-sm text-soft">{feature.body}</p>
               </li>
             ))}
           </ul>
@@ -119,8 +116,8 @@ export default async function LandingPage() {
           </ol>
         </section>
       </main>
-      <footer className="border-t border-neutral-200 dark:border-neutral-800">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-6 py-6 text-sm text-neutral-700 dark:text-neutral-300">
+      <footer className="border-t border-line">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-6 py-6 text-sm text-soft">
           <p>Platform: tasks, files and a typed API.</p>
           <nav aria-label="Documentation" className="flex flex-wrap gap-4">
             <Link

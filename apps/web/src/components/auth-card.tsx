@@ -18,12 +18,12 @@ export function AuthCard({
         <Link href="/" className="mb-8 block text-center text-lg font-semibold">
           Platform
         </Link>
-        <div className="rounded-xl border border-neutral-200 bg-white p-6 shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
+        <div className="rounded-xl border border-line bg-surface p-6 shadow-sm">
           <h1 className="text-xl font-semibold">{title}</h1>
-          {subtitle && <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{subtitle}</p>}
+          {subtitle && <p className="mt-1 text-sm text-muted">{subtitle}</p>}
           <div className="mt-6">{children}</div>
         </div>
-        {footer && <div className="mt-4 text-center text-sm text-neutral-600 dark:text-neutral-400">{footer}</div>}
+        {footer && <div className="mt-4 text-center text-sm text-muted">{footer}</div>}
       </div>
     </main>
   );

@@ -71,7 +71,7 @@ export function OrganizationSwitcher({
           const problem = await switchOrganization(value);
           if (problem) toast.error(new Error(problem));
         }}
-        className="max-w-44 truncate rounded-md border border-neutral-300 bg-white px-2 py-1.5 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+        className="max-w-44 truncate rounded-md border border-control bg-surface px-2 py-1.5 text-sm"
       >
         {organizations.map((org) => (
           <option key={org.id} value={org.id}>

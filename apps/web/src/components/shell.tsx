@@ -44,7 +44,7 @@ export function Shell({
     <UserContext.Provider value={user}>
       <div className="min-h-screen">
         {user.impersonatedBy && <ImpersonationBanner user={user} />}
-        <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90">
+        <header className="sticky top-0 z-30 border-b border-line bg-white/90 backdrop-blur dark:bg-neutral-950/90">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
             <Link href="/dashboard" className="mr-auto font-semibold md:mr-0">
               Platform
@@ -62,8 +62,8 @@ export function Shell({
                     aria-current={active ? "page" : undefined}
                     className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm ${
                       active
-                        ? "bg-neutral-100 font-medium text-neutral-900 dark:bg-neutral-800 dark:text-white"
-                        : "text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-white"
+                        ? "bg-subtle font-medium text-neutral-900 dark:text-white"
+                        : "text-muted hover:text-neutral-900 dark:hover:text-white"
                     }`}
                   >
                     {link.label}
@@ -77,12 +77,12 @@ export function Shell({
               <p className="truncate font-medium" title={user.name}>
                 {user.name}
               </p>
-              <p className="hidden truncate text-neutral-600 sm:block dark:text-neutral-400">{user.email}</p>
+              <p className="hidden truncate text-muted sm:block">{user.email}</p>
             </div>
             <button
               type="button"
               onClick={leave}
-              className="rounded-md px-2.5 py-1.5 text-sm text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+              className="rounded-md px-2.5 py-1.5 text-sm text-neutral-600 hover:bg-subtle dark:text-neutral-300"
             >
               Sign out
             </button>

@@ -12,7 +12,7 @@ export interface Tab {
 export function Tabs({ label, tabs, exact = true }: { label: string; tabs: readonly Tab[]; exact?: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex gap-1 overflow-x-auto border-b border-neutral-200 dark:border-neutral-800">
+    <nav aria-label={label} className="flex gap-1 overflow-x-auto border-b border-line">
       {tabs.map((tab) => {
         const active = pathname === tab.href || (!exact && pathname.startsWith(`${tab.href}/`));
         return (
@@ -22,8 +22,8 @@ export function Tabs({ label, tabs, exact = true }: { label: string; tabs: reado
             aria-current={active ? "page" : undefined}
             className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
               active
-                ? "border-indigo-600 text-indigo-700 dark:text-indigo-300"
-                : "border-transparent text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100"
+                ? "border-indigo-600 text-link"
+                : "border-transparent text-muted hover:text-neutral-900 dark:hover:text-neutral-100"
             }`}
           >
             {tab.label}

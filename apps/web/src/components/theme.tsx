@@ -18,7 +18,7 @@ export function ThemeToggle() {
       type="button"
       onClick={toggle}
       aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
-      className="rounded-md p-2 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+      className="rounded-md p-2 text-neutral-600 hover:bg-subtle dark:text-neutral-300"
     >
       {dark ? "☀" : "☾"}
     </button>

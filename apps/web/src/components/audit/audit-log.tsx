@@ -56,7 +56,7 @@ export function AuditLog({ scope, initial }: { scope: AuditScope; initial: Audit
     <div className="space-y-4">
       <AuditFiltersForm initial={initial} withOrganization={scope === "platform"} onChange={setFilters} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-neutral-600 dark:text-neutral-400" aria-live="polite">
+        <p className="text-sm text-muted" aria-live="polite">
           {total !== undefined ? `${total} ${total === "1" ? "event" : "events"}` : " "}
         </p>
         <Button variant="secondary" loading={exporting} onClick={exportCsv}>
@@ -70,11 +70,11 @@ export function AuditLog({ scope, initial }: { scope: AuditScope; initial: Audit
       ) : events.length === 0 ? (
         <Empty title="No events match" />
       ) : (
-        <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white text-sm dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface text-sm">
           {events.map((event) => (
             <li key={event.id} data-testid="audit-row" className="flex flex-wrap gap-x-4 gap-y-1 p-3">
               <code className="w-full shrink-0 break-all font-medium sm:w-60">{event.action}</code>
-              <span className="min-w-0 basis-full break-words text-neutral-600 sm:flex-1 sm:basis-0 dark:text-neutral-400">
+              <span className="min-w-0 basis-full break-words text-muted sm:flex-1 sm:basis-0">
                 {event.actorUserId ? `by ${event.actorEmail ?? event.actorUserId}` : "by nobody signed in"}
                 {event.actorKeyId && ` (key ${event.actorKeyId})`}
                 {event.impersonatorId && ` (impersonated by ${event.impersonatorId})`}
@@ -82,10 +82,7 @@ export function AuditLog({ scope, initial }: { scope: AuditScope; initial: Audit
                 {scope === "platform" && event.organizationId && ` · in ${event.organizationId}`}
                 {event.ip && ` · ${event.ip}`}
               </span>
-              <time
-                className="text-xs text-neutral-600 sm:text-sm dark:text-neutral-400"
-                dateTime={event.at.toISOString()}
-              >
+              <time className="text-xs text-muted sm:text-sm" dateTime={event.at.toISOString()}>
                 {event.at.toLocaleString()}
               </time>
             </li>

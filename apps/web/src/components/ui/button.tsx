@@ -2,13 +2,12 @@ import type { ButtonHTMLAttributes } from "react";
 
 const VARIANTS = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-400",
-  secondary:
-    "border border-neutral-300 bg-white text-neutral-900 hover:bg-neutral-50 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800",
+  secondary: "border border-control bg-surface text-fg hover:bg-neutral-50 dark:hover:bg-neutral-800",
   danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-400",
-  ghost: "text-neutral-700 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800",
+  ghost: "text-soft hover:bg-subtle",
   /** A destructive action repeated on every row: quiet until pointed at. */
   "danger-quiet":
-    "border border-neutral-300 text-red-700 hover:border-red-300 hover:bg-red-50 dark:border-neutral-700 dark:text-red-300 dark:hover:border-red-800 dark:hover:bg-red-950",
+    "border border-control text-red-700 hover:border-red-300 hover:bg-red-50 dark:text-red-300 dark:hover:border-red-800 dark:hover:bg-red-950",
 } as const;
 
 export function Button({
@@ -25,7 +24,7 @@ export function Button({
       {...props}
       disabled={disabled || loading}
       aria-busy={loading || undefined}
-      className={`inline-flex min-h-9 items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex min-h-9 items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
     >
       {loading && (
         <span

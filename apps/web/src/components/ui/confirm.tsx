@@ -41,7 +41,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
     <ConfirmContext.Provider value={confirm}>
       {children}
       <Dialog open={open !== null} onClose={() => close(false)} title={open?.title ?? ""}>
-        {open?.body && <div className="mb-4 text-sm text-neutral-700 dark:text-neutral-300">{open.body}</div>}
+        {open?.body && <div className="mb-4 text-sm text-soft">{open.body}</div>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => close(false)}>
             Cancel

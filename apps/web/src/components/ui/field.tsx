@@ -8,7 +8,7 @@ import {
 } from "react";
 
 const CONTROL =
-  "w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm text-neutral-900 shadow-sm placeholder:text-neutral-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500 disabled:cursor-not-allowed disabled:border-dashed disabled:bg-neutral-100 disabled:text-neutral-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-400";
+  "w-full rounded-md border border-control bg-surface px-3 py-2 text-sm text-fg shadow-sm placeholder:text-neutral-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500 disabled:cursor-not-allowed disabled:border-dashed disabled:bg-neutral-100 disabled:text-neutral-600 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-400";
 
 interface Common {
   label: string;
@@ -24,7 +24,7 @@ function Wrapper({ id, label, error, hint, children }: Common & { id: string; ch
       </label>
       {children}
       {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-neutral-600 dark:text-neutral-400">
+        <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       )}
@@ -66,7 +66,7 @@ export function Field({ label, error, hint, ...props }: Common & InputHTMLAttrib
             type="button"
             aria-controls={props.id ?? id}
             onClick={() => setShown(!shown)}
-            className="absolute inset-y-0 right-0 rounded-r-md px-3 text-xs font-medium text-neutral-700 hover:text-neutral-950 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-neutral-300 dark:hover:text-white"
+            className="absolute inset-y-0 right-0 rounded-r-md px-3 text-xs font-medium text-soft hover:text-neutral-950 focus-visible:outline-2 focus-visible:outline-ring dark:hover:text-white"
           >
             {shown ? "Hide" : "Show"}
           </button>
@@ -114,7 +114,7 @@ export function InlineSelect({
   return (
     <select
       aria-label={label}
-      className={`rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900 ${className}`}
+      className={`rounded-md border border-control bg-surface px-2 py-1 text-sm ${className}`}
       {...props}
     >
       {children}

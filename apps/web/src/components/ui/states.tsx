@@ -22,9 +22,9 @@ export function SkeletonList({ rows = 3 }: { rows?: number }) {
 
 export function Empty({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="rounded-xl border border-dashed border-neutral-300 p-8 text-center dark:border-neutral-700">
+    <div className="rounded-xl border border-dashed border-control p-8 text-center">
       <p className="font-medium">{title}</p>
-      {children && <div className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{children}</div>}
+      {children && <div className="mt-1 text-sm text-muted">{children}</div>}
     </div>
   );
 }
@@ -65,7 +65,7 @@ export function LoadError({
 
 export function Card({ title, action, children }: { title?: string; action?: ReactNode; children: ReactNode }) {
   return (
-    <section className="rounded-xl border border-neutral-200 bg-white p-5 shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
+    <section className="rounded-xl border border-line bg-surface p-5 shadow-sm">
       {(title || action) && (
         <div className="mb-4 flex items-center justify-between gap-4">
           {title && <h2 className="text-base font-semibold">{title}</h2>}
@@ -90,7 +90,7 @@ export function PageHeader({
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {description && <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{description}</p>}
+        {description && <p className="mt-1 text-sm text-muted">{description}</p>}
       </div>
       {action}
     </div>

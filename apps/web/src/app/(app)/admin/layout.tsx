@@ -17,9 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-          Operate the platform. Every change here is recorded in the audit log.
-        </p>
+        <p className="mt-1 text-sm text-muted">Operate the platform. Every change here is recorded in the audit log.</p>
       </div>
       <AdminTabs />
       {children}

@@ -37,7 +37,7 @@ export function ApiKeysView() {
       ) : items.length === 0 ? (
         <Empty title="No API keys">Create one to call the API from a script.</Empty>
       ) : (
-        <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
           {items.map((key) => (
             <li
               key={key.id}
@@ -49,21 +49,19 @@ export function ApiKeysView() {
                 <p className="font-medium">
                   {key.name}
                   {key.revokedAt && (
-                    <span className="ml-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs font-normal text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
-                      Revoked
-                    </span>
+                    <span className="ml-2 rounded bg-subtle px-1.5 py-0.5 text-xs font-normal text-soft">Revoked</span>
                   )}
                 </p>
-                <p className="font-mono text-xs text-neutral-600 dark:text-neutral-400">{key.start}…</p>
+                <p className="font-mono text-xs text-muted">{key.start}…</p>
               </div>
               <div className="flex flex-wrap gap-1">
                 {key.scopes.map((scope) => (
-                  <code key={scope} className="rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">
+                  <code key={scope} className="rounded bg-subtle px-1.5 py-0.5 text-xs">
                     {scope}
                   </code>
                 ))}
               </div>
-              <p className="w-44 text-xs text-neutral-600 dark:text-neutral-400">
+              <p className="w-44 text-xs text-muted">
                 Created {formatDate(key.createdAt)}
                 <br />
                 {key.revokedAt
@@ -116,16 +114,14 @@ export function ApiKeysView() {
         />
       </Dialog>
       <Dialog open={secret !== null} onClose={() => setSecret(null)} title="Copy your key now">
-        <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-400">
-          This is the only time it is shown. Store it somewhere safe.
-        </p>
+        <p className="mb-3 text-sm text-muted">This is the only time it is shown. Store it somewhere safe.</p>
         <div className="flex gap-2">
           <input
             readOnly
             value={secret ?? ""}
             aria-label="Your new API key"
             data-testid="new-api-key"
-            className="w-full rounded-md border border-neutral-300 bg-neutral-50 px-3 py-2 font-mono text-xs dark:border-neutral-700 dark:bg-neutral-950"
+            className="w-full rounded-md border border-control bg-neutral-50 px-3 py-2 font-mono text-xs dark:bg-neutral-950"
           />
           <Button
             variant="secondary"

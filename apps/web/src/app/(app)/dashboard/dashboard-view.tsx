@@ -10,11 +10,8 @@ import { api } from "~/trpc/react";
 
 function Stat({ label, value, href }: { label: string; value: string | number | undefined; href: string }) {
   return (
-    <Link
-      href={href}
-      className="rounded-xl border border-neutral-200 bg-white p-4 hover:border-indigo-400 dark:border-neutral-800 dark:bg-neutral-900"
-    >
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">{label}</p>
+    <Link href={href} className="rounded-xl border border-line bg-surface p-4 hover:border-indigo-400">
+      <p className="text-sm text-muted">{label}</p>
       {value === undefined ? (
         <Skeleton className="mt-2 h-7 w-12" />
       ) : (
@@ -40,7 +37,7 @@ export function DashboardView() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name.split(" ")[0]}</h1>
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">Here is where things stand.</p>
+        <p className="text-sm text-muted">Here is where things stand.</p>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <Stat label={STATUS_LABEL.pending} value={formatTotal(pending.data?.total)} href="/tasks?status=pending" />
@@ -61,10 +58,7 @@ export function DashboardView() {
         <Card
           title="Up next"
           action={
-            <Link
-              href="/tasks"
-              className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
-            >
+            <Link href="/tasks" className="text-sm text-link underline-offset-2 hover:underline">
               All tasks
             </Link>
           }
@@ -82,7 +76,7 @@ export function DashboardView() {
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-neutral-600 dark:text-neutral-400">Nothing to do. Enjoy it.</p>
+            <p className="text-sm text-muted">Nothing to do. Enjoy it.</p>
           )}
         </Card>
         <Card
@@ -101,18 +95,14 @@ export function DashboardView() {
                 <li key={key.id} className="flex justify-between gap-2">
                   <span className="truncate">
                     {key.name}
-                    {key.revokedAt && (
-                      <span className="ml-2 text-xs text-neutral-600 dark:text-neutral-400">revoked</span>
-                    )}
+                    {key.revokedAt && <span className="ml-2 text-xs text-muted">revoked</span>}
                   </span>
-                  <code className="text-xs text-neutral-600 dark:text-neutral-400">{key.start}…</code>
+                  <code className="text-xs text-muted">{key.start}…</code>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-neutral-600 dark:text-neutral-400">
-              No keys yet. Create one to call the API from a script.
-            </p>
+            <p className="text-sm text-muted">No keys yet. Create one to call the API from a script.</p>
           )}
         </Card>
       </div>

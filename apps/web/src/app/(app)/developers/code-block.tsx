@@ -5,8 +5,8 @@ import { Button } from "~/components/ui/button";
 export function CodeBlock({ title, code }: { title: string; code: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <section className="rounded-xl border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
-      <div className="flex items-center justify-between border-b border-neutral-200 px-4 py-2 dark:border-neutral-800">
+    <section className="rounded-xl border border-line bg-surface">
+      <div className="flex items-center justify-between border-b border-line px-4 py-2">
         <h2 className="text-sm font-medium">{title}</h2>
         <Button
           variant="ghost"

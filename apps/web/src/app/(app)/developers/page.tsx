@@ -11,7 +11,7 @@ import { CodeBlock } from "./code-block";
 
 export const metadata: Metadata = { title: "API" };
 
-const LINK = "text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
+const LINK = "text-link underline underline-offset-2";
 
 const SCOPE_TEXT: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "tasks:read": "list and read tasks",
@@ -31,7 +31,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 id={id} className="text-lg font-semibold tracking-tight">
         {title}
       </h2>
-      <div className="space-y-3 text-sm text-neutral-700 dark:text-neutral-300">{children}</div>
+      <div className="space-y-3 text-sm text-soft">{children}</div>
     </section>
   );
 }
@@ -76,7 +76,7 @@ await api.POST("/tasks", { body: { title: "Write the report" } });`;
     <div className="max-w-3xl space-y-10">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">API</h1>
-        <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+        <p className="mt-1 text-sm text-soft">
           Everything the app does goes through the same API. Browse the{" "}
           <a href={`${api}/docs`} className={LINK}>
             API reference

@@ -122,10 +122,10 @@ export function FilesView() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         className={`mb-6 flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed p-8 text-center ${
-          dragging ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-neutral-300 dark:border-neutral-700"
+          dragging ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-control"
         }`}
       >
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">Drag files here, or</p>
+        <p className="text-sm text-muted">Drag files here, or</p>
         <Button variant="secondary" onClick={() => input.current?.click()}>
           Choose files
         </Button>
@@ -145,9 +145,7 @@ export function FilesView() {
           <div key={u.key} className="w-full max-w-sm text-left text-sm" data-testid="upload">
             <div className="flex items-center gap-2">
               <p className="min-w-0 flex-1 truncate">{u.name}</p>
-              <span className="tabular-nums text-neutral-600 dark:text-neutral-400">
-                {Math.round(u.progress * 100)}%
-              </span>
+              <span className="tabular-nums text-muted">{Math.round(u.progress * 100)}%</span>
               <Button variant="ghost" onClick={() => u.cancel.abort()} aria-label={`Cancel uploading ${u.name}`}>
                 Cancel
               </Button>
@@ -173,9 +171,9 @@ export function FilesView() {
       ) : items.length === 0 ? (
         <Empty title="No files yet">Upload one above.</Empty>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
+        <div className="overflow-x-auto rounded-xl border border-line bg-surface">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-neutral-200 text-neutral-600 dark:text-neutral-400 dark:border-neutral-800">
+            <thead className="border-b border-line text-muted">
               <tr>
                 <th className="p-3 font-medium">Name</th>
                 <th className="p-3 font-medium">Size</th>
@@ -200,12 +198,8 @@ export function FilesView() {
                     )}
                   </td>
                   <td className="p-3 whitespace-nowrap">{formatBytes(file.size)}</td>
-                  <td className="hidden p-3 text-neutral-600 dark:text-neutral-400 sm:table-cell">
-                    {file.contentType}
-                  </td>
-                  <td className="hidden p-3 text-neutral-600 dark:text-neutral-400 sm:table-cell">
-                    {file.createdAt.toLocaleDateString()}
-                  </td>
+                  <td className="hidden p-3 text-muted sm:table-cell">{file.contentType}</td>
+                  <td className="hidden p-3 text-muted sm:table-cell">{file.createdAt.toLocaleDateString()}</td>
                   <td className="p-3 text-right whitespace-nowrap">
                     {file.status === "ready" && PREVIEWABLE.has(file.contentType) && (
                       <Button
@@ -247,7 +241,7 @@ export function FilesView() {
             src={shown.url}
             title={`Preview of ${shown.name}`}
             data-testid="pdf-preview"
-            className="h-[75vh] w-full rounded-md border border-neutral-200 dark:border-neutral-800"
+            className="h-[75vh] w-full rounded-md border border-line"
           />
         ) : (
           shown && <img src={shown.url} alt={shown.name} className="mx-auto max-h-[70vh] w-auto rounded-md" />

@@ -46,12 +46,12 @@ export function InvitationsCard() {
       </form>
       {items.length ? (
         <>
-          <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+          <ul className="divide-y divide-line">
             {items.map((invitation) => (
               <li key={invitation.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 py-3">
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{invitation.email}</p>
-                  <p className="text-sm text-neutral-600 dark:text-neutral-400">
+                  <p className="text-sm text-muted">
                     {invitation.role ?? "member"} · expires {invitation.expiresAt.toLocaleString()}
                   </p>
                 </div>
@@ -93,7 +93,7 @@ export function InvitationsCard() {
           <ShowMore query={invitations} />
         </>
       ) : (
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">No pending invitations.</p>
+        <p className="text-sm text-muted">No pending invitations.</p>
       )}
     </Card>
   );

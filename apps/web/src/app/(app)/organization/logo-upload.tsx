@@ -39,7 +39,7 @@ export function LogoUpload({ logoUrl }: { logoUrl: string | null }) {
         {logoUrl ? (
           <img src={logoUrl} alt="Organization logo" className="h-14 w-14 rounded-lg object-cover" />
         ) : (
-          <div className="h-14 w-14 rounded-lg border border-dashed border-neutral-300 dark:border-neutral-700" />
+          <div className="h-14 w-14 rounded-lg border border-dashed border-control" />
         )}
         <label className="text-sm">
           <span className="mb-1 block font-medium">Upload a logo (PNG, JPEG or WebP, up to 1 MB)</span>

@@ -30,17 +30,16 @@ export function MembersCard({
       {members.isPending ? (
         <SkeletonList rows={2} />
       ) : (
-        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+        <ul className="divide-y divide-line">
           {members.items.map((member) => {
             const self = member.email === me.email;
             return (
               <li key={member.id} data-testid="member-row" className="flex flex-wrap items-center gap-3 py-3">
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">
-                    {member.name}{" "}
-                    {self && <span className="text-xs text-neutral-600 dark:text-neutral-400">(you)</span>}
+                    {member.name} {self && <span className="text-xs text-muted">(you)</span>}
                   </p>
-                  <p className="truncate text-sm text-neutral-600 dark:text-neutral-400">{member.email}</p>
+                  <p className="truncate text-sm text-muted">{member.email}</p>
                 </div>
                 {canManage && !self ? (
                   <InlineSelect
@@ -69,9 +68,7 @@ export function MembersCard({
                     )}
                   </InlineSelect>
                 ) : (
-                  <span className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
-                    {member.role}
-                  </span>
+                  <span className="rounded-full bg-subtle px-2 py-0.5 text-xs">{member.role}</span>
                 )}
                 {canRemove && !self && (
                   <Button

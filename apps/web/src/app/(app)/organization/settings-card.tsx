@@ -84,9 +84,7 @@ export function SettingsCard({
         {canTransfer && !org.personal && <TransferOwnership organizationId={org.id} />}
         {!org.personal && (
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-neutral-600 dark:text-neutral-400">
-              Leave this organization. Its data stays with it.
-            </p>
+            <p className="text-sm text-muted">Leave this organization. Its data stays with it.</p>
             <Button
               variant="secondary"
               loading={busy === "leave"}

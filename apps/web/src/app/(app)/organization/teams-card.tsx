@@ -38,7 +38,7 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
         </form>
       )}
       {teams.items.length ? (
-        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+        <ul className="divide-y divide-line">
           {teams.items.map((team) => {
             const outside = members.items.filter((m) => !team.memberIds.includes(m.userId));
             return (
@@ -82,14 +82,9 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
                   )}
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
-                  {team.memberIds.length === 0 && (
-                    <span className="text-neutral-600 dark:text-neutral-400">No members yet.</span>
-                  )}
+                  {team.memberIds.length === 0 && <span className="text-muted">No members yet.</span>}
                   {team.memberIds.map((userId) => (
-                    <span
-                      key={userId}
-                      className="inline-flex items-center gap-1 rounded-full bg-neutral-100 px-2 py-0.5 dark:bg-neutral-800"
-                    >
+                    <span key={userId} className="inline-flex items-center gap-1 rounded-full bg-subtle px-2 py-0.5">
                       {nameOf(userId)}
                       {canManage && (
                         <button
@@ -98,7 +93,7 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
                           onClick={() =>
                             run(`out-${team.id}`, () => organization.removeTeamMember({ teamId: team.id, userId }))
                           }
-                          className="text-neutral-600 dark:text-neutral-400 hover:text-neutral-900 dark:hover:text-white"
+                          className="text-muted hover:text-neutral-900 dark:hover:text-white"
                         >
                           ×
                         </button>
@@ -129,7 +124,7 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
           })}
         </ul>
       ) : (
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">No teams yet.</p>
+        <p className="text-sm text-muted">No teams yet.</p>
       )}
     </Card>
   );

@@ -44,11 +44,11 @@ export function ChangeEmail() {
 
   return (
     <Card title="Email address">
-      <p className="mb-4 text-sm text-neutral-700 dark:text-neutral-300">
+      <p className="mb-4 text-sm text-soft">
         You sign in with <strong>{current ?? "…"}</strong>.
       </p>
       {sentTo ? (
-        <p role="status" className="text-sm text-neutral-700 dark:text-neutral-300">
+        <p role="status" className="text-sm text-soft">
           If {sentTo} can be used, a confirmation link is on its way there. Your address changes when you open it; we
           will tell {current} when it does.
         </p>

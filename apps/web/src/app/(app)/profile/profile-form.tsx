@@ -46,7 +46,7 @@ export function ProfileForm() {
             ) : (
               <div
                 aria-hidden
-                className="flex h-20 w-20 items-center justify-center rounded-full bg-indigo-100 text-2xl font-semibold text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300"
+                className="flex h-20 w-20 items-center justify-center rounded-full bg-indigo-100 text-2xl font-semibold text-link dark:bg-indigo-950"
               >
                 {user.name.slice(0, 1).toUpperCase()}
               </div>

@@ -47,7 +47,7 @@ export function Sessions() {
       {!sessions ? (
         <SkeletonList rows={2} />
       ) : (
-        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+        <ul className="divide-y divide-line">
           {sessions.map((session) => (
             <li key={session.id} data-testid="session-row" className="flex items-center gap-3 py-3">
               <div className="flex-1">
@@ -57,7 +57,7 @@ export function Sessions() {
                     <span className="ml-2 text-xs font-medium text-green-700 dark:text-green-400">this device</span>
                   )}
                 </p>
-                <p className="text-xs text-neutral-600 dark:text-neutral-400">
+                <p className="text-xs text-muted">
                   {session.ipAddress ?? "unknown address"} · active {new Date(session.updatedAt).toLocaleString()}
                 </p>
               </div>

@@ -128,9 +128,7 @@ export function TasksView() {
               setTrail([]);
             }}
             className={`rounded-full border px-3 py-1 text-sm ${
-              status === value
-                ? "border-indigo-600 bg-indigo-600 text-white"
-                : "border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
+              status === value ? "border-indigo-600 bg-indigo-600 text-white" : "border-control hover:bg-subtle"
             }`}
           >
             {value ? STATUS_LABEL[value] : "All"}
@@ -154,7 +152,7 @@ export function TasksView() {
           Create one to get started.
         </Empty>
       ) : (
-        <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
           {shown.map((task) => (
             <li key={task.id} data-testid="task-row" className="flex flex-wrap items-center gap-3 p-4">
               <input
@@ -168,24 +166,17 @@ export function TasksView() {
                 className="h-4 w-4 accent-indigo-600"
               />
               <div className="min-w-0 flex-1">
-                <p
-                  className={`font-medium ${task.status === "completed" ? "text-neutral-600 line-through dark:text-neutral-400" : ""}`}
-                >
+                <p className={`font-medium ${task.status === "completed" ? "text-muted line-through" : ""}`}>
                   {task.title}
                 </p>
-                {task.description && (
-                  <p className="truncate text-sm text-neutral-600 dark:text-neutral-400">{task.description}</p>
-                )}
+                {task.description && <p className="truncate text-sm text-muted">{task.description}</p>}
                 {(task.assigneeId || task.teamId) && (
-                  <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="task-assignment">
+                  <p className="text-xs text-muted" data-testid="task-assignment">
                     {[nameIn(members, task.assigneeId), nameIn(teams, task.teamId)].filter(Boolean).join(" · ")}
                   </p>
                 )}
               </div>
-              <span
-                className="rounded-full bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800"
-                data-testid="task-status"
-              >
+              <span className="rounded-full bg-subtle px-2 py-0.5 text-xs" data-testid="task-status">
                 {STATUS_LABEL[task.status]}
               </span>
               {can("task:update") && (

@@ -73,7 +73,7 @@ export function OtherMethods({
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="my-2 flex items-center gap-3 text-xs text-neutral-600 dark:text-neutral-400">
+      <div className="my-2 flex items-center gap-3 text-xs text-muted">
         <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
         or
         <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />

@@ -21,7 +21,7 @@ export default function SignUpPage() {
   if (sentTo) {
     return (
       <AuthCard title="Check your inbox" subtitle={`We sent a mail to ${sentTo}.`}>
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+        <p className="text-sm text-muted">
           Open it to finish creating your account. Already have an account with this address? The mail says how to sign
           in.
         </p>

@@ -18,12 +18,12 @@ export function ResendLink({ email }: { email: string }) {
   }
   return (
     <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-      <span className="text-neutral-600 dark:text-neutral-400">Did not get it?</span>
+      <span className="text-muted">Did not get it?</span>
       <Button variant="secondary" loading={state.pending} onClick={resend}>
         Resend the link
       </Button>
       {state.message && (
-        <p role="status" className="w-full text-neutral-700 dark:text-neutral-300">
+        <p role="status" className="w-full text-soft">
           {state.message}
         </p>
       )}

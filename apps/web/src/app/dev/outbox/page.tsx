@@ -34,20 +34,14 @@ export default function OutboxPage() {
   return (
     <main className="mx-auto max-w-3xl p-6">
       <h1 className="mb-1 text-2xl font-semibold">Development outbox</h1>
-      <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
-        Mails the auth server would have sent. Set SMTP_URL to send real ones.
-      </p>
+      <p className="mb-6 text-sm text-muted">Mails the auth server would have sent. Set SMTP_URL to send real ones.</p>
       {mails.length === 0 ? (
-        <p className="text-neutral-600 dark:text-neutral-400">No mail yet.</p>
+        <p className="text-muted">No mail yet.</p>
       ) : (
         <ul className="space-y-4">
           {mails.map((mail) => (
-            <li
-              key={mail.id}
-              className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800"
-              data-testid="mail"
-            >
-              <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            <li key={mail.id} className="rounded-lg border border-line p-4" data-testid="mail">
+              <p className="text-sm text-muted">
                 To <span data-testid="mail-to">{mail.to}</span> · {mail.sentAt.toLocaleString()}
               </p>
               <h2 className="font-medium" data-testid="mail-subject">
@@ -62,9 +56,7 @@ export default function OutboxPage() {
                 View as HTML
               </a>
               <div className="mt-3 text-sm" data-testid="mail-text">
-                <p className="text-xs font-medium uppercase tracking-wide text-neutral-600 dark:text-neutral-400">
-                  Plain-text part
-                </p>
+                <p className="text-xs font-medium uppercase tracking-wide text-muted">Plain-text part</p>
                 <PlainText text={mail.text} />
               </div>
             </li>

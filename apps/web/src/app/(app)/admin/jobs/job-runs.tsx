@@ -24,7 +24,7 @@ const STATE_STYLE: Record<string, string> = {
 };
 
 export function StateBadge({ state }: { state: string }) {
-  const style = STATE_STYLE[state] ?? "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-200";
+  const style = STATE_STYLE[state] ?? "bg-subtle text-neutral-700 dark:text-neutral-200";
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${style}`}>{state}</span>;
 }
 
@@ -88,9 +88,9 @@ export function JobRuns({ jobs }: { jobs: readonly Name[] }) {
       {runs.isPending ? (
         <SkeletonList rows={3} />
       ) : (runs.data ?? []).length === 0 ? (
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">No runs{name || state ? " match" : " yet"}.</p>
+        <p className="text-sm text-muted">No runs{name || state ? " match" : " yet"}.</p>
       ) : (
-        <ul className="divide-y divide-neutral-200 text-sm dark:divide-neutral-800">
+        <ul className="divide-y divide-line text-sm">
           {(runs.data ?? []).map((entry) => {
             const original = !entry.name.endsWith(".dead");
             const took = duration(entry.startedOn, entry.completedOn);
@@ -99,11 +99,11 @@ export function JobRuns({ jobs }: { jobs: readonly Name[] }) {
                 <code className="min-w-0 basis-full sm:basis-64">{entry.name}</code>
                 <StateBadge state={entry.state} />
                 {entry.retryCount > 0 && <span>{entry.retryCount} retries</span>}
-                {took && <span className="text-neutral-600 dark:text-neutral-400">{took}</span>}
-                <span className="min-w-0 flex-1 break-words text-neutral-600 dark:text-neutral-400">
+                {took && <span className="text-muted">{took}</span>}
+                <span className="min-w-0 flex-1 break-words text-muted">
                   {entry.output ? JSON.stringify(entry.output) : ""}
                 </span>
-                <time className="text-neutral-600 dark:text-neutral-400" dateTime={entry.createdOn.toISOString()}>
+                <time className="text-muted" dateTime={entry.createdOn.toISOString()}>
                   {entry.createdOn.toLocaleString()}
                 </time>
                 {original && entry.state === "failed" && (

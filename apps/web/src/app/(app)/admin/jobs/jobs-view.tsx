@@ -43,7 +43,7 @@ export function JobsView() {
           <li key={job.name} data-testid="job-card">
             <Card>
               <h2 className="font-mono text-sm font-semibold">{job.name}</h2>
-              <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{job.summary}</p>
+              <p className="mt-1 text-sm text-muted">{job.summary}</p>
               <p className="mt-3 text-sm">
                 {job.schedule ? (
                   <>
@@ -56,15 +56,15 @@ export function JobsView() {
                 )}
               </p>
               {job.nextRun && (
-                <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+                <p className="mt-1 text-sm text-muted">
                   Next run <time dateTime={job.nextRun.toISOString()}>{job.nextRun.toLocaleString()}</time>
                 </p>
               )}
-              <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+              <p className="mt-1 text-sm text-muted">
                 {job.counts.completed} done · {job.counts.failed} failed · {job.counts.created + job.counts.retry}{" "}
                 waiting
               </p>
-              <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+              <p className="mt-1 text-sm text-muted">
                 Last run:{" "}
                 {job.lastRun ? (
                   <>

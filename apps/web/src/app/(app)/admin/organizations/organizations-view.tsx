@@ -62,7 +62,7 @@ export function OrganizationsView() {
           <option value="name">Name</option>
         </Select>
       </form>
-      <p className="text-sm text-neutral-600 dark:text-neutral-400" aria-live="polite">
+      <p className="text-sm text-muted" aria-live="polite">
         {total !== undefined ? `${total} ${total === "1" ? "organization" : "organizations"}` : " "}
       </p>
       {orgs.isPending ? (
@@ -72,7 +72,7 @@ export function OrganizationsView() {
       ) : items.length === 0 ? (
         <Empty title="No organizations match" />
       ) : (
-        <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
           {items.map((org) => (
             <li key={org.id}>
               <Link
@@ -82,18 +82,12 @@ export function OrganizationsView() {
                 <span className="min-w-0 flex-1 basis-56">
                   <span className="block truncate font-medium">
                     {org.name}
-                    {org.personal && (
-                      <span className="font-normal text-neutral-600 dark:text-neutral-400"> (personal)</span>
-                    )}
+                    {org.personal && <span className="font-normal text-muted"> (personal)</span>}
                   </span>
-                  <span className="block truncate text-sm text-neutral-600 dark:text-neutral-400">
-                    Owner: {org.ownerEmail ?? "none"}
-                  </span>
+                  <span className="block truncate text-sm text-muted">Owner: {org.ownerEmail ?? "none"}</span>
                 </span>
                 <span className="text-sm">{org.members === 1 ? "1 member" : `${org.members} members`}</span>
-                <span className="w-28 text-right text-sm text-neutral-600 dark:text-neutral-400">
-                  {formatDate(org.createdAt)}
-                </span>
+                <span className="w-28 text-right text-sm text-muted">{formatDate(org.createdAt)}</span>
               </Link>
             </li>
           ))}

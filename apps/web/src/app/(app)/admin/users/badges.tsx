@@ -6,7 +6,7 @@ export function RoleBadge({ role }: { role: string }) {
   return role === "admin" ? (
     <span className={`${BADGE} bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200`}>Admin</span>
   ) : (
-    <span className={`${BADGE} bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-200`}>User</span>
+    <span className={`${BADGE} bg-subtle text-neutral-700 dark:text-neutral-200`}>User</span>
   );
 }
 

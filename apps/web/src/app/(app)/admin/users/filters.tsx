@@ -87,7 +87,7 @@ export function UserFiltersForm({ onChange }: { onChange: (filters: UserFilters)
         ))}
       </Select>
       <details className="col-span-2 sm:col-span-4 lg:col-span-8">
-        <summary className="cursor-pointer text-sm text-neutral-600 dark:text-neutral-400">Signed up between</summary>
+        <summary className="cursor-pointer text-sm text-muted">Signed up between</summary>
         <div className="mt-2 grid grid-cols-2 gap-3 sm:max-w-md">
           <Field label="From" name="createdFrom" type="date" onBlur={() => apply(form)} />
           <Field label="Before" name="createdTo" type="date" onBlur={() => apply(form)} />

@@ -42,7 +42,7 @@ export function UsersView() {
     <div className="space-y-4">
       <UserFiltersForm onChange={setFilters} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-neutral-600 dark:text-neutral-400" aria-live="polite">
+        <p className="text-sm text-muted" aria-live="polite">
           {total !== undefined ? `${total} ${total === "1" ? "user" : "users"}` : " "}
         </p>
         <div className="flex gap-2">
@@ -59,7 +59,7 @@ export function UsersView() {
       ) : items.length === 0 ? (
         <Empty title="No users match">Change the filters to see more.</Empty>
       ) : (
-        <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
           {items.map((user) => (
             <li key={user.id} data-testid="admin-user-row">
               <Link
@@ -68,16 +68,14 @@ export function UsersView() {
               >
                 <span className="min-w-0 flex-1 basis-56">
                   <span className="block truncate font-medium">{user.name}</span>
-                  <span className="block truncate text-sm text-neutral-600 dark:text-neutral-400">
+                  <span className="block truncate text-sm text-muted">
                     {user.email}
                     {!user.emailVerified && " · not verified"}
                   </span>
                 </span>
                 <RoleBadge role={user.role} />
                 <StatusBadge banned={user.banned} until={user.banExpires} />
-                <span className="w-28 text-right text-sm text-neutral-600 dark:text-neutral-400">
-                  {formatDate(user.createdAt)}
-                </span>
+                <span className="w-28 text-right text-sm text-muted">{formatDate(user.createdAt)}</span>
               </Link>
             </li>
           ))}

@@ -9,7 +9,7 @@ export default function OrganizationAuditPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+        <p className="mt-1 text-sm text-muted">
           Who did what in this organization: deletions, keys, members and settings.
         </p>
       </div>

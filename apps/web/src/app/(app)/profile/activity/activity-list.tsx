@@ -67,7 +67,7 @@ export function ActivityList() {
       ) : events.length === 0 ? (
         <Empty title="No activity yet" />
       ) : (
-        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+        <ul className="divide-y divide-line">
           {events.map((event) => {
             const method = typeof event.metadata.method === "string" ? METHODS[event.metadata.method] : undefined;
             return (
@@ -78,9 +78,9 @@ export function ActivityList() {
               >
                 <p className="min-w-0 flex-1 font-medium">
                   {LABELS[event.action] ?? event.action}
-                  {method && <span className="font-normal text-neutral-600 dark:text-neutral-400"> {method}</span>}
+                  {method && <span className="font-normal text-muted"> {method}</span>}
                 </p>
-                <p className="text-sm text-neutral-600 dark:text-neutral-400">
+                <p className="text-sm text-muted">
                   {event.userAgent ? `${describeDevice(event.userAgent)} · ` : ""}
                   {event.ip ?? "unknown address"} ·{" "}
                   <time dateTime={event.at.toISOString()}>{event.at.toLocaleString()}</time>

@@ -12,13 +12,10 @@ export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => 
   };
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-neutral-700 dark:text-neutral-300">
+      <p className="text-sm text-soft">
         Keep these codes somewhere safe. Each signs you in once if you lose your phone. They are shown only now.
       </p>
-      <ul
-        data-testid="backup-codes"
-        className="grid grid-cols-2 gap-2 rounded-md bg-neutral-100 p-3 font-mono text-sm dark:bg-neutral-800"
-      >
+      <ul data-testid="backup-codes" className="grid grid-cols-2 gap-2 rounded-md bg-subtle p-3 font-mono text-sm">
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}

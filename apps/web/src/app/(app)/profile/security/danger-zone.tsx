@@ -68,7 +68,7 @@ export function DangerZone() {
     <Card title="Your data">
       <div className="flex flex-col gap-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="max-w-prose text-sm text-neutral-700 dark:text-neutral-300">
+          <p className="max-w-prose text-sm text-soft">
             Download your profile, sign-in methods, sessions, API keys (never their secrets), tasks and file list as
             JSON.
           </p>
@@ -77,8 +77,8 @@ export function DangerZone() {
           </Button>
         </div>
         <DataArchive />
-        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-neutral-200 pt-6 dark:border-neutral-800">
-          <p className="max-w-prose text-sm text-neutral-700 dark:text-neutral-300">
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line pt-6">
+          <p className="max-w-prose text-sm text-soft">
             Delete your account, your personal workspace with its tasks and files, your API keys and sessions. This
             cannot be undone.
           </p>

@@ -38,7 +38,7 @@ export function DataArchive() {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="max-w-prose text-sm text-neutral-700 dark:text-neutral-300">
+        <p className="max-w-prose text-sm text-soft">
           Or get everything, with the files you uploaded, as one zip archive. It takes a moment: we mail you when it is
           ready, and keep it for a week.
         </p>
@@ -47,7 +47,7 @@ export function DataArchive() {
         </Button>
       </div>
       {(archives.data ?? []).length > 0 && (
-        <ul className="divide-y divide-neutral-200 text-sm dark:divide-neutral-800" aria-label="Your archives">
+        <ul className="divide-y divide-line text-sm" aria-label="Your archives">
           {(archives.data ?? []).map((archive) => (
             <li key={archive.id} data-testid="archive" className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2">
               <time dateTime={archive.createdAt.toISOString()}>{archive.createdAt.toLocaleString()}</time>
@@ -55,11 +55,7 @@ export function DataArchive() {
                 {STATUS_TEXT[archive.status]}
                 {archive.size !== null && ` · ${formatBytes(archive.size)}`}
               </span>
-              {archive.expiresAt && (
-                <span className="text-neutral-600 dark:text-neutral-400">
-                  until {archive.expiresAt.toLocaleDateString()}
-                </span>
-              )}
+              {archive.expiresAt && <span className="text-muted">until {archive.expiresAt.toLocaleDateString()}</span>}
               {archive.status === "ready" && (
                 <Button
                   variant="secondary"

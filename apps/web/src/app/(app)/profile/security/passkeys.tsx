@@ -70,20 +70,18 @@ export function Passkeys() {
 
   return (
     <Card title="Passkeys" action={<Button onClick={() => setDialog({ kind: "add" })}>Add a passkey</Button>}>
-      <p className="mb-4 text-sm text-neutral-700 dark:text-neutral-300">
-        Sign in with your fingerprint, face or device PIN instead of a password.
-      </p>
+      <p className="mb-4 text-sm text-soft">Sign in with your fingerprint, face or device PIN instead of a password.</p>
       {list.isPending ? (
         <SkeletonList rows={2} />
       ) : passkeys.length === 0 ? (
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">No passkeys yet.</p>
+        <p className="text-sm text-muted">No passkeys yet.</p>
       ) : (
-        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+        <ul className="divide-y divide-line">
           {passkeys.map((passkey) => (
             <li key={passkey.id} data-testid="passkey-row" className="flex flex-wrap items-center gap-3 py-3">
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium">{passkey.name || "Passkey"}</p>
-                <p className="text-xs text-neutral-600 dark:text-neutral-400">
+                <p className="text-xs text-muted">
                   {passkey.deviceType === "multiDevice" ? "Synced passkey" : "This device only"}
                   {passkey.createdAt ? ` · added ${formatDate(new Date(passkey.createdAt))}` : ""}
                 </p>

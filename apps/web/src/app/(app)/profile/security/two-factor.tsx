@@ -63,7 +63,7 @@ export function TwoFactor() {
       action={
         session.data && (
           <span
-            className={`rounded-full px-2 py-0.5 text-xs font-medium ${enabled ? "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300" : "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300"}`}
+            className={`rounded-full px-2 py-0.5 text-xs font-medium ${enabled ? "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300" : "bg-subtle text-soft"}`}
           >
             {enabled ? "On" : "Off"}
           </span>
@@ -74,7 +74,7 @@ export function TwoFactor() {
         <Skeleton className="h-10 w-full" />
       ) : (
         <div className="flex flex-col gap-4">
-          <p className="text-sm text-neutral-700 dark:text-neutral-300">
+          <p className="text-sm text-soft">
             {enabled
               ? "Signing in asks for a code from your authenticator app after your password."
               : "Add a second step to signing in: a code from an authenticator app such as 1Password, Authy or Google Authenticator."}
@@ -152,13 +152,13 @@ function ConfirmCode({
   }
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <p className="text-sm text-neutral-700 dark:text-neutral-300">
+      <p className="text-sm text-soft">
         Scan this code with your authenticator app, then enter the 6-digit code it shows.
       </p>
       <img src={step.qr} alt="QR code for your authenticator app" width={200} height={200} className="self-center" />
-      <p className="text-sm text-neutral-700 dark:text-neutral-300">
+      <p className="text-sm text-soft">
         Cannot scan? Enter this key:{" "}
-        <code data-testid="totp-secret" className="break-all rounded bg-neutral-100 px-1 font-mono dark:bg-neutral-800">
+        <code data-testid="totp-secret" className="break-all rounded bg-subtle px-1 font-mono">
           {secret}
         </code>
       </p>

@@ -29,14 +29,14 @@ export function OrganizationDetail({ id }: { id: string }) {
     <div className="space-y-6">
       <Card>
         <h2 className="text-xl font-semibold">{organization.name}</h2>
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+        <p className="text-sm text-muted">
           {organization.personal ? "Personal workspace" : organization.slug} · created{" "}
           {formatDate(organization.createdAt)}
         </p>
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-5">
           {stats.map(([label, value]) => (
             <div key={label} className="rounded-lg bg-neutral-50 p-3 dark:bg-neutral-800/60">
-              <dt className="text-xs text-neutral-600 dark:text-neutral-400">{label}</dt>
+              <dt className="text-xs text-muted">{label}</dt>
               <dd className="text-lg font-semibold">{value.toLocaleString("en-US")}</dd>
             </div>
           ))}
@@ -49,20 +49,20 @@ export function OrganizationDetail({ id }: { id: string }) {
         </Link>
       </Card>
       <Card title="Members">
-        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+        <ul className="divide-y divide-line">
           {members.map((member) => (
             <li key={member.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
               <Link href={`/admin/users/${encodeURIComponent(member.userId)}`} className="min-w-0 truncate underline">
                 {member.name} · {member.email}
               </Link>
-              <span className="text-neutral-600 dark:text-neutral-400">
+              <span className="text-muted">
                 {member.role} · since {formatDate(member.joinedAt)}
               </span>
             </li>
           ))}
         </ul>
         {counts.members > members.length && (
-          <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+          <p className="mt-2 text-sm text-muted">
             Showing the first {members.length} of {counts.members}.
           </p>
         )}

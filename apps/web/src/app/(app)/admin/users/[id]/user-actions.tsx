@@ -91,7 +91,7 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
   });
 
   return (
-    <div className="mt-4 flex flex-wrap gap-2 border-t border-neutral-200 pt-4 dark:border-neutral-800">
+    <div className="mt-4 flex flex-wrap gap-2 border-t border-line pt-4">
       {!self && !admin && !user.banned && (
         <Button variant="secondary" onClick={() => setDialog("ban")}>
           Ban…

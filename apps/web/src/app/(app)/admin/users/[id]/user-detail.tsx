@@ -10,8 +10,8 @@ import { api } from "~/trpc/react";
 import { RoleBadge, StatusBadge } from "../badges";
 import { UserActions } from "./user-actions";
 
-const MUTED = "text-sm text-neutral-600 dark:text-neutral-400";
-const LIST = "divide-y divide-neutral-200 dark:divide-neutral-800";
+const MUTED = "text-sm text-muted";
+const LIST = "divide-y divide-line";
 
 export function UserDetail({ id }: { id: string }) {
   const toast = useToast();
