@@ -2,12 +2,11 @@
 // The organization switcher in the header: every organization the user belongs
 // to, and a way to create one. Switching fetches a new API token (it carries the
 // active organization) by reloading the app.
-import { useState } from "react";
-import { createOrganization, switchOrganization } from "~/auth/browser";
-import { Button } from "./ui/button";
-import { Dialog } from "./ui/dialog";
-import { Field } from "./ui/field";
+import { lazy, Suspense, useState } from "react";
+import { switchOrganization } from "~/auth/browser";
 import { useToast } from "./ui/toast";
+
+const NewOrganization = lazy(() => import("./new-organization").then((m) => ({ default: m.NewOrganization })));
 
 export interface OrganizationChoice {
   id: string;
@@ -15,16 +14,6 @@ export interface OrganizationChoice {
 }
 
 const NEW = "__new__";
-
-function slugOf(name: string): string {
-  const base = name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 40);
-  return `${base || "org"}-${Math.random().toString(36).slice(2, 6)}`;
-}
 
 export function OrganizationSwitcher({
   organizations,
@@ -35,27 +24,6 @@ export function OrganizationSwitcher({
 }) {
   const toast = useToast();
   const [creating, setCreating] = useState(false);
-  const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  const create = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return;
-    setBusy(true);
-    let created: { id: string };
-    try {
-      created = await createOrganization(name.trim(), slugOf(name));
-    } catch (error) {
-      setBusy(false);
-      toast.error(error);
-      return;
-    }
-    const problem = await switchOrganization(created.id, "/organization");
-    if (problem) {
-      setBusy(false);
-      toast.error(new Error(problem));
-    }
-  };
 
   return (
     <>
@@ -80,26 +48,11 @@ export function OrganizationSwitcher({
         ))}
         <option value={NEW}>+ New organization…</option>
       </select>
-      <Dialog open={creating} onClose={() => setCreating(false)} title="New organization">
-        <form onSubmit={create} className="flex flex-col gap-4">
-          <Field
-            label="Name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            required
-            maxLength={100}
-            autoFocus
-          />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setCreating(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Create organization
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      {creating && (
+        <Suspense fallback={null}>
+          <NewOrganization onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { Icon } from "./icons";
 
 /** Runs before paint (inlined in <head>): the saved theme, or the system's. */
 export const THEME_SCRIPT = `(function(){try{var t=localStorage.getItem("theme");var d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
@@ -18,9 +19,9 @@ export function ThemeToggle() {
       type="button"
       onClick={toggle}
       aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
-      className="rounded-md p-2 text-neutral-600 hover:bg-subtle dark:text-neutral-300"
+      className="rounded-md p-2 text-soft hover:bg-subtle"
     >
-      {dark ? "☀" : "☾"}
+      <Icon name={dark ? "sun" : "moon"} />
     </button>
   );
 }

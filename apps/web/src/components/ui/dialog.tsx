@@ -2,6 +2,7 @@
 // A modal on the native <dialog>: focus is trapped and Escape closes it. It opens with
 // focus on its first field (or its first button), not on the close button.
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { Icon } from "../icons";
 
 export function Dialog({
   open,
@@ -53,7 +54,7 @@ export function Dialog({
               aria-label="Close"
               className="rounded p-1 text-muted hover:bg-subtle"
             >
-              ✕
+              <Icon name="x" />
             </button>
           </div>
           <div data-dialog-body>{children}</div>

@@ -4,6 +4,7 @@
 // A toast can carry one action (Undo), which also closes it.
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
 import { describeError } from "~/lib/errors";
+import { Icon } from "../icons";
 
 interface Toast {
   id: number;
@@ -122,7 +123,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 aria-label="Dismiss"
                 className="-m-1 rounded p-1 leading-none opacity-90 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-current"
               >
-                ×
+                <Icon name="x" />
               </button>
             </div>
             {toast.requestId && <p className="mt-1 font-mono text-xs">Request {toast.requestId}</p>}

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { organization } from "~/auth/organizations";
+import { Icon } from "~/components/icons";
 import { Button } from "~/components/ui/button";
 import { useConfirm } from "~/components/ui/confirm";
 import { Field, InlineSelect } from "~/components/ui/field";
@@ -95,7 +96,7 @@ export function TeamsCard({ canManage }: { canManage: boolean }) {
                           }
                           className="text-muted hover:text-neutral-900 dark:hover:text-white"
                         >
-                          ×
+                          <Icon name="x" className="h-3.5 w-3.5" />
                         </button>
                       )}
                     </span>
