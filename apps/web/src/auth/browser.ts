@@ -2,7 +2,7 @@
 // The auth calls every signed-in page needs (the header's sign-out and organization
 // switcher), as plain fetches, so pages that use nothing else do not ship the Better
 // Auth client.
-import { forgetApiToken } from "~/trpc/token";
+import { beforeLeaving, forgetApiToken } from "~/trpc/token";
 
 /** How the auth server refuses: its code and message, and the HTTP status. */
 export interface AuthError {
@@ -51,6 +51,7 @@ export async function postAuth<T = unknown>(path: string, body: object = {}): Pr
 
 /** Makes `organizationId` active; the next API token carries it, so the app starts over at `to`. */
 export async function switchOrganization(organizationId: string, to = "/dashboard"): Promise<string | null> {
+  await beforeLeaving();
   try {
     await postAuth("/organization/set-active", { organizationId });
   } catch (error) {

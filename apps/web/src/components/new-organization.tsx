@@ -1,10 +1,9 @@
 "use client";
-// Creating an organization from the header, loaded when asked for (not part of every
+// The form that creates an organization from the header, loaded when asked for (not part of every
 // signed-in page's first load). Switching to the new one reloads the app.
 import { type FormEvent, useState } from "react";
 import { createOrganization, switchOrganization } from "~/auth/browser";
 import { Button } from "./ui/button";
-import { Dialog } from "./ui/dialog";
 import { Field } from "./ui/field";
 import { useToast } from "./ui/toast";
 
@@ -18,7 +17,7 @@ function slugOf(name: string): string {
   return `${base || "org"}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export function NewOrganization({ onClose }: { onClose: () => void }) {
+export function NewOrganizationForm({ onCancel }: { onCancel: () => void }) {
   const toast = useToast();
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
@@ -43,25 +42,23 @@ export function NewOrganization({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog open onClose={onClose} title="New organization">
-      <form onSubmit={create} className="flex flex-col gap-4">
-        <Field
-          label="Name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          required
-          maxLength={100}
-          autoFocus
-        />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Create organization
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <form onSubmit={create} className="flex flex-col gap-4">
+      <Field
+        label="Name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        required
+        maxLength={100}
+        autoFocus
+      />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={busy}>
+          Create organization
+        </Button>
+      </div>
+    </form>
   );
 }

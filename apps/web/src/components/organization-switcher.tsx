@@ -4,9 +4,22 @@
 // active organization) by reloading the app.
 import { lazy, Suspense, useState } from "react";
 import { switchOrganization } from "~/auth/browser";
+import { Dialog } from "./ui/dialog";
 import { useToast } from "./ui/toast";
 
-const NewOrganization = lazy(() => import("./new-organization").then((m) => ({ default: m.NewOrganization })));
+// The form loads when asked for: it is not part of every signed-in page's first load.
+const NewOrganizationForm = lazy(() =>
+  import("./new-organization").then(
+    (m) => ({ default: m.NewOrganizationForm }),
+    () => ({
+      default: () => (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          This could not load. Check your connection and reload the page.
+        </p>
+      ),
+    }),
+  ),
+);
 
 export interface OrganizationChoice {
   id: string;
@@ -48,11 +61,13 @@ export function OrganizationSwitcher({
         ))}
         <option value={NEW}>+ New organization…</option>
       </select>
-      {creating && (
-        <Suspense fallback={null}>
-          <NewOrganization onClose={() => setCreating(false)} />
-        </Suspense>
-      )}
+      <Dialog open={creating} onClose={() => setCreating(false)} title="New organization">
+        {creating && (
+          <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
+            <NewOrganizationForm onCancel={() => setCreating(false)} />
+          </Suspense>
+        )}
+      </Dialog>
     </>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutNow } from "~/auth/browser";
-import { forgetApiToken } from "~/trpc/token";
+import { beforeLeaving, forgetApiToken } from "~/trpc/token";
 import { ImpersonationBanner } from "./impersonation-banner";
 import { type OrganizationChoice, OrganizationSwitcher } from "./organization-switcher";
 import { ThemeToggle } from "./theme";
@@ -34,6 +34,7 @@ export function Shell({
   const pathname = usePathname();
   const links = user.role === "admin" ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
   const leave = async () => {
+    await beforeLeaving();
     await signOutNow();
     forgetApiToken();
     // A full navigation: no cached page data outlives the session, and no refresh of the

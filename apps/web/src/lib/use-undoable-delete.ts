@@ -1,13 +1,14 @@
 "use client";
 // A delete that can be taken back: the item leaves every list at once, a toast offers
 // Undo for a few seconds, and only then is the delete sent. Pending deletes belong to
-// the tab, not to the view: moving to another page keeps the Undo; signing out or
-// switching organization (which forget the API token) and leaving or hiding the page
-// send them at once, to the REST API as keepalive requests that outlive the page.
+// the tab, not to the view: moving to another page keeps the Undo; signing out,
+// switching organization or deleting the account send them first and wait for them
+// (beforeLeaving); hiding or leaving the page sends them at once, to the REST API as
+// keepalive requests that outlive the page. A delete that fails shows its item again.
 import { useSyncExternalStore } from "react";
 import { useToast } from "~/components/ui/toast";
 import { useApiUrl } from "~/trpc/api-url";
-import { beforeApiTokenForgotten, currentApiToken, getApiToken } from "~/trpc/token";
+import { beforeApiTokenForgotten, currentApiToken, getApiToken, onLeaving } from "~/trpc/token";
 
 export const UNDO_MS = 6_000;
 
@@ -20,7 +21,7 @@ interface Pending {
 }
 
 const pending = new Map<string, Pending>();
-/** Sent, or on their way: hidden until the lists that held them are fetched again. */
+/** Sent, or on their way: hidden (a failed send shows its item again). */
 const gone = new Set<string>();
 const listeners = new Set<() => void>();
 let hidden: ReadonlySet<string> = new Set();
@@ -40,28 +41,44 @@ function take(id: string): Pending | undefined {
   return entry;
 }
 
-function send(id: string) {
-  const entry = take(id);
-  if (!entry) return;
-  gone.add(id);
+function failed(id: string, entry: Pending, error: unknown) {
+  gone.delete(id);
   changed();
-  entry.commit().catch((error: unknown) => {
-    gone.delete(id);
-    changed();
-    entry.onError(error);
-  });
+  entry.onError(error);
 }
 
+function send(id: string): Promise<void> {
+  const entry = take(id);
+  if (!entry) return Promise.resolve();
+  gone.add(id);
+  changed();
+  return entry.commit().then(
+    () => {},
+    (error: unknown) => failed(id, entry, error),
+  );
+}
+
+/** Sends every pending delete now and waits for them. */
+function sendAll(): Promise<void> {
+  return Promise.all([...pending.keys()].map(send)).then(() => {});
+}
+
+/** As the page hides or goes: requests that outlive it, with the token in memory. */
 function sendAllOnExit(token: string | null) {
+  if (!token) {
+    // No token in memory (an idle tab): the API client fetches one, if the page stays.
+    void sendAll();
+    return;
+  }
   for (const id of [...pending.keys()]) {
     const entry = take(id);
-    if (!entry || !token) continue;
+    if (!entry) continue;
     gone.add(id);
-    void fetch(entry.exitUrl, {
-      method: "DELETE",
-      keepalive: true,
-      headers: { authorization: `Bearer ${token}` },
-    }).catch(() => {});
+    fetch(entry.exitUrl, { method: "DELETE", keepalive: true, headers: { authorization: `Bearer ${token}` } })
+      .then((response) => {
+        if (!response.ok && response.status !== 404) throw new Error(`The delete failed (${response.status})`);
+      })
+      .catch((error: unknown) => failed(id, entry, error));
   }
   changed();
 }
@@ -71,6 +88,7 @@ if (typeof window !== "undefined") {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") sendAllOnExit(currentApiToken());
   });
+  onLeaving(sendAll);
   beforeApiTokenForgotten(sendAllOnExit);
 }
 

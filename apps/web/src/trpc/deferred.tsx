@@ -21,6 +21,18 @@ const useHydrated = () =>
     () => false,
   );
 
+function reloadOncePerMinute(): boolean {
+  try {
+    const last = Number(sessionStorage.getItem(RELOADED) ?? 0);
+    if (Date.now() - last < 60_000) return false;
+    sessionStorage.setItem(RELOADED, String(Date.now()));
+  } catch {
+    return false;
+  }
+  window.location.reload();
+  return true;
+}
+
 export function deferredView<P extends object>(
   load: () => Promise<ComponentType<P>>,
   { api = true }: { api?: boolean } = {},
@@ -40,19 +52,20 @@ export function deferredView<P extends object>(
     })();
     return loading;
   };
-  const View = lazy(() =>
-    start().catch((error: unknown) => {
-      // A chunk that cannot load (a newer deploy replaced it, or the network): load the
-      // page again, once a minute at most; past that the error boundary says so.
-      const last = Number(sessionStorage.getItem(RELOADED) ?? 0);
-      if (Date.now() - last > 60_000) {
-        sessionStorage.setItem(RELOADED, String(Date.now()));
-        window.location.reload();
-        return new Promise<never>(() => {});
-      }
-      throw error;
-    }),
-  );
+  const makeView = () =>
+    lazy(() =>
+      start().catch((error: unknown) => {
+        // Asked for again next time (React.lazy keeps a failure: a fresh one replaces it).
+        loading = undefined;
+        View = makeView();
+        // A chunk that cannot load (a newer deploy replaced it, or the network): load the
+        // page again, once a minute at most; past that the error boundary says so, and
+        // its Try again renders a fresh attempt.
+        if (reloadOncePerMinute()) return new Promise<never>(() => {});
+        throw error;
+      }),
+    );
+  let View = makeView();
   return function Deferred(props: P) {
     const hydrated = useHydrated();
     if (typeof window !== "undefined") void start();

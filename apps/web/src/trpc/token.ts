@@ -47,8 +47,26 @@ export function beforeApiTokenForgotten(fn: (last: string | null) => void): void
 
 export function forgetApiToken(): void {
   const last = currentApiToken();
-  for (const fn of beforeForget) fn(last);
   token = null;
+  for (const fn of beforeForget) {
+    try {
+      fn(last);
+    } catch {
+      // Leaving goes on whatever one of these does.
+    }
+  }
+}
+
+const leaving = new Set<() => Promise<void>>();
+
+/** Work to finish before the session ends or changes (pending deletes): awaited by `beforeLeaving`. */
+export function onLeaving(fn: () => Promise<void>): void {
+  leaving.add(fn);
+}
+
+/** Called before signing out, switching organization or deleting the account. */
+export async function beforeLeaving(): Promise<void> {
+  await Promise.allSettled([...leaving].map((fn) => fn()));
 }
 
 /** The token in memory if it is still good, without fetching (for requests sent as the page goes). */

@@ -62,8 +62,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       } else {
         id = Date.now() + Math.random();
         const next = [...shown.current, { ...toast, id, count: 1 }];
-        for (const evicted of next.slice(0, -4)) forget(evicted.id);
-        show(next.slice(-4));
+        // At most four at once; a toast with an action (Undo) stays until its time is up.
+        const kept = next.filter((t, i) => t.action || i >= next.length - 4);
+        for (const evicted of next) if (!kept.includes(evicted)) forget(evicted.id);
+        show(kept);
       }
       forget(id);
       timers.current.set(

@@ -10,7 +10,7 @@ import { Card } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { describeError } from "~/lib/errors";
 import { api } from "~/trpc/react";
-import { forgetApiToken } from "~/trpc/token";
+import { beforeLeaving, forgetApiToken } from "~/trpc/token";
 import { DataArchive } from "./data-archive";
 
 function download(name: string, data: unknown) {
@@ -53,6 +53,8 @@ export function DangerZone() {
     }
     const password = String(form.get("password") ?? "");
     setError(null);
+    // Deletes still within their Undo go first, while this account can still send them.
+    await beforeLeaving();
     try {
       await remove.mutateAsync(password ? { password } : {});
     } catch (problem) {

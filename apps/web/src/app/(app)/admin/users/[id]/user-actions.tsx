@@ -123,7 +123,7 @@ export function UserActions({ user, onChanged }: { user: Target; onChanged: () =
         </Button>
       )}
       {!self && !admin && (
-        <Button variant="ghost" className="text-red-700 dark:text-red-400" onClick={() => setDialog("delete")}>
+        <Button variant="danger-quiet" onClick={() => setDialog("delete")}>
           Delete user…
         </Button>
       )}
