@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import puppeteer from "puppeteer-core";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, WEB_PORT } from "../playwright.config";
 
 process.env.E2E_WEB_MODE = "production";
@@ -18,18 +19,28 @@ const web = `http://127.0.0.1:${WEB_PORT}`;
 /** Each page's full report, for the audits behind a score. */
 const REPORTS = join(import.meta.dirname, "../test-results/lighthouse");
 
-/** A signed-in session's cookie: sign-up (verification is off in this setup) signs in. */
+/**
+ * A signed-in session's cookie: sign up (verification is off in this setup), then
+ * sign in (a sign-up answers the same whether or not the address was taken, and
+ * starts no session).
+ */
 async function sessionCookie(): Promise<string> {
   const email = `lighthouse.${Date.now().toString(36)}@example.test`;
   const password = `Lh-${randomBytes(9).toString("base64url")}`;
-  const response = await fetch(`${web}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: web },
-    body: JSON.stringify({ name: "Lighthouse", email, password }),
-  });
-  if (!response.ok) throw new Error(`lighthouse: sign-up answered ${response.status}: ${await response.text()}`);
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  if (cookies.length === 0) throw new Error("lighthouse: sign-up set no session cookie");
+  const post = (path: string, body: object) =>
+    fetch(`${web}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: web },
+      body: JSON.stringify(body),
+    });
+  const signUp = await post("/sign-up/email", { name: "Lighthouse", email, password });
+  if (!signUp.ok) throw new Error(`lighthouse: sign-up answered ${signUp.status}: ${await signUp.text()}`);
+  const signIn = await post("/sign-in/email", { email, password });
+  if (!signIn.ok) throw new Error(`lighthouse: sign-in answered ${signIn.status}: ${await signIn.text()}`);
+  const cookies = signIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "");
+  if (!cookies.some((cookie) => cookie.includes("session_token"))) {
+    throw new Error("lighthouse: sign-in set no session cookie");
+  }
   return cookies.join("; ");
 }
 
@@ -42,22 +53,38 @@ try {
     chromeFlags: CHROMIUM_FLAGS,
   });
   try {
-    const pages: [string, string, Record<string, string>][] = [
-      ["landing", "/", {}],
-      ["sign-in", "/sign-in", {}],
-      ["dashboard", "/dashboard", { Cookie: cookie }],
+    // The session goes into the browser's cookie jar (this Chromium ignores a Cookie
+    // header set through Lighthouse's extraHeaders), only for the signed-in page.
+    const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+    const pages: [string, string, boolean][] = [
+      ["landing", "/", false],
+      ["sign-in", "/sign-in", false],
+      ["dashboard", "/dashboard", true],
     ];
     console.log("lighthouse 12 (mobile, simulated throttling), production build");
-    for (const [name, path, headers] of pages) {
+    for (const [name, path, signedIn] of pages) {
+      const page = await browser.newPage();
+      if (signedIn) {
+        for (const pair of cookie.split("; ")) {
+          const at = pair.indexOf("=");
+          await page.setCookie({ name: pair.slice(0, at), value: pair.slice(at + 1), url: web, httpOnly: true });
+        }
+      }
       // Served once first: the measurement is of a warm server, as users meet it.
-      await fetch(`${web}${path}`, { headers }).catch(() => undefined);
-      const result = await lighthouse(`${web}${path}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: Object.keys(TARGETS),
-        extraHeaders: headers,
-      });
+      await fetch(`${web}${path}`, { headers: signedIn ? { cookie } : {} }).catch(() => undefined);
+      const result = await lighthouse(
+        `${web}${path}`,
+        { output: "json", logLevel: "error", onlyCategories: Object.keys(TARGETS) },
+        undefined,
+        page,
+      );
+      await page.close();
+      // A redirect (to sign-in, say) would score another page under this one's name.
+      if (result && new URL(result.lhr.finalDisplayedUrl).pathname !== path) {
+        console.log(`  ${name.padEnd(10)} ended on ${result.lhr.finalDisplayedUrl}, not ${path}`);
+        failed++;
+        continue;
+      }
       if (result?.lhr.runtimeError) {
         console.log(
           `  ${name.padEnd(10)} no score: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`,
@@ -81,6 +108,7 @@ try {
         `  ${"".padEnd(10)} FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}${lost.length ? `; failing: ${lost.join(", ")}` : ""}`,
       );
     }
+    await browser.disconnect();
   } finally {
     chrome.kill();
   }

@@ -17,6 +17,7 @@ export function Tabs({ label, tabs, exact = true }: { label: string; tabs: reado
         const active = pathname === tab.href || (!exact && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
+            prefetch={false}
             key={tab.href}
             href={tab.href}
             aria-current={active ? "page" : undefined}

@@ -10,7 +10,7 @@ import { api } from "~/trpc/react";
 
 function Stat({ label, value, href }: { label: string; value: string | number | undefined; href: string }) {
   return (
-    <Link href={href} className="rounded-xl border border-line bg-surface p-4 hover:border-indigo-400">
+    <Link prefetch={false} href={href} className="rounded-xl border border-line bg-surface p-4 hover:border-indigo-400">
       <p className="text-sm text-muted">{label}</p>
       {value === undefined ? (
         <Skeleton className="mt-2 h-7 w-12" />
@@ -58,7 +58,7 @@ export function DashboardView() {
         <Card
           title="Up next"
           action={
-            <Link href="/tasks" className="text-sm text-link underline-offset-2 hover:underline">
+            <Link prefetch={false} href="/tasks" className="text-sm text-link underline-offset-2 hover:underline">
               All tasks
             </Link>
           }
@@ -69,7 +69,7 @@ export function DashboardView() {
             <ul className="space-y-2 text-sm">
               {pending.data.items.map((task) => (
                 <li key={task.id} className="truncate">
-                  <Link href="/tasks?status=pending" className="hover:underline">
+                  <Link prefetch={false} href="/tasks?status=pending" className="hover:underline">
                     • {task.title}
                   </Link>
                 </li>
@@ -82,7 +82,11 @@ export function DashboardView() {
         <Card
           title="API keys"
           action={
-            <Link href="/api-keys" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+            <Link
+              prefetch={false}
+              href="/api-keys"
+              className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+            >
               Manage
             </Link>
           }

@@ -91,7 +91,7 @@ await api.POST("/tasks", { body: { title: "Write the report" } });`;
       <Section id="keys" title="Authenticate with an API key">
         <p>
           For scripts and servers.{" "}
-          <Link href="/api-keys" className={LINK}>
+          <Link prefetch={false} href="/api-keys" className={LINK}>
             Create a key
           </Link>{" "}
           in the organization it should act for, with only the scopes it needs, and send it as <code>X-API-Key</code>.

@@ -34,7 +34,7 @@ export function OrganizationView() {
         }
         action={
           can("audit:read") ? (
-            <Link href="/organization/audit" className="text-sm font-medium underline">
+            <Link prefetch={false} href="/organization/audit" className="text-sm font-medium underline">
               Audit log
             </Link>
           ) : undefined

@@ -76,6 +76,7 @@ export function OrganizationsView() {
           {items.map((org) => (
             <li key={org.id}>
               <Link
+                prefetch={false}
                 href={`/admin/organizations/${encodeURIComponent(org.id)}`}
                 className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-neutral-50 dark:hover:bg-neutral-800/50"
               >

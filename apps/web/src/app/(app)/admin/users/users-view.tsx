@@ -63,6 +63,7 @@ export function UsersView() {
           {items.map((user) => (
             <li key={user.id} data-testid="admin-user-row">
               <Link
+                prefetch={false}
                 href={`/admin/users/${encodeURIComponent(user.id)}`}
                 className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-neutral-50 dark:hover:bg-neutral-800/50"
               >

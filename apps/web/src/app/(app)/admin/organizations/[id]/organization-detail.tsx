@@ -11,7 +11,7 @@ export function OrganizationDetail({ id }: { id: string }) {
   if (detail.isError) {
     return (
       <Empty title={detail.error.data?.code === "NOT_FOUND" ? "No such organization" : "It could not be loaded"}>
-        <Link href="/admin/organizations" className="underline">
+        <Link prefetch={false} href="/admin/organizations" className="underline">
           Back to organizations
         </Link>
       </Empty>
@@ -42,6 +42,7 @@ export function OrganizationDetail({ id }: { id: string }) {
           ))}
         </dl>
         <Link
+          prefetch={false}
           href={`/admin/audit?organization=${encodeURIComponent(organization.id)}`}
           className="mt-4 inline-block text-sm underline"
         >
@@ -52,7 +53,11 @@ export function OrganizationDetail({ id }: { id: string }) {
         <ul className="divide-y divide-line">
           {members.map((member) => (
             <li key={member.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-              <Link href={`/admin/users/${encodeURIComponent(member.userId)}`} className="min-w-0 truncate underline">
+              <Link
+                prefetch={false}
+                href={`/admin/users/${encodeURIComponent(member.userId)}`}
+                className="min-w-0 truncate underline"
+              >
                 {member.name} · {member.email}
               </Link>
               <span className="text-muted">
