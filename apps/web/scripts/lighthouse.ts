@@ -72,12 +72,20 @@ try {
       }
       // Served once first: the measurement is of a warm server, as users meet it.
       await fetch(`${web}${path}`, { headers: signedIn ? { cookie } : {} }).catch(() => undefined);
-      const result = await lighthouse(
-        `${web}${path}`,
-        { output: "json", logLevel: "error", onlyCategories: Object.keys(TARGETS) },
-        undefined,
-        page,
-      );
+      const measure = () =>
+        lighthouse(
+          `${web}${path}`,
+          { output: "json", logLevel: "error", onlyCategories: Object.keys(TARGETS) },
+          undefined,
+          page,
+        );
+      let result = await measure();
+      // A trace Chromium failed to record (NO_NAVSTART, say) is Lighthouse's own
+      // "run again", once; a low score is never retried.
+      if (result?.lhr.runtimeError) {
+        console.log(`  ${name.padEnd(10)} ${result.lhr.runtimeError.code}: measured again`);
+        result = await measure();
+      }
       await page.close();
       // A redirect (to sign-in, say) would score another page under this one's name.
       if (result && new URL(result.lhr.finalDisplayedUrl).pathname !== path) {

@@ -69,9 +69,3 @@ export function createOrganization(name: string, slug: string): Promise<{ id: st
 export async function signOutNow(): Promise<void> {
   await postAuth("/sign-out").catch(() => undefined);
 }
-
-export async function countSessions(): Promise<number> {
-  const response = await fetch("/api/auth/list-sessions", { credentials: "same-origin" });
-  if (!response.ok) return 0;
-  return ((await response.json()) as unknown[]).length;
-}

@@ -2,11 +2,11 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getAuth } from "./server";
 
-export async function getSession() {
-  return getAuth().api.getSession({ headers: await headers() });
-}
+/** This request's session, looked up once per request however many parts of the page ask. */
+export const getSession = cache(async () => getAuth().api.getSession({ headers: await headers() }));
 
 /** The signed-in user's session, or a redirect to sign-in that comes back here. */
 export async function requireSession(returnTo: string) {

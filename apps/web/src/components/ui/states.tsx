@@ -34,13 +34,14 @@ export function LoadError({
   title,
   error,
   onRetry,
+  retryHref,
   children,
 }: {
   title: string;
   error: { message: string; data?: { requestId?: string | null } | null };
-  onRetry: () => void;
   children?: ReactNode;
-}) {
+} & ({ onRetry: () => void; retryHref?: never } | { retryHref: string; onRetry?: never })) {
+  const retryClass = "rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-600";
   return (
     <div
       role="alert"
@@ -50,13 +51,16 @@ export function LoadError({
       <p className="mt-1 text-sm">{error.message}</p>
       {error.data?.requestId && <p className="mt-1 font-mono text-xs">Request {error.data.requestId}</p>}
       <div className="mt-3 flex flex-wrap justify-center gap-2">
-        <button
-          type="button"
-          onClick={onRetry}
-          className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-600"
-        >
-          Try again
-        </button>
+        {retryHref ? (
+          // A server-rendered part: trying again is loading the page again.
+          <a href={retryHref} className={retryClass}>
+            Try again
+          </a>
+        ) : (
+          <button type="button" onClick={onRetry} className={retryClass}>
+            Try again
+          </button>
+        )}
         {children}
       </div>
     </div>

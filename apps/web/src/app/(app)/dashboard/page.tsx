@@ -1,8 +1,23 @@
+// The dashboard renders on the server, data included: it is read-only (numbers and
+// links), so it needs no script of its own, and it is whole in the first HTML.
 import type { Metadata } from "next";
-import { DashboardView } from "./views";
+import { Suspense } from "react";
+import { requireSession } from "~/auth/session";
+import { DashboardSkeleton, DashboardSummary } from "./summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default function DashboardPage() {
-  return <DashboardView />;
+export default async function DashboardPage() {
+  const { user } = await requireSession("/dashboard");
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name.split(" ")[0]}</h1>
+        <p className="text-sm text-muted">Here is where things stand.</p>
+      </div>
+      <Suspense fallback={<DashboardSkeleton />}>
+        <DashboardSummary />
+      </Suspense>
+    </div>
+  );
 }
