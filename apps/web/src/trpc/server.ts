@@ -8,10 +8,13 @@ import { transformer } from "@acme/api/transformer";
 import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { headers } from "next/headers";
+import { getAppSession } from "~/auth/app-session";
 import { getAuth } from "~/auth/server";
 import { webEnv } from "~/env";
 
 export async function serverApi() {
+  // The session and its active organization settled first (the layout may be repairing it).
+  await getAppSession();
   const { token } = await getAuth().api.getToken({ headers: await headers() });
   const env = webEnv();
   return createTRPCClient<AppRouter>({

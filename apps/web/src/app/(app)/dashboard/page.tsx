@@ -2,13 +2,13 @@
 // links), so it needs no script of its own, and it is whole in the first HTML.
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { requireSession } from "~/auth/session";
+import { getAppSession } from "~/auth/app-session";
 import { DashboardSkeleton, DashboardSummary } from "./summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const { user } = await requireSession("/dashboard");
+  const { user } = await getAppSession();
   return (
     <div className="space-y-6">
       <div>
