@@ -52,6 +52,17 @@ test("a person signs up, works with tasks, files and API keys, changes password,
   await page.getByRole("button", { name: "Create task" }).click();
   const row = page.getByTestId("task-row").filter({ hasText: "Buy milk" });
   await expect(row).toBeVisible();
+  // The dashboard (rendered on the server, data included) counts it and lists it up
+  // next; its numbers lead to the filtered list.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Dashboard", exact: true }).click();
+  await expect(page.getByRole("link", { name: /Buy milk/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Done\s*0$/ })).toBeVisible();
+  await page.getByRole("link", { name: /^To do\s*1$/ }).click();
+  await page.waitForURL("**/tasks?status=pending");
+  await expect(row).toBeVisible();
+  await nav.getByRole("link", { name: "Tasks", exact: true }).click();
+  await page.waitForURL(/\/tasks$/);
   await row.getByRole("button", { name: /Edit/ }).click();
   await page.getByLabel("Title").fill("Buy oat milk");
   await page.getByRole("button", { name: "Save changes" }).click();
@@ -189,6 +200,11 @@ test("a second user never sees the first user's data", async ({ browser }) => {
   await signUpAndVerify(page, bob);
   await page.goto("/tasks");
   await expect(page.getByText("No tasks yet")).toBeVisible();
+  await expect(page.getByText("Alice's secret plan")).toHaveCount(0);
+  // Nor does the server-rendered dashboard, which calls the API as its viewer.
+  await page.goto("/dashboard");
+  await expect(page.getByText("Nothing to do. Enjoy it.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^To do\s*0$/ })).toBeVisible();
   await expect(page.getByText("Alice's secret plan")).toHaveCount(0);
   await page.goto("/files");
   await expect(page.getByText("No files yet")).toBeVisible();
