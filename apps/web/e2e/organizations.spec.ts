@@ -55,13 +55,21 @@ test("an owner invites a viewer, who sees the shared tasks read-only until remov
   await expect(viewer.getByRole("button", { name: "New task" })).toHaveCount(0);
   await expect(row.getByRole("button", { name: /Edit/ })).toHaveCount(0);
   await expect(row.getByRole("checkbox")).toBeDisabled();
+  // The dashboard, rendered on the server as the viewer, shows the organization's work.
+  await viewer.goto("/dashboard");
+  await expect(viewer.getByRole("link", { name: /Shared plan/ })).toBeVisible();
 
   // The owner removes the viewer, who loses access.
   await owner.goto("/organization");
   await owner.getByRole("button", { name: `Remove ${vik.name}` }).click();
   await owner.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
   await expect(owner.getByTestId("member-row").filter({ hasText: vik.email })).toHaveCount(0);
-  // The app takes them back to their personal organization; Acme's tasks are gone for them.
+  // The next page they open takes them back to their personal organization, the
+  // dashboard's server-side API call included (its token waits for that repair).
+  await viewer.goto("/dashboard");
+  await expect(viewer.getByText("Nothing to do. Enjoy it.")).toBeVisible();
+  await expect(viewer.getByRole("alert")).toHaveCount(0);
+  // Acme's tasks are gone for them.
   await expect(async () => {
     await viewer.goto("/tasks");
     await expect(viewer.getByText("No tasks yet")).toBeVisible({ timeout: 3_000 });

@@ -7,14 +7,21 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
+import type { Result } from "lighthouse";
 import lighthouse from "lighthouse";
-import puppeteer from "puppeteer-core";
+import puppeteer, { type Browser } from "puppeteer-core";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, WEB_PORT } from "../playwright.config";
 
 process.env.E2E_WEB_MODE = "production";
 const { default: globalSetup } = await import("../e2e/global-setup");
 
 const TARGETS = { performance: 95, accessibility: 100, "best-practices": 95 } as const;
+/**
+ * Runs per page. Performance is judged on the median run, as Lighthouse CI does
+ * (one run's score swings several points with the machine's load); accessibility
+ * and best practices must be on target in every run.
+ */
+const RUNS = 3;
 const web = `http://127.0.0.1:${WEB_PORT}`;
 /** Each page's full report, for the audits behind a score. */
 const REPORTS = join(import.meta.dirname, "../test-results/lighthouse");
@@ -44,76 +51,98 @@ async function sessionCookie(): Promise<string> {
   return cookies.join("; ");
 }
 
+/** One Lighthouse run in a fresh tab (with the session cookie for a signed-in page). */
+async function measure(browser: Browser, path: string, cookie: string | null): Promise<Result | undefined> {
+  const page = await browser.newPage();
+  try {
+    // The session goes into the browser's cookie jar: this Chromium ignores a Cookie
+    // header set through Lighthouse's extraHeaders.
+    for (const pair of cookie?.split("; ") ?? []) {
+      const at = pair.indexOf("=");
+      await page.setCookie({ name: pair.slice(0, at), value: pair.slice(at + 1), url: web, httpOnly: true });
+    }
+    const result = await lighthouse(
+      `${web}${path}`,
+      { output: "json", logLevel: "error", onlyCategories: Object.keys(TARGETS) },
+      undefined,
+      page,
+    );
+    return result?.lhr;
+  } finally {
+    await page.close();
+  }
+}
+
+const score = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
+
 const stop = await globalSetup();
 let failed = 0;
 try {
   const cookie = await sessionCookie();
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM_PATH,
-    chromeFlags: CHROMIUM_FLAGS,
-  });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
   try {
-    // The session goes into the browser's cookie jar (this Chromium ignores a Cookie
-    // header set through Lighthouse's extraHeaders), only for the signed-in page.
     const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
     const pages: [string, string, boolean][] = [
       ["landing", "/", false],
       ["sign-in", "/sign-in", false],
       ["dashboard", "/dashboard", true],
     ];
-    console.log("lighthouse 12 (mobile, simulated throttling), production build");
+    console.log(`lighthouse 12 (mobile, simulated throttling), production build, median of ${RUNS} runs per page`);
     for (const [name, path, signedIn] of pages) {
-      const page = await browser.newPage();
-      if (signedIn) {
-        for (const pair of cookie.split("; ")) {
-          const at = pair.indexOf("=");
-          await page.setCookie({ name: pair.slice(0, at), value: pair.slice(at + 1), url: web, httpOnly: true });
-        }
-      }
-      // Served once first: the measurement is of a warm server, as users meet it.
-      await fetch(`${web}${path}`, { headers: signedIn ? { cookie } : {} }).catch(() => undefined);
-      const measure = () =>
-        lighthouse(
-          `${web}${path}`,
-          { output: "json", logLevel: "error", onlyCategories: Object.keys(TARGETS) },
-          undefined,
-          page,
-        );
-      let result = await measure();
-      // A trace Chromium failed to record (NO_NAVSTART, say) is Lighthouse's own
-      // "run again", once; a low score is never retried.
-      if (result?.lhr.runtimeError) {
-        console.log(`  ${name.padEnd(10)} ${result.lhr.runtimeError.code}: measured again`);
-        result = await measure();
-      }
-      await page.close();
-      // A redirect (to sign-in, say) would score another page under this one's name.
-      if (result && new URL(result.lhr.finalDisplayedUrl).pathname !== path) {
-        console.log(`  ${name.padEnd(10)} ended on ${result.lhr.finalDisplayedUrl}, not ${path}`);
+      const label = `  ${name.padEnd(10)}`;
+      // Served once first (the measurement is of a warm server, as users meet it), and
+      // read: a page showing its error state would score as well as a working one.
+      const html = await fetch(`${web}${path}`, { headers: signedIn ? { cookie } : {} })
+        .then((response) => response.text())
+        .catch(() => "");
+      if (!html || html.includes('role="alert"')) {
+        console.log(`${label} ${html ? "shows an error (role=alert)" : "did not answer"}: not scored`);
         failed++;
         continue;
       }
-      if (result?.lhr.runtimeError) {
-        console.log(
-          `  ${name.padEnd(10)} no score: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`,
-        );
+      const runs: Result[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        let lhr = await measure(browser, path, signedIn ? cookie : null);
+        // A trace Chromium failed to record (NO_NAVSTART, say) is Lighthouse's own
+        // "run again", once; a low score is never measured again.
+        if (lhr?.runtimeError) {
+          console.log(`${label} ${lhr.runtimeError.code}: measured again`);
+          lhr = await measure(browser, path, signedIn ? cookie : null);
+        }
+        if (!lhr || lhr.runtimeError) {
+          console.log(`${label} no score: ${lhr?.runtimeError?.code ?? "no result"}`);
+          continue;
+        }
+        // A redirect (to sign-in, say) would score another page under this one's name.
+        if (new URL(lhr.finalDisplayedUrl).pathname !== path) {
+          console.log(`${label} ended on ${lhr.finalDisplayedUrl}, not ${path}`);
+          continue;
+        }
+        runs.push(lhr);
       }
+      if (runs.length < RUNS) {
+        failed++;
+        continue;
+      }
+      runs.sort((a, b) => score(a, "performance") - score(b, "performance"));
+      const median = runs[Math.floor(runs.length / 2)] as Result;
       mkdirSync(REPORTS, { recursive: true });
-      if (result) writeFileSync(join(REPORTS, `${name}.json`), JSON.stringify(result.lhr, null, 1));
-      const categories = result?.lhr.categories ?? {};
+      writeFileSync(join(REPORTS, `${name}.json`), JSON.stringify(median, null, 1));
       const scores = Object.entries(TARGETS).map(([category, target]) => {
-        const score = Math.round((categories[category]?.score ?? 0) * 100);
-        if (score < target) failed++;
-        return `${category} ${score}${score < target ? ` (< ${target})` : ""}`;
+        const value =
+          category === "performance" ? score(median, category) : Math.min(...runs.map((lhr) => score(lhr, category)));
+        if (value < target) failed++;
+        return `${category} ${value}${value < target ? ` (< ${target})` : ""}`;
       });
-      const audits = result?.lhr.audits ?? {};
-      const metric = (id: string) => audits[id]?.displayValue ?? "-";
-      const lost = Object.values(audits)
+      const metric = (id: string) => median.audits[id]?.displayValue ?? "-";
+      const lost = Object.values(median.audits)
         .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === "binary")
         .map((audit) => audit.id);
-      console.log(`  ${name.padEnd(10)} ${scores.join("  ")}`);
       console.log(
-        `  ${"".padEnd(10)} FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}${lost.length ? `; failing: ${lost.join(", ")}` : ""}`,
+        `${label} ${scores.join("  ")}  (performance runs: ${runs.map((lhr) => score(lhr, "performance")).join(", ")})`,
+      );
+      console.log(
+        `  ${"".padEnd(10)} median run: FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}${lost.length ? `; failing: ${lost.join(", ")}` : ""}`,
       );
     }
     await browser.disconnect();

@@ -217,6 +217,8 @@ export function initAuth(config: AuthConfig) {
     },
     plugins: [
       jwt({
+        // Tokens come from /token only: no JWT minted (and thrown away) on every session read.
+        disableSettingJwtHeader: true,
         jwks: {
           keyPairConfig: { alg: "EdDSA", crv: "Ed25519" },
           ...(config.jwksRotationDays ? { rotationInterval: config.jwksRotationDays * DAY_SECONDS } : {}),

@@ -1,6 +1,6 @@
 // The API as a server-rendered page calls it: the same typed router client and wire
 // format as the browser's hooks, through the API server's one request pipeline (its
-// limits, checks and logs), acting as the signed-in user with a JWT minted for this
+// limits, checks and logs), acting as the signed-in user with a JWT minted for the
 // request's session. For read-only views whose data belongs in the first HTML.
 import "server-only";
 import type { AppRouter } from "@acme/api";
@@ -10,20 +10,34 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { headers } from "next/headers";
 import { getAppSession } from "~/auth/app-session";
 import { getAuth } from "~/auth/server";
+import { SERVER_API_TIMEOUT_MS, SERVER_TOKEN_CACHE_SIZE } from "~/config";
 import { webEnv } from "~/env";
+import { TokenCache } from "./token-cache";
+
+// One token per session and organization while it has a minute left, as a browser
+// keeps its own: the API knows it already (no fresh verification, none of the failed
+// sign-in budget it would take from this server's address), and nothing is signed
+// per render.
+const tokens = new TokenCache(SERVER_TOKEN_CACHE_SIZE);
 
 export async function serverApi() {
   // The session and its active organization settled first (the layout may be repairing it).
-  await getAppSession();
-  const { token } = await getAuth().api.getToken({ headers: await headers() });
+  const { session, activeOrganizationId } = await getAppSession();
+  const requestHeaders = await headers();
+  const key = `${session.id}:${activeOrganizationId ?? ""}`;
+  const token = tokens.get(key) ?? tokens.set(key, (await getAuth().api.getToken({ headers: requestHeaders })).token);
   const env = webEnv();
+  // The browser's address, as this server received it: the API counts it instead of
+  // this server's own when its TRUST_PROXY lists this server.
+  const forwardedFor = requestHeaders.get("x-forwarded-for");
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: `${env.API_INTERNAL_URL ?? env.API_PUBLIC_URL}/trpc`,
         maxItems: MAX_BATCH_CALLS,
         transformer,
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${token}`, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) },
+        fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(SERVER_API_TIMEOUT_MS) }),
       }),
     ],
   });

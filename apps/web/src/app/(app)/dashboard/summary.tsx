@@ -3,10 +3,11 @@
 import "server-only";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import { getAuth } from "~/auth/server";
 import { Card, LoadError, Skeleton } from "~/components/ui/states";
-import { describeError } from "~/lib/errors";
+import { describeError, isTrpcError } from "~/lib/errors";
 import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
 import { serverApi } from "~/trpc/server";
@@ -40,9 +41,19 @@ async function load() {
     api.tasks.list.query({ status: "completed", limit: 1 }),
     api.files.list.query({ status: "ready", limit: 1 }),
     api.apiKeys.list.query({ limit: 5 }),
-    getAuth().api.listSessions({ headers: await headers() }),
+    // A count the auth server cannot give shows as unknown; the rest still renders.
+    getAuth()
+      .api.listSessions({ headers: await headers() })
+      .catch(() => null),
   ]);
-  return { pending, inProgress, completed, files, keys, sessions: sessions.length };
+  return { pending, inProgress, completed, files, keys, sessions: sessions?.length };
+}
+
+/** What the page says when the API did not answer: its own message (with a request id), or a plain one. */
+function failure(error: unknown): { message: string; data: { requestId: string | null } } {
+  const { message, requestId } = describeError(error);
+  if (isTrpcError(error) && requestId) return { message, data: { requestId } };
+  return { message: "The API did not answer. Try again in a moment.", data: { requestId: null } };
 }
 
 export async function DashboardSummary() {
@@ -50,14 +61,13 @@ export async function DashboardSummary() {
   try {
     data = await load();
   } catch (error) {
-    const { message, requestId } = describeError(error);
-    return (
-      <LoadError
-        title="The dashboard could not be loaded"
-        error={{ message, data: { requestId } }}
-        retryHref="/dashboard"
-      />
-    );
+    unstable_rethrow(error); // Next's own redirects and bail-outs pass through
+    // A session that ended while the page rendered: sign in again, and come back.
+    if (isTrpcError(error) && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED") {
+      redirect("/sign-in?next=%2Fdashboard");
+    }
+    console.error("dashboard: the API call failed", error);
+    return <LoadError title="The dashboard could not be loaded" error={failure(error)} retryHref="/dashboard" />;
   }
   const { pending, inProgress, completed, files, keys, sessions } = data;
   return (
