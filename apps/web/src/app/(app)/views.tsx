@@ -1,9 +1,9 @@
 "use client";
 // Signed-in views that read or write through the API or the auth server, each loaded
 // with its data layer after the page's first load (see deferredView). A page imports
-// its views from its area's views module (this one, admin/, dashboard/, organization/,
-// profile/: the dashboard's alone, its first load the smallest),
-// never from the view's own file, so the view stays out of the first load.
+// its views from its area's views module (this one, admin/, organization/, profile/),
+// never from the view's own file, so the view stays out of the first load. (The
+// dashboard has none: it renders on the server, data included.)
 import { deferredView } from "~/trpc/deferred";
 
 export const AcceptInvitation = deferredView(

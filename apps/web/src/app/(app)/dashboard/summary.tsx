@@ -1,16 +1,12 @@
-// The dashboard's numbers and short lists, fetched on the server through the API
-// (one batched call as the signed-in user) and the auth server (the session count).
+// The dashboard's numbers and short lists, rendered on the server (data from
+// ./load-summary); each part that did not come says so in its place.
 import "server-only";
-import { headers } from "next/headers";
 import Link from "next/link";
-import { redirect, unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
-import { getAuth } from "~/auth/server";
 import { Card, LoadError, Skeleton } from "~/components/ui/states";
-import { describeError, isTrpcError } from "~/lib/errors";
 import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
-import { serverApi } from "~/trpc/server";
+import { loadSummary, type Part, type PartError } from "./load-summary";
 
 const GRID = "grid grid-cols-2 gap-3 md:grid-cols-5";
 const CARDS = "grid gap-6 md:grid-cols-2";
@@ -33,57 +29,50 @@ function CardLink({ href, children }: { href: string; children: ReactNode }) {
   );
 }
 
-async function load() {
-  const api = await serverApi();
-  const [pending, inProgress, completed, files, keys, sessions] = await Promise.all([
-    api.tasks.list.query({ status: "pending", limit: 5 }),
-    api.tasks.list.query({ status: "in_progress", limit: 1 }),
-    api.tasks.list.query({ status: "completed", limit: 1 }),
-    api.files.list.query({ status: "ready", limit: 1 }),
-    api.apiKeys.list.query({ limit: 5 }),
-    // A count the auth server cannot give shows as unknown; the rest still renders.
-    getAuth()
-      .api.listSessions({ headers: await headers() })
-      .catch(() => null),
-  ]);
-  return { pending, inProgress, completed, files, keys, sessions: sessions?.length };
-}
+const total = <T extends { total: { count: number; exact: boolean } | null }>(part: Part<T>) =>
+  part.value ? formatTotal(part.value.total) : undefined;
 
-/** What the page says when the API did not answer: its own message (with a request id), or a plain one. */
-function failure(error: unknown): { message: string; data: { requestId: string | null } } {
-  const { message, requestId } = describeError(error);
-  if (isTrpcError(error) && requestId) return { message, data: { requestId } };
-  return { message: "The API did not answer. Try again in a moment.", data: { requestId: null } };
+/** A card's part that did not come: what the role may not see, or what went wrong. */
+function Missing({ error, forbidden }: { error: PartError; forbidden: string }) {
+  return (
+    <p className="text-sm text-muted">
+      {error.forbidden ? forbidden : `Could not be loaded: ${error.message}`}
+      {!error.forbidden && error.requestId && (
+        <span className="block font-mono text-xs">Request {error.requestId}</span>
+      )}
+    </p>
+  );
 }
 
 export async function DashboardSummary() {
-  let data: Awaited<ReturnType<typeof load>>;
-  try {
-    data = await load();
-  } catch (error) {
-    unstable_rethrow(error); // Next's own redirects and bail-outs pass through
-    // A session that ended while the page rendered: sign in again, and come back.
-    if (isTrpcError(error) && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED") {
-      redirect("/sign-in?next=%2Fdashboard");
-    }
-    console.error("dashboard: the API call failed", error);
-    return <LoadError title="The dashboard could not be loaded" error={failure(error)} retryHref="/dashboard" />;
+  const data = await loadSummary();
+  if (data.unavailable) {
+    const { message, requestId } = data.unavailable;
+    return (
+      <LoadError
+        title="The dashboard could not be loaded"
+        error={{ message, data: { requestId } }}
+        retryHref="/dashboard"
+      />
+    );
   }
   const { pending, inProgress, completed, files, keys, sessions } = data;
   return (
     <>
       <div className={GRID}>
-        <Stat label={STATUS_LABEL.pending} value={formatTotal(pending.total)} href="/tasks?status=pending" />
-        <Stat label={STATUS_LABEL.in_progress} value={formatTotal(inProgress.total)} href="/tasks?status=in_progress" />
-        <Stat label={STATUS_LABEL.completed} value={formatTotal(completed.total)} href="/tasks?status=completed" />
-        <Stat label="Files" value={formatTotal(files.total)} href="/files" />
+        <Stat label={STATUS_LABEL.pending} value={total(pending)} href="/tasks?status=pending" />
+        <Stat label={STATUS_LABEL.in_progress} value={total(inProgress)} href="/tasks?status=in_progress" />
+        <Stat label={STATUS_LABEL.completed} value={total(completed)} href="/tasks?status=completed" />
+        <Stat label="Files" value={total(files)} href="/files" />
         <Stat label="Active sessions" value={sessions} href="/profile" />
       </div>
       <div className={CARDS}>
         <Card title="Up next" action={<CardLink href="/tasks">All tasks</CardLink>}>
-          {pending.items.length ? (
+          {pending.error ? (
+            <Missing error={pending.error} forbidden="Your role here cannot see tasks." />
+          ) : pending.value.items.length ? (
             <ul className="space-y-2 text-sm">
-              {pending.items.map((task) => (
+              {pending.value.items.map((task) => (
                 <li key={task.id} className="truncate">
                   <Link prefetch={false} href="/tasks?status=pending" className="hover:underline">
                     • {task.title}
@@ -95,10 +84,15 @@ export async function DashboardSummary() {
             <p className="text-sm text-muted">Nothing to do. Enjoy it.</p>
           )}
         </Card>
-        <Card title="API keys" action={<CardLink href="/api-keys">Manage</CardLink>}>
-          {keys.items.length ? (
+        <Card
+          title="API keys"
+          action={keys.error?.forbidden ? undefined : <CardLink href="/api-keys">Manage</CardLink>}
+        >
+          {keys.error ? (
+            <Missing error={keys.error} forbidden="Your role in this organization cannot see its API keys." />
+          ) : keys.value.items.length ? (
             <ul className="space-y-2 text-sm">
-              {keys.items.map((key) => (
+              {keys.value.items.map((key) => (
                 <li key={key.id} className="flex justify-between gap-2">
                   <span className="truncate">
                     {key.name}
