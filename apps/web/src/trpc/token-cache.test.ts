@@ -16,6 +16,9 @@ describe("the web server's API token cache", () => {
     expect(cache.get("session:org")).toBe(jwt);
     now += 1;
     expect(cache.get("session:org")).toBeUndefined();
+    cache.set("session:org", token(now / 1000 + 15 * 60));
+    cache.delete("session:org");
+    expect(cache.get("session:org")).toBeUndefined();
   });
 
   it("does not keep a token about to expire, or one it cannot read", () => {

@@ -3,15 +3,18 @@
 // token we were just given; nothing here verifies a token.
 import { SERVER_TOKEN_MARGIN_MS } from "../config";
 
-function expiresAt(token: string): number {
+/** A token's claims, read without verifying it (it is one we were just given). */
+export function tokenClaims(token: string): { exp?: unknown; org?: unknown } {
   try {
-    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
-      exp?: unknown;
-    };
-    return typeof payload.exp === "number" ? payload.exp * 1000 : 0;
+    return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as object;
   } catch {
-    return 0;
+    return {};
   }
+}
+
+function expiresAt(token: string): number {
+  const { exp } = tokenClaims(token);
+  return typeof exp === "number" ? exp * 1000 : 0;
 }
 
 export class TokenCache {
@@ -30,6 +33,11 @@ export class TokenCache {
       return undefined;
     }
     return entry.token;
+  }
+
+  /** Forgets a token (the API refused it). */
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 
   /** Keeps the token (unless it is too close to its expiry to be worth it) and returns it. */

@@ -45,6 +45,7 @@ export function LoadError({
   return (
     <div
       role="alert"
+      data-part-error
       className="rounded-xl border border-red-200 bg-red-50 p-6 text-center text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
     >
       <p className="font-medium">{title}</p>

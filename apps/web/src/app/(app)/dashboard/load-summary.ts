@@ -6,17 +6,17 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getAuth } from "~/auth/server";
 import { serverApi } from "~/trpc/server";
-import { type PartError, settle } from "./settle";
+import { type PartError, settle, trpcCode } from "./settle";
 
 export type { PartError };
 
 export type Part<T> = { value: T; error?: never } | { error: PartError; value?: never };
 
-const part = <T>(what: string, call: Promise<T>): Promise<Part<T>> =>
-  call.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error: settle(what, error) }),
-  );
+function part<T>(what: string, result: PromiseSettledResult<T>, roleLimit = false): Part<T> {
+  return result.status === "fulfilled"
+    ? { value: result.value }
+    : { error: settle(what, result.reason, { roleLimit }) };
+}
 
 async function sessionCount(): Promise<number | undefined> {
   try {
@@ -27,25 +27,42 @@ async function sessionCount(): Promise<number | undefined> {
   }
 }
 
+async function fetchParts(fresh: boolean) {
+  const api = await serverApi({ fresh });
+  return Promise.allSettled([
+    api.tasks.list.query({ status: "pending", limit: 5 }),
+    api.tasks.list.query({ status: "in_progress", limit: 1 }),
+    api.tasks.list.query({ status: "completed", limit: 1 }),
+    api.files.list.query({ status: "ready", limit: 1 }),
+    api.apiKeys.list.query({ limit: 5 }),
+  ] as const);
+}
+
+const refused = (result: PromiseSettledResult<unknown>) =>
+  result.status === "rejected" && trpcCode(result.reason) === "UNAUTHORIZED";
+
 export async function loadSummary() {
-  let api: Awaited<ReturnType<typeof serverApi>>;
+  const sessions = sessionCount();
+  let results: Awaited<ReturnType<typeof fetchParts>>;
   try {
-    api = await serverApi();
+    results = await fetchParts(false);
+    // The API refused the kept token (a rotated signing key, clocks apart): once more
+    // with a new one; refused again, the page says so (the session itself is live).
+    if (results.some(refused)) results = await fetchParts(true);
   } catch (error) {
     return { unavailable: settle("the API token", error) } as const;
   }
-  const [pending, inProgress, completed, files, keys, sessions] = await Promise.all([
-    part("tasks.list", api.tasks.list.query({ status: "pending", limit: 5 })),
-    part("tasks.list", api.tasks.list.query({ status: "in_progress", limit: 1 })),
-    part("tasks.list", api.tasks.list.query({ status: "completed", limit: 1 })),
-    part("files.list", api.files.list.query({ status: "ready", limit: 1 })),
-    part("apiKeys.list", api.apiKeys.list.query({ limit: 5 })),
-    sessionCount(),
-  ]);
-  const parts = [pending, inProgress, completed, files, keys];
-  // Nothing came back at all: the API is down or refusing, which the page says once.
-  if (pending.error && parts.every((one) => one.error && !one.error.forbidden)) {
-    return { unavailable: pending.error } as const;
-  }
-  return { unavailable: undefined, pending, inProgress, completed, files, keys, sessions };
+  const [pending, inProgress, completed, files, keys] = [
+    part("tasks.list", results[0]),
+    part("tasks.list", results[1]),
+    part("tasks.list", results[2]),
+    part("files.list", results[3]),
+    part("apiKeys.list", results[4], true),
+  ];
+  // Nothing came (what the role may not see aside): the API is down or refusing,
+  // which the page says once, with Try again.
+  const failures = [pending, inProgress, completed, files, keys].map((one) => one.error);
+  const failed = failures.find((error) => error && !error.forbidden);
+  if (failed && failures.every(Boolean)) return { unavailable: failed } as const;
+  return { unavailable: undefined, pending, inProgress, completed, files, keys, sessions: await sessions };
 }

@@ -9,14 +9,22 @@ const answer = (code: string, httpStatus: number, message: string) =>
   TRPCClientError.from({ error: { message, code: -32000, data: { code, httpStatus, requestId: "req-1" } } });
 
 describe("a dashboard part that failed to come", () => {
-  it("states a role's limit, without logging it as a failure", () => {
+  it("states a role's limit where one is expected, without logging it as a failure", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(settle("apiKeys.list", answer("FORBIDDEN", 403, "Your role (viewer) cannot apiKey:read"))).toEqual({
+    const refusal = answer("FORBIDDEN", 403, "Your role (viewer) cannot apiKey:read");
+    expect(settle("apiKeys.list", refusal, { roleLimit: true })).toEqual({
       message: "Your role (viewer) cannot apiKey:read",
       requestId: "req-1",
       forbidden: true,
     });
     expect(log).not.toHaveBeenCalled();
+    // Elsewhere (every role reads tasks) a refusal is a failure: not a member any more, suspended.
+    expect(settle("tasks.list", answer("FORBIDDEN", 403, "This account is suspended"))).toEqual({
+      message: "This account is suspended",
+      requestId: "req-1",
+      forbidden: false,
+    });
+    expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
   });
 
@@ -43,16 +51,17 @@ describe("a dashboard part that failed to come", () => {
     log.mockRestore();
   });
 
-  it("sends an ended session to sign-in, and lets Next's own redirects through", () => {
+  it("sends a session that ended to sign-in, and lets Next's own redirects through", () => {
     const redirected = (error: unknown) => {
       try {
-        settle("tasks.list", error);
+        settle("the API token", error);
       } catch (thrown) {
         return isRedirectError(thrown) ? thrown.digest : "not a redirect";
       }
       return "returned";
     };
-    expect(redirected(answer("UNAUTHORIZED", 401, "Sign in again"))).toContain("/sign-in?next=%2Fdashboard");
+    const ended = Object.assign(new Error("The session has ended"), { name: "SessionEndedError" });
+    expect(redirected(ended)).toContain("/sign-in?next=%2Fdashboard");
     let nextRedirect: unknown;
     try {
       redirect("/somewhere");
@@ -60,5 +69,9 @@ describe("a dashboard part that failed to come", () => {
       nextRedirect = thrown;
     }
     expect(redirected(nextRedirect)).toContain("/somewhere");
+    // The API refusing a token is not the session ending (sign-in would send the person back).
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(redirected(answer("UNAUTHORIZED", 401, "Invalid token"))).toBe("returned");
+    log.mockRestore();
   });
 });

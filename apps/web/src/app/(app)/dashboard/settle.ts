@@ -1,7 +1,7 @@
-// What a part of a server-rendered page that failed to come says, and whether it is
-// said at all: Next's redirects pass through, an ended session goes to sign-in, a
-// role's limit is stated, the API's own answers are shown with their request id, and
-// anything else (the API unreachable, a proxy's error page) in plain words.
+// What a part of a server-rendered page that failed to come says: Next's redirects
+// pass through, a session that ended goes to sign-in, a role's limit is stated, the
+// API's own answers are shown with their request id, and anything else (the API
+// unreachable, a proxy's error page) in plain words.
 import { redirect, unstable_rethrow } from "next/navigation";
 import { describeError, isTrpcError } from "../../../lib/errors";
 
@@ -18,13 +18,22 @@ const UNANSWERED: PartError = {
   forbidden: false,
 };
 
-export function settle(what: string, error: unknown): PartError {
+/** The tRPC error code of an API answer, if the error is one. */
+export function trpcCode(error: unknown): string | undefined {
+  return isTrpcError(error) ? (error.data as { code?: string } | undefined)?.code : undefined;
+}
+
+/**
+ * `roleLimit`: a FORBIDDEN answer there is the member's role (API keys, for a member or
+ * viewer) and is stated as such; anywhere else it is a failure like any other.
+ */
+export function settle(what: string, error: unknown, { roleLimit = false } = {}): PartError {
   unstable_rethrow(error); // Next's own redirects and bail-outs pass through
-  const code = isTrpcError(error) ? (error.data as { code?: string } | undefined)?.code : undefined;
-  // A session that ended while the page rendered: sign in again, and come back.
-  if (code === "UNAUTHORIZED") redirect("/sign-in?next=%2Fdashboard");
+  // The auth server would not mint a token: the session ended as the page rendered.
+  if (error instanceof Error && error.name === "SessionEndedError") redirect("/sign-in?next=%2Fdashboard");
+  const code = trpcCode(error);
   const { message, requestId } = describeError(error);
-  if (code === "FORBIDDEN") return { message, requestId, forbidden: true };
+  if (code === "FORBIDDEN" && roleLimit) return { message, requestId, forbidden: true };
   // Logged without the error object: its response metadata is no one's business.
   console.error(`dashboard: ${what} failed: ${message}${requestId ? ` (request ${requestId})` : ""}`);
   // Only the API's own answers (they carry a request id) are shown as they are.

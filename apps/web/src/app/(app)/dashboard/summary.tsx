@@ -16,7 +16,14 @@ function Stat({ label, value, href }: { label: string; value: string | number | 
   return (
     <Link prefetch={false} href={href} className={`${STAT} hover:border-indigo-400`}>
       <p className="text-sm text-muted">{label}</p>
-      <p className="mt-1 text-2xl font-semibold">{value ?? "–"}</p>
+      <p className="mt-1 text-2xl font-semibold">
+        {value ?? (
+          <>
+            <span aria-hidden>–</span>
+            <span className="sr-only">unknown</span>
+          </>
+        )}
+      </p>
     </Link>
   );
 }
@@ -35,7 +42,7 @@ const total = <T extends { total: { count: number; exact: boolean } | null }>(pa
 /** A card's part that did not come: what the role may not see, or what went wrong. */
 function Missing({ error, forbidden }: { error: PartError; forbidden: string }) {
   return (
-    <p className="text-sm text-muted">
+    <p className="text-sm text-muted" data-part-error={error.forbidden ? undefined : ""}>
       {error.forbidden ? forbidden : `Could not be loaded: ${error.message}`}
       {!error.forbidden && error.requestId && (
         <span className="block font-mono text-xs">Request {error.requestId}</span>
