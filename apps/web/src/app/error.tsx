@@ -39,6 +39,7 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
           Try again
         </button>
         <Link
+          prefetch={false}
           href="/dashboard"
           className="rounded-md border border-control px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900"
         >

@@ -42,17 +42,17 @@ export default async function LandingPage() {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="mx-auto flex w-full max-w-5xl items-center justify-between px-6 py-5">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
+        <Link prefetch={false} href="/" className="flex items-center gap-2 font-semibold">
           <img src="/icon.svg" alt="" width={28} height={28} />
           Platform
         </Link>
         <nav aria-label="Account" className="flex items-center gap-2 text-sm">
           {session ? (
-            <Link href="/dashboard" className={SECONDARY}>
+            <Link prefetch={false} href="/dashboard" className={SECONDARY}>
               Dashboard
             </Link>
           ) : (
-            <Link href="/sign-in" className={SECONDARY}>
+            <Link prefetch={false} href="/sign-in" className={SECONDARY}>
               Sign in
             </Link>
           )}
@@ -69,15 +69,15 @@ export default async function LandingPage() {
           </p>
           <div className="flex flex-wrap gap-3">
             {session ? (
-              <Link href="/dashboard" className={PRIMARY}>
+              <Link prefetch={false} href="/dashboard" className={PRIMARY}>
                 Open your dashboard
               </Link>
             ) : (
               <>
-                <Link href="/sign-up" className={PRIMARY}>
+                <Link prefetch={false} href="/sign-up" className={PRIMARY}>
                   Create an account
                 </Link>
-                <Link href="/sign-in" className={SECONDARY}>
+                <Link prefetch={false} href="/sign-in" className={SECONDARY}>
                   Sign in
                 </Link>
               </>
@@ -121,6 +121,7 @@ export default async function LandingPage() {
           <p>Platform: tasks, files and a typed API.</p>
           <nav aria-label="Documentation" className="flex flex-wrap gap-4">
             <Link
+              prefetch={false}
               href="/developers"
               className="underline underline-offset-4 hover:text-neutral-950 dark:hover:text-white"
             >

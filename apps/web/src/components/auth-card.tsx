@@ -15,7 +15,7 @@ export function AuthCard({
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
-        <Link href="/" className="mb-8 block text-center text-lg font-semibold">
+        <Link prefetch={false} href="/" className="mb-8 block text-center text-lg font-semibold">
           Platform
         </Link>
         <div className="rounded-xl border border-line bg-surface p-6 shadow-sm">

@@ -23,7 +23,7 @@ export default function ForgotPasswordPage() {
       title="Reset your password"
       subtitle={sent ? undefined : "We will mail you a link to choose a new one."}
       footer={
-        <Link href="/sign-in" className="text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link prefetch={false} href="/sign-in" className="text-indigo-600 hover:underline dark:text-indigo-400">
           Back to sign in
         </Link>
       }

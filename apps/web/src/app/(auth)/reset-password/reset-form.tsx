@@ -22,6 +22,7 @@ export function ResetPasswordForm() {
     return (
       <AuthCard title="This link does not work" subtitle="It may have expired or been used already.">
         <Link
+          prefetch={false}
           href="/forgot-password"
           className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
         >

@@ -42,7 +42,11 @@ export function SignInForm({ providers }: { providers: ProviderButton[] }) {
       footer={
         <>
           No account yet?{" "}
-          <Link href="/sign-up" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+          <Link
+            prefetch={false}
+            href="/sign-up"
+            className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             Create one
           </Link>
         </>
@@ -68,7 +72,11 @@ export function SignInForm({ providers }: { providers: ProviderButton[] }) {
           error={errors.password}
         />
         <div className="flex justify-end">
-          <Link href="/forgot-password" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+          <Link
+            prefetch={false}
+            href="/forgot-password"
+            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             Forgot your password?
           </Link>
         </div>

@@ -29,7 +29,11 @@ export default function SignUpPage() {
         {!IS_PRODUCTION && (
           <p className="mt-4 text-sm">
             Developing locally?{" "}
-            <Link href="/dev/outbox" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+            <Link
+              prefetch={false}
+              href="/dev/outbox"
+              className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+            >
               Open the outbox
             </Link>
           </p>
@@ -43,7 +47,11 @@ export default function SignUpPage() {
       footer={
         <>
           Already have one?{" "}
-          <Link href="/sign-in" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+          <Link
+            prefetch={false}
+            href="/sign-in"
+            className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             Sign in
           </Link>
         </>

@@ -44,7 +44,11 @@ export function TwoFactorForm() {
       title="Two-factor authentication"
       subtitle={backup ? "Enter one of your backup codes." : "Enter the code from your authenticator app."}
       footer={
-        <Link href="/sign-in" className="font-medium text-indigo-700 hover:underline dark:text-indigo-400">
+        <Link
+          prefetch={false}
+          href="/sign-in"
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+        >
           Back to sign in
         </Link>
       }
