@@ -1,9 +1,10 @@
 // The dashboard renders on the server, data included: it is read-only (numbers and
-// links), so it needs no script of its own, and it is whole in the first HTML.
+// links), so it needs no script of its own, and it is whole in the first HTML. Not
+// streamed behind a skeleton: its data takes milliseconds, and a streamed part paints
+// later (Lighthouse: largest paint 2.3 s streamed, 1.7 s whole).
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { getAppSession } from "~/auth/app-session";
-import { DashboardSkeleton, DashboardSummary } from "./summary";
+import { DashboardSummary } from "./summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -15,9 +16,7 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name.split(" ")[0]}</h1>
         <p className="text-sm text-muted">Here is where things stand.</p>
       </div>
-      <Suspense fallback={<DashboardSkeleton />}>
-        <DashboardSummary />
-      </Suspense>
+      <DashboardSummary />
     </div>
   );
 }

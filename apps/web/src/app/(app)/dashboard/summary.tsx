@@ -3,7 +3,7 @@
 import "server-only";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Card, LoadError, Skeleton } from "~/components/ui/states";
+import { Card, LoadError } from "~/components/ui/states";
 import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
 import { loadSummary, type Part, type PartError } from "./load-summary";
@@ -115,25 +115,5 @@ export async function DashboardSummary() {
         </Card>
       </div>
     </>
-  );
-}
-
-/** The summary's place while its data is on its way. */
-export function DashboardSkeleton() {
-  return (
-    <div role="status" aria-busy="true" aria-label="Loading" className="space-y-6">
-      <div className={GRID}>
-        {Array.from({ length: 5 }, (_, i) => (
-          <div key={i} className={STAT}>
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="mt-2 h-7 w-12" />
-          </div>
-        ))}
-      </div>
-      <div className={CARDS}>
-        <Skeleton className="h-36 w-full rounded-xl" />
-        <Skeleton className="h-36 w-full rounded-xl" />
-      </div>
-    </div>
   );
 }
