@@ -1,7 +1,7 @@
 // The dashboard renders on the server, data included: it is read-only (numbers and
 // links), so it needs no script of its own, and it is whole in the first HTML. Not
 // streamed behind a skeleton: its data takes milliseconds, and a streamed part paints
-// later (Lighthouse: largest paint 2.3 s streamed, 1.7 s whole).
+// later (Lighthouse here, median of five: 95-96 streamed, 97-98 whole).
 import type { Metadata } from "next";
 import { getAppSession } from "~/auth/app-session";
 import { DashboardSummary } from "./summary";
