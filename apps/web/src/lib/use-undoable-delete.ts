@@ -1,6 +1,7 @@
 "use client";
 // A delete that can be taken back: the item leaves every list at once, a toast offers
-// Undo for a few seconds, and only then is the delete sent. Pending deletes belong to
+// Undo for a few seconds (standing still while hovered or focused), and only when it
+// runs out or is dismissed is the delete sent. Pending deletes belong to
 // the tab, not to the view: moving to another page keeps the Undo; signing out,
 // switching organization or deleting the account send them first and wait for them
 // (beforeLeaving); hiding or leaving the page sends them at once, to the REST API as
@@ -13,7 +14,6 @@ import { beforeApiTokenForgotten, currentApiToken, getApiToken, onLeaving } from
 export const UNDO_MS = 6_000;
 
 interface Pending {
-  timer: ReturnType<typeof setTimeout>;
   commit: () => Promise<unknown>;
   exitUrl: string;
   onError: (error: unknown) => void;
@@ -35,9 +35,8 @@ function changed() {
 function take(id: string): Pending | undefined {
   const entry = pending.get(id);
   if (!entry) return undefined;
-  clearTimeout(entry.timer);
-  entry.closeToast();
   pending.delete(id);
+  entry.closeToast();
   return entry;
 }
 
@@ -125,9 +124,9 @@ export function useUndoableDelete({ commit, restPath }: Options) {
         },
       },
       UNDO_MS,
+      () => void send(id),
     );
     pending.set(id, {
-      timer: setTimeout(() => send(id), UNDO_MS),
       commit: () => commit(id),
       exitUrl: `${apiUrl}/api/v1${restPath(id)}`,
       onError: toast.error,

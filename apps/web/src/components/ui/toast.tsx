@@ -1,8 +1,10 @@
 "use client";
 // Toasts for the outcome of an action; errors carry the request id. The same message
 // again does not stack a second toast: the one on screen counts it and stays longer.
-// A toast can carry one action (Undo), which also closes it.
-import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
+// A toast can carry one action (Undo), which also closes it; its time stands still
+// while the pointer is on it or focus is in it (WCAG 2.2.1), and it says when it ran
+// out or was dismissed (onClose), not when the code closed it.
+import { createContext, type FocusEvent, type ReactNode, useCallback, useContext, useRef, useState } from "react";
 import { describeError } from "~/lib/errors";
 import { Icon } from "../icons";
 
@@ -14,6 +16,7 @@ interface Toast {
   count: number;
   action?: ToastAction;
   ms?: number;
+  onClose?: () => void;
 }
 
 export interface ToastAction {
@@ -24,8 +27,12 @@ export interface ToastAction {
 interface ToastApi {
   success(message: string): void;
   error(error: unknown): void;
-  /** A message with one action, shown for `ms`; returns what closes it sooner. */
-  withAction(message: string, action: ToastAction, ms: number): () => void;
+  /**
+   * A message with one action, shown for `ms` of time not spent hovered or focused;
+   * `onClose` when that runs out or the person dismisses it. Returns what closes it
+   * sooner, quietly.
+   */
+  withAction(message: string, action: ToastAction, ms: number, onClose?: () => void): () => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -35,6 +42,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // The toasts as last set, read by push and dismiss (never a side effect inside a state updater).
   const shown = useRef<Toast[]>([]);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // Time left for toasts whose time stands still (hovered, focused), and when the running ones end.
+  const left = useRef(new Map<number, number>());
+  const endsAt = useRef(new Map<number, number>());
+  // Why a toast's time stands still: the pointer on it, focus in it.
+  const holds = useRef(new Map<number, Set<"pointer" | "focus">>());
   const show = useCallback((next: Toast[]) => {
     shown.current = next;
     setToasts(next);
@@ -42,13 +54,57 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const forget = useCallback((id: number) => {
     clearTimeout(timers.current.get(id));
     timers.current.delete(id);
+    left.current.delete(id);
+    endsAt.current.delete(id);
+    holds.current.delete(id);
   }, []);
+  /** Takes the toast away; `closed` (ran out, or dismissed) tells its owner. */
   const dismiss = useCallback(
-    (id: number) => {
+    (id: number, closed = false) => {
+      const toast = shown.current.find((t) => t.id === id);
       forget(id);
       show(shown.current.filter((t) => t.id !== id));
+      if (closed) toast?.onClose?.();
     },
     [forget, show],
+  );
+  const run = useCallback(
+    (id: number, ms: number) => {
+      clearTimeout(timers.current.get(id));
+      endsAt.current.set(id, Date.now() + ms);
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id, true), ms),
+      );
+    },
+    [dismiss],
+  );
+  const pause = useCallback((id: number) => {
+    const end = endsAt.current.get(id);
+    if (end === undefined || left.current.has(id)) return;
+    clearTimeout(timers.current.get(id));
+    left.current.set(id, Math.max(end - Date.now(), 0));
+  }, []);
+  const resume = useCallback(
+    (id: number) => {
+      const ms = left.current.get(id);
+      if (ms === undefined) return;
+      left.current.delete(id);
+      // Back from a pause, a moment to read it again at least.
+      run(id, Math.max(ms, 2000));
+    },
+    [run],
+  );
+  const hold = useCallback(
+    (id: number, reason: "pointer" | "focus", on: boolean) => {
+      const reasons = holds.current.get(id) ?? new Set();
+      if (on) reasons.add(reason);
+      else reasons.delete(reason);
+      holds.current.set(id, reasons);
+      if (reasons.size) pause(id);
+      else resume(id);
+    },
+    [pause, resume],
   );
   const push = useCallback(
     (toast: Omit<Toast, "id" | "count">) => {
@@ -68,19 +124,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         show(kept);
       }
       forget(id);
-      timers.current.set(
-        id,
-        setTimeout(() => dismiss(id), toast.ms ?? (toast.kind === "error" ? 8000 : 3500)),
-      );
+      run(id, toast.ms ?? (toast.kind === "error" ? 8000 : 3500));
       return id;
     },
-    [dismiss, forget, show],
+    [forget, run, show],
   );
   const api: ToastApi = {
     success: (message) => void push({ kind: "success", message }),
     error: (error) => void push({ kind: "error", ...describeError(error) }),
-    withAction: (message, action, ms) => {
-      const id = push({ kind: "success", message, action, ms });
+    withAction: (message, action, ms, onClose) => {
+      const id = push({ kind: "success", message, action, ms, onClose });
       return () => dismiss(id);
     },
   };
@@ -96,6 +149,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             key={toast.id}
             role={toast.kind === "error" ? "alert" : "status"}
             data-testid={`toast-${toast.kind}`}
+            {...(toast.action && {
+              onMouseEnter: () => hold(toast.id, "pointer", true),
+              onMouseLeave: () => hold(toast.id, "pointer", false),
+              onFocus: () => hold(toast.id, "focus", true),
+              onBlur: (event: FocusEvent<HTMLDivElement>) => {
+                if (!event.currentTarget.contains(event.relatedTarget as Node | null)) hold(toast.id, "focus", false);
+              },
+            })}
             className={`pointer-events-auto w-full max-w-sm rounded-lg px-4 py-3 text-sm shadow-lg ${
               toast.kind === "error"
                 ? "bg-red-600 text-white"
@@ -121,7 +182,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               )}
               <button
                 type="button"
-                onClick={() => dismiss(toast.id)}
+                onClick={() => dismiss(toast.id, true)}
                 aria-label="Dismiss"
                 className="-m-1 rounded p-1 leading-none opacity-90 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-current"
               >
