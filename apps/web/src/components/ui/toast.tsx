@@ -63,8 +63,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (id: number, closed = false) => {
       const toast = shown.current.find((t) => t.id === id);
       forget(id);
+      if (!toast) return; // gone already (closed by its owner as it closed itself)
       show(shown.current.filter((t) => t.id !== id));
-      if (closed) toast?.onClose?.();
+      if (closed) toast.onClose?.();
     },
     [forget, show],
   );
@@ -97,6 +98,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
   const hold = useCallback(
     (id: number, reason: "pointer" | "focus", on: boolean) => {
+      if (!timers.current.has(id)) return; // a blur as a dismissed toast's button goes
       const reasons = holds.current.get(id) ?? new Set();
       if (on) reasons.add(reason);
       else reasons.delete(reason);
