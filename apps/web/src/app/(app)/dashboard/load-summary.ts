@@ -8,8 +8,6 @@ import { getAuth } from "~/auth/server";
 import { serverApi } from "~/trpc/server";
 import { type PartError, settle, trpcCode } from "./settle";
 
-export type { PartError };
-
 export type Part<T> = { value: T; error?: never } | { error: PartError; value?: never };
 
 function part<T>(what: string, result: PromiseSettledResult<T>, roleLimit = false): Part<T> {

@@ -6,15 +6,11 @@ import type { ReactNode } from "react";
 import { Card, LoadError } from "~/components/ui/states";
 import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
-import { loadSummary, type Part, type PartError } from "./load-summary";
-
-const GRID = "grid grid-cols-2 gap-3 md:grid-cols-5";
-const CARDS = "grid gap-6 md:grid-cols-2";
-const STAT = "rounded-xl border border-line bg-surface p-4";
+import { loadSummary, type Part } from "./load-summary";
 
 function Stat({ label, value, href }: { label: string; value: string | number | undefined; href: string }) {
   return (
-    <Link prefetch={false} href={href} className={`${STAT} hover:border-indigo-400`}>
+    <Link prefetch={false} href={href} className="rounded-xl border border-line bg-surface p-4 hover:border-indigo-400">
       <p className="text-sm text-muted">{label}</p>
       <p className="mt-1 text-2xl font-semibold">
         {value ?? (
@@ -39,15 +35,40 @@ function CardLink({ href, children }: { href: string; children: ReactNode }) {
 const total = <T extends { total: { count: number; exact: boolean } | null }>(part: Part<T>) =>
   part.value ? formatTotal(part.value.total) : undefined;
 
-/** A card's part that did not come: what the role may not see, or what went wrong. */
-function Missing({ error, forbidden }: { error: PartError; forbidden: string }) {
+/** A card's short list: its items, what the role may not see, what went wrong, or that there are none. */
+function PartList<T extends { id: string }>({
+  part,
+  forbidden,
+  empty,
+  item,
+  className,
+}: {
+  part: Part<{ items: T[] }>;
+  /** Said when the member's role may not see this part. */
+  forbidden?: string;
+  empty: string;
+  item: (value: T) => ReactNode;
+  className?: string;
+}) {
+  if (part.error) {
+    return (
+      <p className="text-sm text-muted" data-part-error={part.error.forbidden ? undefined : ""}>
+        {part.error.forbidden ? forbidden : `Could not be loaded: ${part.error.message}`}
+        {!part.error.forbidden && part.error.requestId && (
+          <span className="block font-mono text-xs">Request {part.error.requestId}</span>
+        )}
+      </p>
+    );
+  }
+  if (!part.value.items.length) return <p className="text-sm text-muted">{empty}</p>;
   return (
-    <p className="text-sm text-muted" data-part-error={error.forbidden ? undefined : ""}>
-      {error.forbidden ? forbidden : `Could not be loaded: ${error.message}`}
-      {!error.forbidden && error.requestId && (
-        <span className="block font-mono text-xs">Request {error.requestId}</span>
-      )}
-    </p>
+    <ul className="space-y-2 text-sm">
+      {part.value.items.map((value) => (
+        <li key={value.id} className={className}>
+          {item(value)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -66,52 +87,45 @@ export async function DashboardSummary() {
   const { pending, inProgress, completed, files, keys, sessions } = data;
   return (
     <>
-      <div className={GRID}>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <Stat label={STATUS_LABEL.pending} value={total(pending)} href="/tasks?status=pending" />
         <Stat label={STATUS_LABEL.in_progress} value={total(inProgress)} href="/tasks?status=in_progress" />
         <Stat label={STATUS_LABEL.completed} value={total(completed)} href="/tasks?status=completed" />
         <Stat label="Files" value={total(files)} href="/files" />
         <Stat label="Active sessions" value={sessions} href="/profile" />
       </div>
-      <div className={CARDS}>
+      <div className="grid gap-6 md:grid-cols-2">
         <Card title="Up next" action={<CardLink href="/tasks">All tasks</CardLink>}>
-          {pending.error ? (
-            <Missing error={pending.error} forbidden="Your role here cannot see tasks." />
-          ) : pending.value.items.length ? (
-            <ul className="space-y-2 text-sm">
-              {pending.value.items.map((task) => (
-                <li key={task.id} className="truncate">
-                  <Link prefetch={false} href="/tasks?status=pending" className="hover:underline">
-                    • {task.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-muted">Nothing to do. Enjoy it.</p>
-          )}
+          <PartList
+            part={pending}
+            empty="Nothing to do. Enjoy it."
+            className="truncate"
+            item={(task) => (
+              <Link prefetch={false} href="/tasks?status=pending" className="hover:underline">
+                • {task.title}
+              </Link>
+            )}
+          />
         </Card>
         <Card
           title="API keys"
           action={keys.error?.forbidden ? undefined : <CardLink href="/api-keys">Manage</CardLink>}
         >
-          {keys.error ? (
-            <Missing error={keys.error} forbidden="Your role in this organization cannot see its API keys." />
-          ) : keys.value.items.length ? (
-            <ul className="space-y-2 text-sm">
-              {keys.value.items.map((key) => (
-                <li key={key.id} className="flex justify-between gap-2">
-                  <span className="truncate">
-                    {key.name}
-                    {key.revokedAt && <span className="ml-2 text-xs text-muted">revoked</span>}
-                  </span>
-                  <code className="text-xs text-muted">{key.start}…</code>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-muted">No keys yet. Create one to call the API from a script.</p>
-          )}
+          <PartList
+            part={keys}
+            forbidden="Your role in this organization cannot see its API keys."
+            empty="No keys yet. Create one to call the API from a script."
+            className="flex justify-between gap-2"
+            item={(key) => (
+              <>
+                <span className="truncate">
+                  {key.name}
+                  {key.revokedAt && <span className="ml-2 text-xs text-muted">revoked</span>}
+                </span>
+                <code className="text-xs text-muted">{key.start}…</code>
+              </>
+            )}
+          />
         </Card>
       </div>
     </>
