@@ -1,9 +1,9 @@
 "use client";
 // When a page fails to render: say so plainly, offer to try again, and show the
 // reference a person can quote to support (never the error's own text).
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect } from "react";
+import { Link } from "~/components/ui/link";
 
 export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
@@ -39,7 +39,6 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
           Try again
         </button>
         <Link
-          prefetch={false}
           href="/dashboard"
           className="rounded-md border border-control px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900"
         >

@@ -1,6 +1,6 @@
 // The 404 of every route: in the product's look, with a way back.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "~/components/ui/link";
 
 export const metadata: Metadata = { title: "Page not found" };
 
@@ -14,14 +14,12 @@ export default function NotFound() {
       </p>
       <div className="flex flex-wrap gap-3">
         <Link
-          prefetch={false}
           href="/dashboard"
           className="rounded-md bg-indigo-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
         >
           Go to your dashboard
         </Link>
         <Link
-          prefetch={false}
           href="/"
           className="rounded-md border border-control px-4 py-2.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900"
         >

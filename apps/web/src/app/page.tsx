@@ -1,7 +1,8 @@
 // The landing page: what the product is, what it does for a team and for a script, how
 // to start; a footer with the docs. Signed-in visitors are offered their dashboard.
-import Link from "next/link";
+
 import { getSession } from "~/auth/session";
+import { Link } from "~/components/ui/link";
 import { webEnv } from "~/env";
 
 export const dynamic = "force-dynamic";
@@ -42,17 +43,17 @@ export default async function LandingPage() {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="mx-auto flex w-full max-w-5xl items-center justify-between px-6 py-5">
-        <Link prefetch={false} href="/" className="flex items-center gap-2 font-semibold">
+        <Link href="/" className="flex items-center gap-2 font-semibold">
           <img src="/icon.svg" alt="" width={28} height={28} />
           Platform
         </Link>
         <nav aria-label="Account" className="flex items-center gap-2 text-sm">
           {session ? (
-            <Link prefetch={false} href="/dashboard" className={SECONDARY}>
+            <Link href="/dashboard" className={SECONDARY}>
               Dashboard
             </Link>
           ) : (
-            <Link prefetch={false} href="/sign-in" className={SECONDARY}>
+            <Link href="/sign-in" className={SECONDARY}>
               Sign in
             </Link>
           )}
@@ -69,15 +70,15 @@ export default async function LandingPage() {
           </p>
           <div className="flex flex-wrap gap-3">
             {session ? (
-              <Link prefetch={false} href="/dashboard" className={PRIMARY}>
+              <Link href="/dashboard" className={PRIMARY}>
                 Open your dashboard
               </Link>
             ) : (
               <>
-                <Link prefetch={false} href="/sign-up" className={PRIMARY}>
+                <Link href="/sign-up" className={PRIMARY}>
                   Create an account
                 </Link>
-                <Link prefetch={false} href="/sign-in" className={SECONDARY}>
+                <Link href="/sign-in" className={SECONDARY}>
                   Sign in
                 </Link>
               </>
@@ -121,7 +122,6 @@ export default async function LandingPage() {
           <p>Platform: tasks, files and a typed API.</p>
           <nav aria-label="Documentation" className="flex flex-wrap gap-4">
             <Link
-              prefetch={false}
               href="/developers"
               className="underline underline-offset-4 hover:text-neutral-950 dark:hover:text-white"
             >

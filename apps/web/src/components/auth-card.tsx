@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { Link } from "~/components/ui/link";
 
 export function AuthCard({
   title,
@@ -15,7 +15,7 @@ export function AuthCard({
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
-        <Link prefetch={false} href="/" className="mb-8 block text-center text-lg font-semibold">
+        <Link href="/" className="mb-8 block text-center text-lg font-semibold">
           Platform
         </Link>
         <div className="rounded-xl border border-line bg-surface p-6 shadow-sm">

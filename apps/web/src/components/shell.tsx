@@ -1,19 +1,15 @@
 "use client";
 // The signed-in frame: navigation, theme, who is signed in, sign out.
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutNow } from "~/auth/browser";
+import { Link } from "~/components/ui/link";
 import { beforeLeaving, forgetApiToken } from "~/trpc/token";
 import { ImpersonationBanner } from "./impersonation-banner";
 import { type OrganizationChoice, OrganizationSwitcher } from "./organization-switcher";
 import { ThemeToggle } from "./theme";
 import { type CurrentUser, UserContext } from "./user";
 
-// Links inside the app do not prefetch: every signed-in page is rendered per request
-// (session, organizations), so prefetching ran a server render per link on each page
-// load and kept the browser busy taking them in (the dashboard's blocking time 1.8 s
-// under Lighthouse, 17 prefetches). A page is fetched when its link is followed.
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/tasks", label: "Tasks" },
@@ -51,7 +47,7 @@ export function Shell({
         {user.impersonatedBy && <ImpersonationBanner user={user} />}
         <header className="sticky top-0 z-30 border-b border-line bg-white/90 backdrop-blur dark:bg-neutral-950/90">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
-            <Link prefetch={false} href="/dashboard" className="mr-auto font-semibold md:mr-0">
+            <Link href="/dashboard" className="mr-auto font-semibold md:mr-0">
               Platform
             </Link>
             <nav
@@ -62,7 +58,6 @@ export function Shell({
                 const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
                 return (
                   <Link
-                    prefetch={false}
                     key={link.href}
                     href={link.href}
                     aria-current={active ? "page" : undefined}

@@ -1,7 +1,7 @@
 "use client";
 // Tabs between the pages of one section (profile, admin): links, the current one marked.
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Link } from "~/components/ui/link";
 
 export interface Tab {
   href: string;
@@ -17,7 +17,6 @@ export function Tabs({ label, tabs, exact = true }: { label: string; tabs: reado
         const active = pathname === tab.href || (!exact && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
-            prefetch={false}
             key={tab.href}
             href={tab.href}
             aria-current={active ? "page" : undefined}

@@ -1,8 +1,8 @@
 // The dashboard's numbers and short lists, rendered on the server (data from
 // ./load-summary); each part that did not come says so in its place.
 import "server-only";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { Link } from "~/components/ui/link";
 import { Card, LoadError } from "~/components/ui/states";
 import { formatTotal } from "~/lib/format";
 import { STATUS_LABEL } from "~/lib/task-status";
@@ -10,7 +10,7 @@ import { loadSummary, type Part } from "./load-summary";
 
 function Stat({ label, value, href }: { label: string; value: string | number | undefined; href: string }) {
   return (
-    <Link prefetch={false} href={href} className="rounded-xl border border-line bg-surface p-4 hover:border-indigo-400">
+    <Link href={href} className="rounded-xl border border-line bg-surface p-4 hover:border-indigo-400">
       <p className="text-sm text-muted">{label}</p>
       <p className="mt-1 text-2xl font-semibold">
         {value ?? (
@@ -26,7 +26,7 @@ function Stat({ label, value, href }: { label: string; value: string | number | 
 
 function CardLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link prefetch={false} href={href} className="text-sm text-link underline-offset-2 hover:underline">
+    <Link href={href} className="text-sm text-link underline-offset-2 hover:underline">
       {children}
     </Link>
   );
@@ -101,7 +101,7 @@ export async function DashboardSummary() {
             empty="Nothing to do. Enjoy it."
             className="truncate"
             item={(task) => (
-              <Link prefetch={false} href="/tasks?status=pending" className="hover:underline">
+              <Link href="/tasks?status=pending" className="hover:underline">
                 • {task.title}
               </Link>
             )}

@@ -4,8 +4,8 @@
 import { authEnv } from "@acme/auth/env";
 import { API_KEY_SCOPES } from "@acme/validators/constants";
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { Link } from "~/components/ui/link";
 import { webEnv } from "~/env";
 import { CodeBlock } from "./code-block";
 
@@ -91,7 +91,7 @@ await api.POST("/tasks", { body: { title: "Write the report" } });`;
       <Section id="keys" title="Authenticate with an API key">
         <p>
           For scripts and servers.{" "}
-          <Link prefetch={false} href="/api-keys" className={LINK}>
+          <Link href="/api-keys" className={LINK}>
             Create a key
           </Link>{" "}
           in the organization it should act for, with only the scopes it needs, and send it as <code>X-API-Key</code>.

@@ -2,7 +2,7 @@
 // The active organization: its members and roles, invitations, teams and settings.
 // What a role cannot do is not shown (the server refuses it anyway).
 import { roleAllows } from "@acme/auth/permissions";
-import Link from "next/link";
+import { Link } from "~/components/ui/link";
 import { LoadError, PageHeader, SkeletonList } from "~/components/ui/states";
 import { api } from "~/trpc/react";
 import { InvitationsCard } from "./invitations-card";
@@ -34,7 +34,7 @@ export function OrganizationView() {
         }
         action={
           can("audit:read") ? (
-            <Link prefetch={false} href="/organization/audit" className="text-sm font-medium underline">
+            <Link href="/organization/audit" className="text-sm font-medium underline">
               Audit log
             </Link>
           ) : undefined

@@ -1,11 +1,11 @@
 "use client";
 import { forgotPasswordInput } from "@acme/validators/forms";
-import Link from "next/link";
 import { useState } from "react";
 import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { Link } from "~/components/ui/link";
 import { authErrorMessage, useForm } from "~/lib/use-form";
 
 export default function ForgotPasswordPage() {
@@ -23,7 +23,7 @@ export default function ForgotPasswordPage() {
       title="Reset your password"
       subtitle={sent ? undefined : "We will mail you a link to choose a new one."}
       footer={
-        <Link prefetch={false} href="/sign-in" className="text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link href="/sign-in" className="text-indigo-600 hover:underline dark:text-indigo-400">
           Back to sign in
         </Link>
       }

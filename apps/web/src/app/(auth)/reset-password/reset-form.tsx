@@ -1,11 +1,11 @@
 "use client";
 import { resetPasswordInput } from "@acme/validators/forms";
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { NewPasswordField } from "~/components/password-field";
 import { Button } from "~/components/ui/button";
+import { Link } from "~/components/ui/link";
 import { authErrorMessage, useForm } from "~/lib/use-form";
 
 export function ResetPasswordForm() {
@@ -22,7 +22,6 @@ export function ResetPasswordForm() {
     return (
       <AuthCard title="This link does not work" subtitle="It may have expired or been used already.">
         <Link
-          prefetch={false}
           href="/forgot-password"
           className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
         >

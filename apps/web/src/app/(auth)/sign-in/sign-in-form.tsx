@@ -1,12 +1,12 @@
 "use client";
 import { signInInput } from "@acme/validators/forms";
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { Link } from "~/components/ui/link";
 import { safeNextPath } from "~/lib/safe-redirect";
 import { authErrorMessage, useForm } from "~/lib/use-form";
 import { OtherMethods, type ProviderButton } from "./other-methods";
@@ -42,11 +42,7 @@ export function SignInForm({ providers }: { providers: ProviderButton[] }) {
       footer={
         <>
           No account yet?{" "}
-          <Link
-            prefetch={false}
-            href="/sign-up"
-            className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/sign-up" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
             Create one
           </Link>
         </>
@@ -72,11 +68,7 @@ export function SignInForm({ providers }: { providers: ProviderButton[] }) {
           error={errors.password}
         />
         <div className="flex justify-end">
-          <Link
-            prefetch={false}
-            href="/forgot-password"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/forgot-password" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
             Forgot your password?
           </Link>
         </div>

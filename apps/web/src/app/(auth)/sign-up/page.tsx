@@ -1,11 +1,11 @@
 "use client";
 import { signUpInput } from "@acme/validators/forms";
-import Link from "next/link";
 import { useState } from "react";
 import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { Link } from "~/components/ui/link";
 import { IS_PRODUCTION } from "~/config";
 import { authErrorMessage, useForm } from "~/lib/use-form";
 import { ResendLink } from "./resend-link";
@@ -29,11 +29,7 @@ export default function SignUpPage() {
         {!IS_PRODUCTION && (
           <p className="mt-4 text-sm">
             Developing locally?{" "}
-            <Link
-              prefetch={false}
-              href="/dev/outbox"
-              className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-            >
+            <Link href="/dev/outbox" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
               Open the outbox
             </Link>
           </p>
@@ -47,11 +43,7 @@ export default function SignUpPage() {
       footer={
         <>
           Already have one?{" "}
-          <Link
-            prefetch={false}
-            href="/sign-in"
-            className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/sign-in" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
             Sign in
           </Link>
         </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getSession } from "~/auth/session";
 import { AuthCard } from "~/components/auth-card";
+import { Link } from "~/components/ui/link";
 
 export const metadata: Metadata = { title: "Email verified" };
 export const dynamic = "force-dynamic";
@@ -11,11 +11,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   if (error) {
     return (
       <AuthCard title="This link does not work" subtitle="It may have expired. Sign in to get a new one.">
-        <Link
-          prefetch={false}
-          href="/sign-in"
-          className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-        >
+        <Link href="/sign-in" className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
           Sign in
         </Link>
       </AuthCard>
@@ -25,7 +21,6 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   return (
     <AuthCard title="Email verified" subtitle="Your account is ready.">
       <Link
-        prefetch={false}
         href={session ? "/dashboard" : "/sign-in"}
         className="inline-flex w-full justify-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-500"
       >

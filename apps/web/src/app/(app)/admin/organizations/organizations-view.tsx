@@ -1,9 +1,9 @@
 "use client";
 // Every organization (admin.organizations.list): owner, members, created; searchable.
-import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, Select } from "~/components/ui/field";
+import { Link } from "~/components/ui/link";
 import { ShowMore } from "~/components/ui/show-more";
 import { Empty, LoadError, SkeletonList } from "~/components/ui/states";
 import { formatDate, formatTotal } from "~/lib/format";
@@ -76,7 +76,6 @@ export function OrganizationsView() {
           {items.map((org) => (
             <li key={org.id}>
               <Link
-                prefetch={false}
                 href={`/admin/organizations/${encodeURIComponent(org.id)}`}
                 className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-neutral-50 dark:hover:bg-neutral-800/50"
               >

@@ -1,10 +1,10 @@
 "use client";
 // The platform's users (admin.users.list): filters, a page at a time, the total, a CSV
 // of the same filtered list, and a new account.
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
+import { Link } from "~/components/ui/link";
 import { ShowMore } from "~/components/ui/show-more";
 import { Empty, LoadError, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
@@ -63,7 +63,6 @@ export function UsersView() {
           {items.map((user) => (
             <li key={user.id} data-testid="admin-user-row">
               <Link
-                prefetch={false}
                 href={`/admin/users/${encodeURIComponent(user.id)}`}
                 className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-neutral-50 dark:hover:bg-neutral-800/50"
               >

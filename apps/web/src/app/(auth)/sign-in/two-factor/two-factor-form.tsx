@@ -1,13 +1,13 @@
 "use client";
 // The second step of signing in: a code from the authenticator app, or one of
 // the backup codes; optionally trust this browser for 30 days.
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callAuth } from "~/auth/browser";
 import { AuthCard, FormError } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { Link } from "~/components/ui/link";
 import { safeNextPath } from "~/lib/safe-redirect";
 import { authErrorMessage } from "~/lib/use-form";
 
@@ -44,11 +44,7 @@ export function TwoFactorForm() {
       title="Two-factor authentication"
       subtitle={backup ? "Enter one of your backup codes." : "Enter the code from your authenticator app."}
       footer={
-        <Link
-          prefetch={false}
-          href="/sign-in"
-          className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
-        >
+        <Link href="/sign-in" className="font-medium text-indigo-700 hover:underline dark:text-indigo-400">
           Back to sign in
         </Link>
       }

@@ -1,6 +1,6 @@
 "use client";
 // One organization (admin.organizations.get): what it holds and who is in it.
-import Link from "next/link";
+import { Link } from "~/components/ui/link";
 import { Card, Empty, SkeletonList } from "~/components/ui/states";
 import { formatDate } from "~/lib/format";
 import { api } from "~/trpc/react";
@@ -11,7 +11,7 @@ export function OrganizationDetail({ id }: { id: string }) {
   if (detail.isError) {
     return (
       <Empty title={detail.error.data?.code === "NOT_FOUND" ? "No such organization" : "It could not be loaded"}>
-        <Link prefetch={false} href="/admin/organizations" className="underline">
+        <Link href="/admin/organizations" className="underline">
           Back to organizations
         </Link>
       </Empty>
@@ -42,7 +42,6 @@ export function OrganizationDetail({ id }: { id: string }) {
           ))}
         </dl>
         <Link
-          prefetch={false}
           href={`/admin/audit?organization=${encodeURIComponent(organization.id)}`}
           className="mt-4 inline-block text-sm underline"
         >
@@ -53,11 +52,7 @@ export function OrganizationDetail({ id }: { id: string }) {
         <ul className="divide-y divide-line">
           {members.map((member) => (
             <li key={member.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-              <Link
-                prefetch={false}
-                href={`/admin/users/${encodeURIComponent(member.userId)}`}
-                className="min-w-0 truncate underline"
-              >
+              <Link href={`/admin/users/${encodeURIComponent(member.userId)}`} className="min-w-0 truncate underline">
                 {member.name} · {member.email}
               </Link>
               <span className="text-muted">

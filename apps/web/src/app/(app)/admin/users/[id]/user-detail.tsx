@@ -1,8 +1,8 @@
 "use client";
 // One user in full (admin.users.get): who they are, what the admin can do to the account,
 // their sessions and keys (each revocable), organizations, and what happened lately.
-import Link from "next/link";
 import { Button } from "~/components/ui/button";
+import { Link } from "~/components/ui/link";
 import { Card, Empty, SkeletonList } from "~/components/ui/states";
 import { useToast } from "~/components/ui/toast";
 import { formatDate } from "~/lib/format";
@@ -25,7 +25,7 @@ export function UserDetail({ id }: { id: string }) {
   if (detail.isError) {
     return (
       <Empty title={detail.error.data?.code === "NOT_FOUND" ? "No such user" : "The user could not be loaded"}>
-        <Link prefetch={false} href="/admin/users" className="underline">
+        <Link href="/admin/users" className="underline">
           Back to users
         </Link>
       </Empty>
@@ -125,7 +125,7 @@ export function UserDetail({ id }: { id: string }) {
         <ul className={LIST}>
           {organizations.map((org) => (
             <li key={org.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-              <Link prefetch={false} href={`/admin/organizations/${encodeURIComponent(org.id)}`} className="underline">
+              <Link href={`/admin/organizations/${encodeURIComponent(org.id)}`} className="underline">
                 {org.personal ? `${org.name} (personal)` : org.name}
               </Link>
               <span className={MUTED}>{org.role}</span>
@@ -137,11 +137,7 @@ export function UserDetail({ id }: { id: string }) {
       <Card
         title="Recent events"
         action={
-          <Link
-            prefetch={false}
-            href={`/admin/audit?actor=${encodeURIComponent(user.id)}`}
-            className="text-sm underline"
-          >
+          <Link href={`/admin/audit?actor=${encodeURIComponent(user.id)}`} className="text-sm underline">
             All of them
           </Link>
         }
