@@ -2,7 +2,7 @@
 // refused with 503 (and nothing written) while no worker has set the queue up; then
 // queued, built by the worker, mailed, listed with its status, downloaded through a
 // short-lived URL by its owner only; one at a time, three a day.
-import { JobQueue } from "@acme/jobs";
+import { JobQueue } from "@acme/jobs/queue";
 import { startWorker, type Worker } from "@acme/worker";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

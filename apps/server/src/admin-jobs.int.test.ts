@@ -2,7 +2,7 @@
 // worker ever started (and "run now" says to start one); then each job with its
 // schedule; "run now" queues only catalog jobs with valid payloads, is recorded, and the
 // run shows up completed in the history.
-import { JobQueue } from "@acme/jobs";
+import { JobQueue } from "@acme/jobs/queue";
 import { startWorker, type Worker } from "@acme/worker";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

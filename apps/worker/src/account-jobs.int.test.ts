@@ -10,7 +10,7 @@ import type { Readable } from "node:stream";
 import { DevOutbox } from "@acme/auth/mail";
 import { closeDb, createDb, type Db } from "@acme/db";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
-import { JobQueue } from "@acme/jobs";
+import { JobQueue } from "@acme/jobs/queue";
 import { ObjectStore } from "@acme/storage";
 import { type EmbeddedS3, startEmbeddedS3 } from "@acme/storage/embedded";
 import pino from "pino";

@@ -3,8 +3,8 @@
 import { type Mailer, SmtpMailer } from "@acme/auth/mail";
 import { runMain } from "@acme/config/cli";
 import { closeDb, createDb, dbEnv, dbOptionsFromEnv, requireDatabaseUrl } from "@acme/db";
-import { JobQueue } from "@acme/jobs";
 import { jobsEnv } from "@acme/jobs/env";
+import { JobQueue } from "@acme/jobs/queue";
 import { ObjectStore, objectStoreConfigFromEnv, storageEnv } from "@acme/storage";
 import pino from "pino";
 import { workerEnv } from "./env";

@@ -4,7 +4,8 @@
 // Nothing is lost, and /ready says 200 again.
 import { startTcpProxy, type TcpProxy } from "@acme/config/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
-import { JOB_NAMES, type JobName, JobQueue } from "@acme/jobs";
+import { JOB_NAMES, type JobName } from "@acme/jobs";
+import { JobQueue } from "@acme/jobs/queue";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type HealthServer, startHealthServer } from "./health";

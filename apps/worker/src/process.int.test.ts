@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "@acme/config/net";
 import { closeDb, createDb, type Db } from "@acme/db";
 import { createTestDatabase, type TestDatabase } from "@acme/db/testing";
-import { JobQueue } from "@acme/jobs";
+import { JobQueue } from "@acme/jobs/queue";
 import { type EmbeddedS3, startEmbeddedS3 } from "@acme/storage/embedded";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 

@@ -11,7 +11,6 @@ export type { AccessCuts, ApiDeps, ApiKeyAdmin, FilesConfig, JobSender, Password
 export { type Download, isDownload } from "./download/csv";
 export { isUnexpected } from "./errors";
 export type { Meta } from "./init";
-export { openApiDocument } from "./openapi";
 export { CursorCodec } from "./pagination/cursor";
 export type { AuthFailureReason, Principal } from "./principal";
 export { IpBudget } from "./rate-limit/ip-budget";

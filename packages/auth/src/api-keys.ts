@@ -114,7 +114,10 @@ export async function revokeKey(
   return existing ? "already_revoked" : "not_found";
 }
 
-export function createApiKeyService(auth: Auth) {
+/** Any Better Auth instance with the key plugin: the auth server's, or the API server's verifier. */
+type WithKeys = { api: Pick<Auth["api"], "createApiKey" | "verifyApiKey"> };
+
+export function createApiKeyService(auth: WithKeys) {
   return {
     /**
      * Creates a key of `organizationId` (by default the user's personal one), made by

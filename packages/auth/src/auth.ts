@@ -4,13 +4,13 @@
 import type { Db } from "@acme/db";
 import { passwordResetMail, signUpAttemptMail } from "@acme/email";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@acme/validators";
-import { apiKey } from "@better-auth/api-key";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { jwt } from "better-auth/plugins";
+import { jwt } from "better-auth/plugins/jwt";
 import { impersonationEnded, impersonatorOf, refuseOwnerOnlyWhileImpersonating } from "./admin/impersonation";
 import { type AdminConfig, adminPlugin, closeAdminEndpoints } from "./admin/plugin";
+import { apiKeyPlugin } from "./api-key-plugin";
 import { closeKeyEndpoints, refuseRoleLists } from "./hooks";
 import { type AuthLogger, betterAuthLogger } from "./logger";
 import { deliver } from "./mail/deliver";
@@ -267,20 +267,7 @@ export function initAuth(config: AuthConfig) {
       twoFactorPlugin(APP_NAME),
       passkeyPlugin(APP_NAME, config.passkey),
       ...oidcPlugins(config.signInProviders),
-      // Keys belong to organizations; who made one is kept in its metadata.
-      apiKey({
-        references: "organization",
-        enableMetadata: true,
-        defaultPrefix: config.apiKeyPrefix,
-        defaultKeyLength: 48,
-        requireName: true,
-        maximumNameLength: 64,
-        startingCharactersConfig: { shouldStore: true, charactersLength: config.apiKeyPrefix.length + 6 },
-        keyExpiration: { defaultExpiresIn: null, minExpiresIn: 1, maxExpiresIn: 365 },
-        // Per-key limits are the API server's job; Better Auth's default is 10 a day.
-        rateLimit: { enabled: false },
-        enableSessionForAPIKeys: false,
-      }),
+      apiKeyPlugin(config.apiKeyPrefix),
     ],
   });
 }

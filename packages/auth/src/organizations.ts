@@ -5,7 +5,7 @@
 import type { Db, Prisma } from "@acme/db";
 import { invitationMail } from "@acme/email";
 import { APIError } from "better-auth/api";
-import { organization } from "better-auth/plugins";
+import { organization } from "better-auth/plugins/organization";
 import type { AuthConfig } from "./auth";
 import { deliver } from "./mail/deliver";
 import { ac, ROLES } from "./permissions";
@@ -78,7 +78,13 @@ function refusePersonal(org: { id: string }): void {
   }
 }
 
-export function organizationPlugin(config: AuthConfig) {
+/** What the organization plugin needs of the auth config (the API server's key verifier passes no more). */
+export type OrganizationConfig = Pick<
+  AuthConfig,
+  "db" | "baseURL" | "mailer" | "onAccessChange" | "invitationExpiresHours" | "invitationsPerHour"
+>;
+
+export function organizationPlugin(config: OrganizationConfig) {
   const announce = (change: AccessChange) => config.onAccessChange?.(change);
   return organization({
     ac,

@@ -3,11 +3,14 @@
 // never needs BETTER_AUTH_SECRET.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@acme/db";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
 import { isBanned } from "./admin/ban";
+import { apiKeyPlugin } from "./api-key-plugin";
 import { type ApiKeyVerification, createApiKeyService, revokeKey } from "./api-keys";
-import { initAuth } from "./auth";
 import { idleContexts } from "./idle-contexts";
-import type { AuthLogger } from "./logger";
+import { type AuthLogger, betterAuthLogger } from "./logger";
+import { organizationPlugin } from "./organizations";
 
 // Better Auth logs every refused key at error ("Failed to validate API key"). A
 // refusal is an answer, not an incident: the API logs it once, at warn, with its
@@ -37,23 +40,33 @@ export interface ApiKeyVerifierOptions {
   soleBetterAuthUser?: boolean;
 }
 
-export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
-  const auth = initAuth({
-    db: options.db,
+/**
+ * A Better Auth instance with only what keys need: the organization plugin (a key's
+ * creator must hold `apiKey:create` in its organization) and the key plugin, configured
+ * as the auth server's. Without the sign-in plugins (passkeys alone are ~4 MB of heap),
+ * no hooks (they guard HTTP endpoints, which this instance never serves) and no mail.
+ */
+function keyAuth(options: ApiKeyVerifierOptions) {
+  const baseURL = "http://localhost";
+  return betterAuth({
+    baseURL,
+    basePath: "/api/auth",
     secret: randomBytes(32).toString("base64url"),
-    baseURL: "http://localhost",
-    issuer: "http://localhost",
-    audience: "http://localhost",
-    jwtExpiresIn: "15m",
-    jwksGraceDays: 30,
-    trustedOrigins: [],
-    requireEmailVerification: true,
-    rateLimit: { enabled: false, windowSeconds: 60, max: 1, sensitiveMax: 1 },
-    passkey: { rpId: "localhost", origins: [] },
-    apiKeyPrefix: options.apiKeyPrefix ?? "sk_",
-    mailer: { kind: "outbox", send: async () => {} },
-    logger: quietRefusals(options.logger),
+    telemetry: { enabled: false },
+    logger: betterAuthLogger(quietRefusals(options.logger)),
+    database: prismaAdapter(options.db, { provider: "postgresql" }),
+    rateLimit: { enabled: false },
+    plugins: [
+      organizationPlugin({ db: options.db, baseURL, mailer: { kind: "outbox", send: async () => {} } }),
+      apiKeyPlugin(options.apiKeyPrefix ?? "sk_"),
+    ],
   });
+}
+
+export type KeyAuth = ReturnType<typeof keyAuth>;
+
+export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
+  const auth = keyAuth(options);
   const service = createApiKeyService(auth);
   const contexts = idleContexts();
   const guard = options.soleBetterAuthUser ? contexts.run : <T>(call: () => Promise<T>): Promise<T> => call();

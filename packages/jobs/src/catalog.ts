@@ -3,6 +3,9 @@
 // retry policy. The API can only enqueue these, the worker only runs these.
 import { z } from "zod";
 
+/** The Postgres schema pg-boss keeps its tables in. */
+export const JOBS_SCHEMA = "pgboss";
+
 export const JOB_NAMES = [
   "files.purge-incomplete",
   "auth.purge-expired",

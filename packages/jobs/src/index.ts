@@ -4,6 +4,7 @@ export {
   isJobName,
   JOB_NAMES,
   JOBS,
+  JOBS_SCHEMA,
   type JobDefinition,
   type JobName,
   JobRefused,
@@ -20,4 +21,6 @@ export {
   type RunState,
   recentRuns,
 } from "./history";
-export { JOBS_SCHEMA, JobQueue, type QueueOptions, type SqlExecutor } from "./queue";
+// The queue itself (pg-boss) is `@acme/jobs/queue`: a process that only reads the catalog or
+// the history does not load pg-boss.
+export type { JobQueue, QueueOptions, SqlExecutor } from "./queue";

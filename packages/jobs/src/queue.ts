@@ -2,9 +2,7 @@
 // at start). Every job queue is created with its retry policy and a dead-letter queue;
 // sending goes through checkJob, so only the catalog's jobs with valid payloads get in.
 import { type Db as IDatabase, PgBoss } from "pg-boss";
-import { checkJob, deadLetterOf, JOB_NAMES, JOBS, type JobName } from "./catalog";
-
-export const JOBS_SCHEMA = "pgboss";
+import { checkJob, deadLetterOf, JOB_NAMES, JOBS, JOBS_SCHEMA, type JobName } from "./catalog";
 
 export interface QueueOptions {
   connectionString: string;

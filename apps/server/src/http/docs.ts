@@ -51,10 +51,10 @@ export function isDocsPath(path: string): boolean {
 }
 
 /** Serves the docs routes; returns false for other paths. */
-export async function serveDocs(call: Call, responder: Responder, openApi: () => unknown): Promise<boolean> {
+export async function serveDocs(call: Call, responder: Responder, openApi: () => Promise<unknown>): Promise<boolean> {
   const path = call.path;
   if (path === "/openapi.json") {
-    responder.json(call, 200, openApi());
+    responder.json(call, 200, await openApi());
     return true;
   }
   if (path === "/docs" || path === "/docs/") {

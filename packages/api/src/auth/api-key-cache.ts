@@ -4,7 +4,7 @@
 // refusals live `negativeTtlMs`, so a flood of bad keys does not reach Postgres.
 import { hash } from "node:crypto";
 import type { ApiKeyVerification } from "@acme/auth";
-import { LRUCache } from "lru-cache";
+import { type BoundedCache, boundedCache } from "./bounded-cache";
 
 export interface ApiKeyCacheOptions {
   verify: (key: string) => Promise<ApiKeyVerification>;
@@ -23,7 +23,7 @@ interface Entry {
 }
 
 export class ApiKeyCache {
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: BoundedCache<string, Entry>;
   private readonly inFlight = new Map<string, Promise<ApiKeyVerification>>();
   /** Bumped by every forget: a lookup that started before one must not write its (maybe stale) answer. */
   private generation = 0;
@@ -31,7 +31,7 @@ export class ApiKeyCache {
   misses = 0;
 
   constructor(private readonly options: ApiKeyCacheOptions) {
-    this.entries = new LRUCache({ max: options.max ?? 50_000 });
+    this.entries = boundedCache(options.max ?? 50_000);
   }
 
   /** The answer known without a lookup (cached, or malformed on its face), else undefined. */

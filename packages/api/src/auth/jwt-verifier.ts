@@ -3,8 +3,8 @@
 // token string, signature included) until its own expiry, so the same token is
 // not verified twice; a forged or altered token can never match a cached one.
 import { errors, jwtVerify } from "jose";
-import { LRUCache } from "lru-cache";
 import type { AuthFailureReason } from "../principal";
+import { type BoundedCache, boundedCache } from "./bounded-cache";
 import { type JwksCache, JwksUnavailableError } from "./jwks-cache";
 
 export interface JwtClaims {
@@ -44,7 +44,7 @@ function reasonOf(error: unknown): AuthFailureReason {
 }
 
 export class JwtVerifier {
-  private readonly cache: LRUCache<string, JwtClaims>;
+  private readonly cache: BoundedCache<string, JwtClaims>;
   private readonly inFlight = new Map<string, Promise<JwtResult>>();
   /** Signature checks run (cache misses), for tests and metrics. */
   verifications = 0;
@@ -53,7 +53,7 @@ export class JwtVerifier {
     private readonly jwks: JwksCache,
     private readonly options: JwtVerifierOptions,
   ) {
-    this.cache = new LRUCache({ max: options.cacheSize ?? 10_000 });
+    this.cache = boundedCache(options.cacheSize ?? 10_000);
   }
 
   /** Drops every remembered token (the key set changed). */

@@ -2,7 +2,7 @@
 // token's role claim for its lifetime. Answers are cached in process for `ttlMs`
 // (so a warm request costs no query), and dropped at once when the auth server
 // announces a change (Redis pub/sub, see apps/server/src/revocations.ts).
-import { LRUCache } from "lru-cache";
+import { type BoundedCache, boundedCache } from "./bounded-cache";
 
 export interface MembershipCacheOptions {
   /** The member's role, or null when not a member. */
@@ -19,7 +19,7 @@ interface Entry {
 const keyOf = (organizationId: string, userId: string) => `${organizationId}\u0000${userId}`;
 
 export class MembershipCache {
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: BoundedCache<string, Entry>;
   private readonly inFlight = new Map<string, Promise<string | null>>();
   /** Bumped by every forget: a lookup that started before one must not write its (maybe stale) answer. */
   private generation = 0;
@@ -27,7 +27,7 @@ export class MembershipCache {
   misses = 0;
 
   constructor(private readonly options: MembershipCacheOptions) {
-    this.entries = new LRUCache({ max: options.max ?? 100_000 });
+    this.entries = boundedCache(options.max ?? 100_000);
   }
 
   /** The role if cached and fresh (null: not a member); undefined when it must be looked up. */

@@ -4,7 +4,7 @@
 // keep the last-admin rule, the audit log and the access cuts in one place; the
 // plugin's own endpoints for them stay closed to HTTP.
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { admin } from "better-auth/plugins";
+import { admin } from "better-auth/plugins/admin";
 
 export const PLATFORM_ROLES = ["user", "admin"] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];

@@ -1,6 +1,6 @@
 // How the auth server sends mail: SMTP when SMTP_URL is set, otherwise a
 // development outbox that keeps each mail in memory for the dev-only outbox page.
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export interface Mail {
   to: string;
@@ -53,16 +53,16 @@ export class DevOutbox implements Mailer {
 
 export class SmtpMailer implements Mailer {
   readonly kind = "smtp" as const;
-  private readonly transport: nodemailer.Transporter;
+  private transport: Promise<Transporter> | null = null;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-  ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
-  }
+  ) {}
 
   async send(mail: Mail): Promise<void> {
-    await this.transport.sendMail({ from: this.from, ...mail });
+    // nodemailer (~0.5 MB of code) is loaded by the first mail, not by every process that could send one.
+    this.transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(this.smtpUrl));
+    await (await this.transport).sendMail({ from: this.from, ...mail });
   }
 }

@@ -4,7 +4,7 @@
 // verified the address (Better Auth's defaults, kept explicit here).
 import type { Db } from "@acme/db";
 import type { BetterAuthOptions } from "better-auth";
-import { genericOAuth } from "better-auth/plugins";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
 
 export interface OAuthClient {
   clientId: string;

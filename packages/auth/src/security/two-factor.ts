@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@acme/db";
 import { APIError, type createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
-import { twoFactor } from "better-auth/plugins";
+import { twoFactor } from "better-auth/plugins/two-factor";
 
 const TOTP_PATH = "/two-factor/verify-totp";
 /** Longer than a code's life (its 30 s step and one step either side). */

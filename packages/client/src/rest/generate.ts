@@ -1,7 +1,7 @@
 // The REST client's types, generated from the API's OpenAPI document by
 // openapi-typescript: `pnpm --filter @acme/client generate` writes them, and a test
 // fails when the committed file no longer matches the document.
-import { openApiDocument } from "@acme/api";
+import { openApiDocument } from "@acme/api/openapi";
 import openapiTS, { astToString } from "openapi-typescript";
 
 export const GENERATED_PATH = new URL("./generated/schema.ts", import.meta.url);
