@@ -65,6 +65,20 @@ export function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/**
+ * The server's RSS once idle: V8 keeps the start-up's garbage and a grown young generation
+ * until its memory reducer runs, some seconds after the last burst of allocation (8-20 s
+ * here); read `IDLE_SECONDS` after `since` (the server answering its first request), with
+ * no request meanwhile.
+ */
+export const IDLE_SECONDS = 30;
+
+export async function idleRssMb(pid: number, since: number): Promise<number> {
+  const wait = since + IDLE_SECONDS * 1000 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return rssMb(pid);
+}
+
 /** CPU time the process has used so far, in microseconds: [user, system]. */
 export function cpuMicros(pid: number): [number, number] {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
@@ -87,9 +101,23 @@ export async function measure(
   watch?: ChildProcess,
   options: WrkOptions = {},
 ) {
-  // BENCH_ONLY=<part of a scenario name>[|<another>] runs just the matching ones (profiling).
+  return selected(name) ? measureNow(name, url, headers, watch, options) : EMPTY;
+}
+
+/** BENCH_ONLY=<part of a scenario name>[|<another>] runs just the matching ones (profiling). */
+export function selected(name: string): boolean {
   const only = process.env.BENCH_ONLY?.split("|");
-  if (only && !only.some((part) => name.includes(part))) return EMPTY;
+  return !only || only.some((part) => name.includes(part));
+}
+
+/** One scenario (2 s warm-up, then SECONDS measured): req/s, latencies, the watched process's peak RSS and CPU per request. */
+export async function measureNow(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  watch?: ChildProcess,
+  options: WrkOptions = {},
+) {
   await wrk(url, headers, 2, options); // warm-up: JIT, pools, caches
   let peak = 0;
   const pid = watch?.pid;
@@ -103,7 +131,9 @@ export async function measure(
   const cpuPerRequest = pid ? userPerRequest + (system - systemBefore) / requests : Number.NaN;
   if (timer) clearInterval(timer);
   if (pid) peak = Math.max(peak, rssMb(pid));
-  const cpu = pid ? `  cpu ${cpuPerRequest.toFixed(0)} us/req (user ${userPerRequest.toFixed(0)})` : "";
+  const cpu = pid
+    ? `  cpu ${cpuPerRequest.toFixed(0)} us/req (user ${userPerRequest.toFixed(0)})  peak RSS ${peak.toFixed(0)} MB`
+    : "";
   console.log(
     `  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50ms.toFixed(2)} ms  p99 ${result.p99ms.toFixed(2)} ms${cpu}${result.errors ? `  (${result.errors} errors)` : ""}`,
   );
