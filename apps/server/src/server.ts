@@ -49,7 +49,12 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
   // loaded then: a server nobody asks for its contract never holds them.
   let openApi: Promise<unknown> | undefined;
   const document = () => {
-    openApi ??= import("@acme/api/openapi").then(({ openApiDocument }) => openApiDocument(`${env.PUBLIC_URL}/api/v1`));
+    openApi ??= import("@acme/api/openapi")
+      .then(({ openApiDocument }) => openApiDocument(`${env.PUBLIC_URL}/api/v1`))
+      .catch((error) => {
+        openApi = undefined; // the next request tries again
+        throw error;
+      });
     return openApi;
   };
 

@@ -63,8 +63,6 @@ function keyAuth(options: ApiKeyVerifierOptions) {
   });
 }
 
-export type KeyAuth = ReturnType<typeof keyAuth>;
-
 export function createApiKeyVerifier(options: ApiKeyVerifierOptions) {
   const auth = keyAuth(options);
   const service = createApiKeyService(auth);

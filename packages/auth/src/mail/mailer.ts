@@ -62,7 +62,12 @@ export class SmtpMailer implements Mailer {
 
   async send(mail: Mail): Promise<void> {
     // nodemailer (~0.5 MB of code) is loaded by the first mail, not by every process that could send one.
-    this.transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(this.smtpUrl));
+    this.transport ??= import("nodemailer")
+      .then(({ default: nodemailer }) => nodemailer.createTransport(this.smtpUrl))
+      .catch((error) => {
+        this.transport = null; // the next mail tries again
+        throw error;
+      });
     await (await this.transport).sendMail({ from: this.from, ...mail });
   }
 }
