@@ -39,7 +39,11 @@ export interface BuildOptions {
 
 export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOptions = {}): BuiltDeps {
   const env = config.server;
-  const db = createDb(config.db);
+  const db = createDb({
+    ...config.db,
+    onIdleError: (error) =>
+      logger.warn({ err: error.message }, "the database closed an idle connection; the pool opens another"),
+  });
   const store = new ObjectStore(config.storage);
   // Better Auth's details (an error, a context object) go into the structured line, redacted like any other.
   const withDetails = (details: unknown) => (details === undefined ? {} : { details });

@@ -11,6 +11,8 @@ export interface DbOptions {
   poolSize?: number;
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
+  /** An idle connection the server closed (see createDb); the pool has dropped it already. */
+  onIdleError?: (error: Error) => void;
 }
 
 export type Db = PrismaClient;
@@ -24,6 +26,11 @@ export function createDb(options: DbOptions): Db {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
   });
+  // The server may close a connection resting in the pool (a restart, a failover, an
+  // administrator, a dropped database): the pool drops it and opens another when needed,
+  // but it says so with an `error` event, which Node turns into an uncaught exception
+  // (the process exits) unless someone listens.
+  pool.on("error", (error) => options.onIdleError?.(error));
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;
