@@ -1,8 +1,8 @@
-// `make bench`: in one run, the ceiling (bare node:http); `me` over tRPC and REST
-// with a JWT, over REST with a warm API key, three `me` in one batched tRPC call;
-// the same `me` on a Fastify peer; tasks.list (20 rows) against the same query
-// through raw pg. Prints req/s, p50, p99, the ratios against their targets and the
-// API server's peak and idle RSS.
+// `make bench`: in one run, `me` over tRPC and REST with a JWT, over REST with a warm
+// API key, three `me` in one batched tRPC call, each right after a reading of the
+// ceiling (bare node:http); the same `me` on a Fastify peer; tasks.list (20 rows)
+// against the same query through raw pg. Prints req/s, p50, p99, the ratios against
+// their targets and the API server's peak and idle RSS.
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
