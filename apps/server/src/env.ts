@@ -16,6 +16,12 @@ export const serverEnvSchema = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   SHUTDOWN_TIMEOUT_MS: envField.positiveInt().default(10_000),
+  /**
+   * Requests doing their work at once; the others wait their turn, in order. A few more
+   * than the database pool's 10 connections (bench/README.md: fewer is slower, more
+   * makes the garbage collector the bottleneck under load).
+   */
+  MAX_CONCURRENT_REQUESTS: envField.positiveInt().default(16),
 
   BETTER_AUTH_URL: envField.url(["http", "https"]).default("http://localhost:3000"),
   AUTH_JWKS_URL: envField.url(["http", "https"]).optional(),

@@ -1,8 +1,9 @@
 // createServer(config) -> { start, stop }. One request pipeline: the request is
 // parsed once into a Call (id, client IP, method, path, query, allowed origin),
 // then: malformed URLs (400), CORS preflight, the per-IP pre-auth limit, the body
-// (413 past the limit), one route (tRPC single and batched calls, REST, health,
-// readiness, docs), one response writer and one log line. Everything about
+// (413 past the limit), a turn at the gate (at most MAX_CONCURRENT_REQUESTS at
+// work), one route (tRPC single and batched calls, REST, health, readiness, docs),
+// one response writer and one log line. Everything about
 // procedures lives in packages/api.
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,7 @@ import { accessLog } from "./http/access-log";
 import { hasBody, readBody } from "./http/body";
 import { Call } from "./http/call";
 import { isDocsPath, serveDocs } from "./http/docs";
+import { Gate } from "./http/gate";
 import { PREFLIGHT } from "./http/headers";
 import { Invoker } from "./http/invoke";
 import { readiness } from "./http/ready";
@@ -28,6 +30,8 @@ import { createLogger } from "./logger";
 export interface ApiServer {
   readonly url: string;
   readonly built: BuiltDeps;
+  /** Requests at work now and waiting for a turn (MAX_CONCURRENT_REQUESTS). */
+  readonly load: { active: number; waiting: number };
   start(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -37,8 +41,12 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
   const production = env.NODE_ENV === "production";
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, production });
   const built = buildDeps(config, logger, options);
-  const responder = new Responder(production, accessLog(logger), (call, error) =>
-    logger.error({ requestId: call.requestId, err: error }, "answer could not be written"),
+  const gate = new Gate(env.MAX_CONCURRENT_REQUESTS, (call) => responder.abandoned(call));
+  const responder = new Responder(
+    production,
+    accessLog(logger),
+    (call, error) => logger.error({ requestId: call.requestId, err: error }, "answer could not be written"),
+    (call) => gate.leave(call),
   );
   const invoker = new Invoker(appRouter, built.deps);
   const trpcRoute = createTrpcRoute(appRouter, invoker, responder);
@@ -86,11 +94,12 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
     const path = call.path;
     if (path.startsWith("/trpc/")) {
       const body = await bodyOf(call);
-      return body === null ? undefined : trpcRoute(call, body);
+      if (body === null || !(await gate.enter(call))) return;
+      return trpcRoute(call, body);
     }
     if (path === "/api/v1" || path.startsWith("/api/v1/")) {
       const body = await bodyOf(call);
-      if (body === null || (await restRoute(call, body))) return;
+      if (body === null || !(await gate.enter(call)) || (await restRoute(call, body))) return;
     } else if (path === "/health" || path === "/ready") {
       if (call.method !== "GET") return methodNotAllowed(call);
       if (path === "/health") return responder.json(call, 200, { status: "ok" });
@@ -118,10 +127,14 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
       queryStart === -1 ? "" : url.slice(queryStart + 1),
       origin !== undefined && origins.has(origin) ? origin : undefined,
     );
-    handle(call, url).catch((error: unknown) => {
-      logger.error({ requestId: call.requestId, err: error }, "unhandled error");
-      if (!call.answered) responder.error(call, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
-    });
+    handle(call, url).then(
+      () => gate.leave(call),
+      (error: unknown) => {
+        logger.error({ requestId: call.requestId, err: error }, "unhandled error");
+        if (!call.answered) responder.error(call, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
+        gate.leave(call);
+      },
+    );
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -133,6 +146,9 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
       return url;
     },
     built,
+    get load() {
+      return gate.load;
+    },
     async start() {
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);

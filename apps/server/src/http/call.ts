@@ -13,6 +13,8 @@ export class Call implements RequestRecord {
   headers: string[] | null = null;
   /** Set once an answer was handed to the response writer; later ones are dropped. */
   answered = false;
+  /** Whether it holds one of the gate's turns (http/gate.ts). */
+  holdsTurn = false;
 
   constructor(
     readonly req: IncomingMessage,

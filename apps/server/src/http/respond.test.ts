@@ -28,16 +28,22 @@ function setup() {
   const lines: [string, number][] = [];
   const log: AccessLog = { line: (call, status) => lines.push([call.requestId, status]), flush() {} };
   const errors: unknown[] = [];
-  const responder = new Responder(true, log, (_call, error) => errors.push(error));
+  const answered: string[] = [];
+  const responder = new Responder(
+    true,
+    log,
+    (_call, error) => errors.push(error),
+    (call) => answered.push(call.requestId),
+  );
   const call = (id: string, res: object) =>
     new Call({ headers: {} } as never, res as never, id, "127.0.0.1", "GET", "/x", "", undefined);
   const turn = () => new Promise((resolve) => setImmediate(resolve));
-  return { lines, errors, responder, call, turn };
+  return { lines, errors, answered, responder, call, turn };
 }
 
 describe("Responder", () => {
   it("writes one answer per call, together at the end of the turn, and logs each once", async () => {
-    const { lines, responder, call, turn } = setup();
+    const { lines, answered, responder, call, turn } = setup();
     const a = recorder();
     const b = recorder();
     const first = call("a", a.res);
@@ -45,6 +51,8 @@ describe("Responder", () => {
     responder.error(first, 500, "INTERNAL_SERVER_ERROR", "a second answer is dropped");
     responder.json(call("b", b.res), 404, { nope: true });
     expect(a.writes).toEqual([]);
+    // The work is over when the answer is handed over (the gate's turn goes back), once per call.
+    expect(answered).toEqual(["a", "b"]);
     await turn();
     expect(a.writes.map((write) => [write.status, write.body])).toEqual([[200, '{"ok":true}']]);
     expect(b.writes.map((write) => write.status)).toEqual([404]);
@@ -55,6 +63,19 @@ describe("Responder", () => {
     const headers = a.writes[0]?.headers ?? [];
     expect(headers[headers.indexOf("X-Request-ID") + 1]).toBe("a");
     expect(headers[headers.indexOf("Content-Length") + 1]).toBe("11");
+  });
+
+  it("sends a long answer as bytes with their length, text unchanged", async () => {
+    const { responder, call, turn } = setup();
+    const a = recorder();
+    const text = JSON.stringify({ note: "é".repeat(2000) });
+    responder.rawJson(call("a", a.res), 200, text);
+    await turn();
+    const write = a.writes[0];
+    expect(Buffer.isBuffer(write?.body)).toBe(true);
+    expect(String(write?.body)).toBe(text);
+    const headers = write?.headers ?? [];
+    expect(headers[headers.indexOf("Content-Length") + 1]).toBe(String(Buffer.byteLength(text)));
   });
 
   it("logs 499 for a client that left, keeps writing the others when one write throws, and sends no length on 204", async () => {

@@ -10,6 +10,8 @@ import { baseHeaders, CORS_CREDENTIALS } from "./headers";
 const JSON_TYPE = "application/json; charset=utf-8";
 /** nginx's "client closed request": logged when the answer could not be delivered. */
 export const CLIENT_GONE = 499;
+/** Bodies longer than this (UTF-16 units) are encoded once, off the JS heap, before writing. */
+const BUFFER_FROM = 1024;
 
 export class Responder {
   private readonly base: string[];
@@ -18,6 +20,8 @@ export class Responder {
     production: boolean,
     private readonly log: AccessLog,
     private readonly onWriteError: (call: Call, error: unknown) => void,
+    /** The call's work is over: its answer was handed over, or its download started. */
+    private readonly onAnswered: (call: Call) => void,
   ) {
     this.base = baseHeaders(production);
   }
@@ -29,6 +33,7 @@ export class Responder {
   send(call: Call, status: number, type: string | null, body: string | Buffer, extra?: readonly string[]): void {
     if (call.answered) return; // one answer per request, whatever asks for a second
     call.answered = true;
+    this.onAnswered(call);
     if (call.res.destroyed) {
       this.log.line(call, CLIENT_GONE);
       return;
@@ -45,6 +50,10 @@ export class Responder {
       }
     }
     if (type !== null) headers.push("Content-Type", type);
+    // A long text goes out as bytes: node:http would otherwise join it to the head and
+    // copy both into one flat string on the JS heap before writing (measured: a list
+    // page's answer is most of what a request allocates).
+    if (typeof body === "string" && body.length > BUFFER_FROM) body = Buffer.from(body);
     // A 204 carries no Content-Length (RFC 9110 §8.6).
     if (status !== 204) {
       headers.push("Content-Length", String(typeof body === "string" ? Buffer.byteLength(body) : body.length));
@@ -79,6 +88,14 @@ export class Responder {
     }
     this.log.flush();
   };
+
+  /** A request whose client went away before its work started: only its log line. */
+  abandoned(call: Call): void {
+    if (call.answered) return;
+    call.answered = true;
+    this.log.line(call, CLIENT_GONE);
+    this.log.flush();
+  }
 
   json(call: Call, status: number, body: unknown): void {
     this.send(call, status, JSON_TYPE, JSON.stringify(body));
@@ -118,6 +135,8 @@ export class Responder {
     }
     if (call.answered) return;
     call.answered = true;
+    // Sending takes as long as the client reads: not the work the gate counts.
+    this.onAnswered(call);
     const res = call.res;
     if (res.destroyed) {
       await chunks.return?.();
