@@ -3,42 +3,35 @@
 // without a worker yet starts and serves everything else; pg-boss itself is loaded then
 // too (~6 MB an API that sends no job never holds).
 import type { JobSender } from "@acme/api";
-import type { JobQueue } from "@acme/jobs";
+import { lazy } from "@acme/config/once";
 
 export function jobSender(
   connectionString: string,
   onError: (error: Error) => void,
 ): JobSender & { close(): Promise<void> } {
-  let started: Promise<JobQueue> | null = null;
-  const ready = () => {
-    started ??= (async () => {
-      const { JobQueue } = await import("@acme/jobs/queue");
-      const queue = new JobQueue({ connectionString, producer: true, poolSize: 2, onError });
-      try {
-        await queue.start();
-      } catch (error) {
-        // Its pool is open already: close it, or each refused call would leave one behind.
-        await queue.boss.stop({ graceful: false }).catch(() => undefined);
-        throw error;
-      }
-      return queue;
-    })().catch((error) => {
-      started = null; // try again on the next call
+  const queue = lazy(async () => {
+    const { JobQueue } = await import("@acme/jobs/queue");
+    const started = new JobQueue({ connectionString, producer: true, poolSize: 2, onError });
+    try {
+      await started.start();
+    } catch (error) {
+      // Its pool is open already: close it, or each refused call would leave one behind.
+      await started.boss.stop({ graceful: false }).catch(() => undefined);
       throw error;
-    });
+    }
     return started;
-  };
+  });
   return {
     async send(name, payload, within) {
-      return (await ready()).send(name, payload, within);
+      return (await queue.get()).send(name, payload, within);
     },
     async control(action, name, id) {
-      const { boss } = await ready();
+      const { boss } = await queue.get();
       await (action === "retry" ? boss.retry(name, id) : boss.cancel(name, id));
     },
     async close() {
-      const queue = await started?.catch(() => null);
-      await queue?.boss.stop({ graceful: false });
+      const started = await queue.peek()?.catch(() => null);
+      await started?.boss.stop({ graceful: false });
     },
   };
 }

@@ -1,5 +1,7 @@
 // How the auth server sends mail: SMTP when SMTP_URL is set, otherwise a
 // development outbox that keeps each mail in memory for the dev-only outbox page.
+
+import { type Lazy, lazy } from "@acme/config/once";
 import type { Transporter } from "nodemailer";
 
 export interface Mail {
@@ -53,21 +55,17 @@ export class DevOutbox implements Mailer {
 
 export class SmtpMailer implements Mailer {
   readonly kind = "smtp" as const;
-  private transport: Promise<Transporter> | null = null;
+  // nodemailer (~0.5 MB of code) is loaded by the first mail, not by every process that could send one.
+  private readonly transport: Lazy<Transporter>;
 
   constructor(
-    private readonly smtpUrl: string,
+    smtpUrl: string,
     private readonly from: string,
-  ) {}
+  ) {
+    this.transport = lazy(async () => (await import("nodemailer")).default.createTransport(smtpUrl));
+  }
 
   async send(mail: Mail): Promise<void> {
-    // nodemailer (~0.5 MB of code) is loaded by the first mail, not by every process that could send one.
-    this.transport ??= import("nodemailer")
-      .then(({ default: nodemailer }) => nodemailer.createTransport(this.smtpUrl))
-      .catch((error) => {
-        this.transport = null; // the next mail tries again
-        throw error;
-      });
-    await (await this.transport).sendMail({ from: this.from, ...mail });
+    await (await this.transport.get()).sendMail({ from: this.from, ...mail });
   }
 }

@@ -1,0 +1,24 @@
+// A value loaded on first use (a lazily imported module, a started client), shared by
+// every caller while the load runs and after it succeeds. A failed load is not kept:
+// the next caller tries again, as a restarted dependency deserves.
+
+export interface Lazy<T> {
+  /** The value, loading it if no load is under way or done. */
+  get(): Promise<T>;
+  /** The load under way or done, without starting one; null when none is (or the last failed). */
+  peek(): Promise<T> | null;
+}
+
+export function lazy<T>(load: () => Promise<T>): Lazy<T> {
+  let pending: Promise<T> | null = null;
+  return {
+    get() {
+      pending ??= load().catch((error: unknown) => {
+        pending = null;
+        throw error;
+      });
+      return pending;
+    },
+    peek: () => pending,
+  };
+}
