@@ -17,11 +17,14 @@ export const serverEnvSchema = z.object({
   LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   SHUTDOWN_TIMEOUT_MS: envField.positiveInt().default(10_000),
   /**
-   * Requests doing their work at once; the others wait their turn, in order. A few more
-   * than the database pool's 10 connections (bench/README.md: fewer is slower, more
-   * makes the garbage collector the bottleneck under load).
+   * Requests doing their work at once; the others wait their turn, in order (a tRPC
+   * batch is one request). Default: the database pool's size (DB_POOL_SIZE) or 16,
+   * whichever is more. Too many makes the garbage collector the bottleneck under load
+   * (bench/README.md).
    */
-  MAX_CONCURRENT_REQUESTS: envField.positiveInt().default(16),
+  MAX_CONCURRENT_REQUESTS: envField.positiveInt().optional(),
+  /** How long a request may wait for a turn before it is answered 503 (a dependency stopped answering). */
+  REQUEST_QUEUE_TIMEOUT_MS: envField.positiveInt().default(10_000),
 
   BETTER_AUTH_URL: envField.url(["http", "https"]).default("http://localhost:3000"),
   AUTH_JWKS_URL: envField.url(["http", "https"]).optional(),

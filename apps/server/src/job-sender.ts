@@ -3,7 +3,7 @@
 // without a worker yet starts and serves everything else; pg-boss itself is loaded then
 // too (~6 MB an API that sends no job never holds).
 import type { JobSender } from "@acme/api";
-import { lazy } from "@acme/config/once";
+import { lazy } from "@acme/config/lazy";
 
 export function jobSender(
   connectionString: string,

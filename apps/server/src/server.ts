@@ -9,7 +9,7 @@ import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter } from "@acme/api";
 import { clientIp, trustedProxies } from "@acme/config/client-ip";
-import { lazy } from "@acme/config/once";
+import { lazy } from "@acme/config/lazy";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config";
 import { type BuildOptions, type BuiltDeps, buildDeps } from "./deps";
@@ -42,7 +42,17 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
   const production = env.NODE_ENV === "production";
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, production });
   const built = buildDeps(config, logger, options);
-  const gate = new Gate(env.MAX_CONCURRENT_REQUESTS, (call) => responder.abandoned(call));
+  const gate = new Gate(
+    env.MAX_CONCURRENT_REQUESTS ?? Math.max(16, config.db.poolSize ?? 10),
+    env.REQUEST_QUEUE_TIMEOUT_MS,
+    {
+      abandoned: (call) => responder.abandoned(call),
+      expired: (call) => {
+        call.setHeader("Retry-After", "1");
+        responder.error(call, 503, "SERVICE_UNAVAILABLE", "The server is busy; retry shortly");
+      },
+    },
+  );
   const responder = new Responder(
     production,
     accessLog(logger),
@@ -177,6 +187,9 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, env.SHUTDOWN_TIMEOUT_MS).unref());
       await Promise.race([closed, timeout]);
       clearInterval(sweep);
+      // Requests still waiting for a turn are answered (503), written at the end of this turn of the loop.
+      gate.drain();
+      await new Promise((resolve) => setImmediate(resolve));
       server.closeAllConnections();
       await built.close();
     },

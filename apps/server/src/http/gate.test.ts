@@ -1,19 +1,30 @@
 // The gate on its own: turns up to the limit, the rest in arrival order, a turn
-// given back once however often it is returned, and a waiter whose client left
-// never run.
+// given back once however often it is returned, a waiter whose client leaves
+// dropped at once, one that waits too long turned away, and all turned away on drain.
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { Call } from "./call";
 import { Gate } from "./gate";
 
+/** A Call over a stand-in response: an emitter with `destroyed`, like node's. */
 const call = (id: string) => {
-  const res = { destroyed: false };
+  const res = Object.assign(new EventEmitter(), { destroyed: false });
   return new Call({ headers: {} } as never, res as never, id, "127.0.0.1", "GET", "/x", "", undefined);
 };
 
+function setup(limit: number, maxWaitMs = 60_000) {
+  const abandoned: string[] = [];
+  const expired: string[] = [];
+  const gate = new Gate(limit, maxWaitMs, {
+    abandoned: (c) => abandoned.push(c.requestId),
+    expired: (c) => expired.push(c.requestId),
+  });
+  return { gate, abandoned, expired };
+}
+
 describe("Gate", () => {
   it("admits up to its limit at once and the rest in arrival order as turns come back", async () => {
-    const abandoned: string[] = [];
-    const gate = new Gate(2, (c) => abandoned.push(c.requestId));
+    const { gate, abandoned, expired } = setup(2);
     const [a, b, c, d] = ["a", "b", "c", "d"].map(call) as [Call, Call, Call, Call];
     expect(gate.enter(a)).toBe(true);
     expect(gate.enter(b)).toBe(true);
@@ -33,22 +44,41 @@ describe("Gate", () => {
     gate.leave(c);
     gate.leave(d);
     expect(gate.load).toEqual({ active: 0, waiting: 0 });
-    expect(abandoned).toEqual([]);
+    expect([abandoned, expired]).toEqual([[], []]);
   });
 
-  it("skips a waiter whose client went away and gives its turn to the next", async () => {
-    const abandoned: string[] = [];
-    const gate = new Gate(1, (c) => abandoned.push(c.requestId));
+  it("drops a waiter as soon as its client goes away, and gives the next turn to the one after it", async () => {
+    const { gate, abandoned } = setup(1);
     const [a, gone, next] = ["a", "gone", "next"].map(call) as [Call, Call, Call];
     gate.enter(a);
     const waitGone = gate.enter(gone) as Promise<boolean>;
     const waitNext = gate.enter(next) as Promise<boolean>;
-    (gone.res as { destroyed: boolean }).destroyed = true;
-    gate.leave(a);
+    gone.res.emit("close");
     expect(await waitGone).toBe(false);
-    expect(await waitNext).toBe(true);
     expect(abandoned).toEqual(["gone"]);
+    expect(gate.load).toEqual({ active: 1, waiting: 1 });
+    gate.leave(a);
+    expect(await waitNext).toBe(true);
     expect(gone.holdsTurn).toBe(false);
     expect(gate.load).toEqual({ active: 1, waiting: 0 });
+  });
+
+  it("turns away a waiter that waited longer than maxWaitMs, and every waiter on drain", async () => {
+    const { gate, expired } = setup(1, 30);
+    const [a, late, later] = ["a", "late", "later"].map(call) as [Call, Call, Call];
+    gate.enter(a);
+    expect(await gate.enter(late)).toBe(false);
+    expect(expired).toEqual(["late"]);
+    expect(gate.load).toEqual({ active: 1, waiting: 0 });
+
+    const { gate: closing, expired: turnedAway } = setup(1);
+    closing.enter(a);
+    const waits = [closing.enter(late), closing.enter(later)];
+    closing.drain();
+    expect(await Promise.all(waits)).toEqual([false, false]);
+    expect(turnedAway).toEqual(["late", "later"]);
+    expect(closing.load).toEqual({ active: 1, waiting: 0 });
+    gate.leave(a);
+    expect(gate.enter(later)).toBe(true); // the turn the expired waiter never took is free
   });
 });

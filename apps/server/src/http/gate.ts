@@ -1,69 +1,130 @@
 // At most `limit` requests do their work (procedures, database, storage) at once;
-// the others wait their turn in arrival order. A request waiting here holds only
-// node's own request and response objects: under load, requests otherwise wait
-// in the database pool's queue with their context, middleware chain and query
-// already built, live long enough to be promoted to V8's old generation, and the
-// collector then spends more time than the work (bench/README.md: tasks.list at
-// 64 connections promoted 30 KB a request without a gate, 6 KB with one).
-// Only the work takes a turn: reading a body, a slow client's download, and the
-// health probes do not.
+// the others wait their turn in arrival order, holding their Call (and body) but no
+// context, middleware chain or query yet. Without it, requests under load waited in
+// the database pool's queue with all of that built, lived long enough to be promoted
+// to V8's old generation, and the collector spent more time than the work
+// (bench/README.md: tasks.list at 64 connections promoted 30 KB a request without a
+// gate, 6 KB with one). Reading a body, sending a download and the health probes take
+// no turn. A waiter whose client leaves is dropped at once; one that waits longer than
+// `maxWaitMs` (a dependency that stopped answering holds every turn) is turned away.
 import type { Call } from "./call";
+
+interface Waiter {
+  call: Call;
+  since: number;
+  admit: (ok: boolean) => void;
+  onClose: () => void;
+}
+
+export interface GateEvents {
+  /** A waiter whose client went away: never run, only logged. */
+  abandoned(call: Call): void;
+  /** A waiter that waited `maxWaitMs` without a turn: answered (503), never run. */
+  expired(call: Call): void;
+}
 
 export class Gate {
   private active = 0;
-  /** Callers waiting for a turn, oldest first, from `head` on (a queue without shift's copies). */
-  private waiting: (() => void)[] = [];
+  /** Waiters oldest first from `head` on; a dropped one leaves null (a queue without shift's copies). */
+  private queue: (Waiter | null)[] = [];
   private head = 0;
+  private waiting = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly limit: number,
-    /** A request whose client went away while it waited: never run, only logged. */
-    private readonly onAbandoned: (call: Call) => void,
+    readonly maxWaitMs: number,
+    private readonly events: GateEvents,
   ) {}
 
-  /** Resolves when `call` may do its work (at once when a turn is free); false when its client went away meanwhile. */
+  /** true at once when a turn is free (no promise); else resolves true with a turn, false when dropped. */
   enter(call: Call): true | Promise<boolean> {
     if (this.active < this.limit) {
-      this.active++;
-      call.holdsTurn = true;
+      this.take(call);
       return true;
     }
     return new Promise<boolean>((resolve) => {
-      this.waiting.push(() => {
-        if (call.res.destroyed) {
-          this.onAbandoned(call);
-          return resolve(false);
-        }
-        this.active++;
-        call.holdsTurn = true;
-        resolve(true);
-      });
+      const waiter: Waiter = {
+        call,
+        since: performance.now(),
+        admit: resolve,
+        onClose: () => this.drop(waiter, "abandoned"),
+      };
+      call.res.once("close", waiter.onClose);
+      this.queue.push(waiter);
+      this.waiting++;
+      this.timer ??= setTimeout(this.expire, this.maxWaitMs).unref();
     });
   }
 
-  /** Gives `call`'s turn to the next waiting request; does nothing when it holds none (safe to call twice). */
+  /** Gives `call`'s turn to the next waiter; does nothing when it holds none (safe to call twice). */
   leave(call: Call): void {
     if (!call.holdsTurn) return;
     call.holdsTurn = false;
     this.active--;
-    while (this.active < this.limit && this.head < this.waiting.length) {
-      const next = this.waiting[this.head] as () => void;
-      this.waiting[this.head++] = noop;
-      next();
+    while (this.active < this.limit && this.waiting > 0) {
+      const next = this.shift();
+      this.take(next.call);
+      next.admit(true);
     }
-    if (this.head === this.waiting.length) {
-      this.waiting = [];
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.waiting.length) {
-      this.waiting = this.waiting.slice(this.head);
-      this.head = 0;
-    }
+  }
+
+  /** Turns away every waiter (shutting down): each is answered as expired. */
+  drain(): void {
+    while (this.waiting > 0) this.drop(this.shift(), "expired");
   }
 
   /** Requests doing their work now, and waiting for a turn. */
   get load(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length - this.head };
+    return { active: this.active, waiting: this.waiting };
   }
-}
 
-function noop(): void {}
+  private take(call: Call): void {
+    this.active++;
+    call.holdsTurn = true;
+  }
+
+  /** The oldest waiter, out of the queue (there is one: `waiting` > 0). */
+  private shift(): Waiter {
+    let waiter = this.queue[this.head];
+    while (!waiter) waiter = this.queue[++this.head];
+    this.queue[this.head++] = null;
+    this.waiting--;
+    waiter.call.res.off("close", waiter.onClose);
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return waiter;
+  }
+
+  private drop(waiter: Waiter, why: keyof GateEvents): void {
+    const at = this.queue.indexOf(waiter, this.head);
+    if (at !== -1) {
+      this.queue[at] = null;
+      this.waiting--;
+      waiter.call.res.off("close", waiter.onClose);
+    }
+    waiter.admit(false);
+    this.events[why](waiter.call);
+  }
+
+  /** Turns away the waiters older than `maxWaitMs`, then sleeps until the next one would be. */
+  private readonly expire = (): void => {
+    this.timer = null;
+    const now = performance.now();
+    while (this.waiting > 0) {
+      let oldest = this.queue[this.head];
+      while (!oldest) oldest = this.queue[++this.head];
+      const left = oldest.since + this.maxWaitMs - now;
+      if (left > 0) {
+        this.timer = setTimeout(this.expire, left).unref();
+        return;
+      }
+      this.drop(this.shift(), "expired");
+    }
+  };
+}

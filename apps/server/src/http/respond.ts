@@ -33,9 +33,9 @@ export class Responder {
   send(call: Call, status: number, type: string | null, body: string | Buffer, extra?: readonly string[]): void {
     if (call.answered) return; // one answer per request, whatever asks for a second
     call.answered = true;
-    this.onAnswered(call);
     if (call.res.destroyed) {
       this.log.line(call, CLIENT_GONE);
+      this.onAnswered(call);
       return;
     }
     const headers = this.base.slice();
@@ -62,6 +62,7 @@ export class Responder {
     // burst of writes wakes the client side once instead of once per answer.
     this.pending.push(call, status, headers, body);
     if (this.pending.length === 4) setImmediate(this.flush);
+    this.onAnswered(call);
   }
 
   private pending: (Call | number | string[] | string | Buffer)[] = [];

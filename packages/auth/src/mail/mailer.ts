@@ -1,7 +1,6 @@
 // How the auth server sends mail: SMTP when SMTP_URL is set, otherwise a
 // development outbox that keeps each mail in memory for the dev-only outbox page.
-
-import { type Lazy, lazy } from "@acme/config/once";
+import { type Lazy, lazy } from "@acme/config/lazy";
 import type { Transporter } from "nodemailer";
 
 export interface Mail {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lazy } from "./once";
+import { lazy } from "./lazy";
 
 describe("lazy", () => {
   it("loads once for every caller, and not before the first", async () => {
@@ -26,5 +26,16 @@ describe("lazy", () => {
     expect(value.peek()).toBeNull();
     expect(await value.get()).toBe("up");
     expect(loads).toBe(2);
+  });
+
+  it("treats a load that throws before returning a promise as a failed load", async () => {
+    let loads = 0;
+    const value = lazy((): Promise<number> => {
+      loads++;
+      if (loads === 1) throw new Error("at once");
+      return Promise.resolve(loads);
+    });
+    await expect(value.get()).rejects.toThrow("at once");
+    expect(await value.get()).toBe(2);
   });
 });

@@ -13,7 +13,14 @@ export function lazy<T>(load: () => Promise<T>): Lazy<T> {
   let pending: Promise<T> | null = null;
   return {
     get() {
-      pending ??= load().catch((error: unknown) => {
+      if (pending) return pending;
+      let loading: Promise<T>;
+      try {
+        loading = load();
+      } catch (error) {
+        loading = Promise.reject(error); // a load that throws at once is a failed load too
+      }
+      pending = loading.catch((error: unknown) => {
         pending = null;
         throw error;
       });
