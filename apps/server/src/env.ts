@@ -24,7 +24,7 @@ export const serverEnvSchema = z.object({
    */
   MAX_CONCURRENT_REQUESTS: envField.positiveInt().optional(),
   /** How long a request may wait for a turn before it is answered 503 (a dependency stopped answering). */
-  REQUEST_QUEUE_TIMEOUT_MS: envField.positiveInt().default(10_000),
+  REQUEST_QUEUE_TIMEOUT_MS: envField.positiveInt().max(600_000, "at most 600000 (10 minutes)").default(10_000),
 
   BETTER_AUTH_URL: envField.url(["http", "https"]).default("http://localhost:3000"),
   AUTH_JWKS_URL: envField.url(["http", "https"]).optional(),

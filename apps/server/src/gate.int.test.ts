@@ -134,9 +134,9 @@ describe("the gate (MAX_CONCURRENT_REQUESTS)", () => {
     const { update } = await blockedUpdate(id);
     const started = performance.now();
     const late = await call(`${h.url}/api/v1/tasks`, { method: "POST", headers: auth, body: { title: "too late" } });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(QUEUE_TIMEOUT_MS - 50);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(QUEUE_TIMEOUT_MS);
     expect(late.status).toBe(503);
-    expect(late.headers.get("retry-after")).toBe("1");
+    expect(late.headers.get("retry-after")).toBe(String(QUEUE_TIMEOUT_MS / 1000));
     expect(late.body.error).toMatchObject({ code: "SERVICE_UNAVAILABLE", requestId: late.headers.get("x-request-id") });
     await unlock();
     expect((await update).status).toBe(200);

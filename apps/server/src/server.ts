@@ -42,13 +42,15 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
   const production = env.NODE_ENV === "production";
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, production });
   const built = buildDeps(config, logger, options);
+  let stopping = false;
   const gate = new Gate(
     env.MAX_CONCURRENT_REQUESTS ?? Math.max(16, config.db.poolSize ?? 10),
     env.REQUEST_QUEUE_TIMEOUT_MS,
     {
       abandoned: (call) => responder.abandoned(call),
       expired: (call) => {
-        call.setHeader("Retry-After", "1");
+        call.setHeader("Retry-After", String(Math.ceil(env.REQUEST_QUEUE_TIMEOUT_MS / 1000)));
+        if (stopping) call.setHeader("Connection", "close");
         responder.error(call, 503, "SERVICE_UNAVAILABLE", "The server is busy; retry shortly");
       },
     },
@@ -76,7 +78,8 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
 
   /**
    * The body once the call may do its work: read first (413 past the limit), then a turn at
-   * the gate. Null when it may not (413 sent, or its client left while it waited). No promise
+   * the gate. Null when it may not: 413 sent, its client left while it waited, or 503 sent
+   * (it waited past REQUEST_QUEUE_TIMEOUT_MS, or the server is stopping). No promise
    * for a request without a body that finds a turn free: nothing to wait for.
    */
   function admit(call: Call): string | null | Promise<string | null> {
@@ -188,6 +191,7 @@ export function createServer(config: ServerConfig, options: BuildOptions & { log
       await Promise.race([closed, timeout]);
       clearInterval(sweep);
       // Requests still waiting for a turn are answered (503), written at the end of this turn of the loop.
+      stopping = true;
       gate.drain();
       await new Promise((resolve) => setImmediate(resolve));
       server.closeAllConnections();

@@ -60,25 +60,40 @@ describe("Gate", () => {
     gate.leave(a);
     expect(await waitNext).toBe(true);
     expect(gone.holdsTurn).toBe(false);
+    expect([gone, next].map((w) => w.res.listenerCount("close"))).toEqual([0, 0]);
     expect(gate.load).toEqual({ active: 1, waiting: 0 });
   });
 
-  it("turns away a waiter that waited longer than maxWaitMs, and every waiter on drain", async () => {
-    const { gate, expired } = setup(1, 30);
+  it("turns away each waiter when its own wait passes maxWaitMs, oldest first", async () => {
+    const { gate, expired } = setup(1, 40);
     const [a, late, later] = ["a", "late", "later"].map(call) as [Call, Call, Call];
     gate.enter(a);
-    expect(await gate.enter(late)).toBe(false);
+    const first = gate.enter(late) as Promise<boolean>;
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the second arrives half a wait later
+    const second = gate.enter(later) as Promise<boolean>;
+    expect(await first).toBe(false);
     expect(expired).toEqual(["late"]);
+    expect(gate.load).toEqual({ active: 1, waiting: 1 }); // the later one still has time
+    expect(await second).toBe(false);
+    expect(expired).toEqual(["late", "later"]);
     expect(gate.load).toEqual({ active: 1, waiting: 0 });
-
-    const { gate: closing, expired: turnedAway } = setup(1);
-    closing.enter(a);
-    const waits = [closing.enter(late), closing.enter(later)];
-    closing.drain();
-    expect(await Promise.all(waits)).toEqual([false, false]);
-    expect(turnedAway).toEqual(["late", "later"]);
-    expect(closing.load).toEqual({ active: 1, waiting: 0 });
+    expect([late, later].map((c) => c.res.listenerCount("close"))).toEqual([0, 0]);
     gate.leave(a);
-    expect(gate.enter(later)).toBe(true); // the turn the expired waiter never took is free
+    expect(gate.enter(call("next"))).toBe(true); // the turns the expired waiters never took are free
+  });
+
+  it("turns every waiter away on drain, and refuses a waiter whose client is already gone", async () => {
+    const { gate, expired, abandoned } = setup(1);
+    const [a, b, c, gone] = ["a", "b", "c", "gone"].map(call) as [Call, Call, Call, Call];
+    gate.enter(a);
+    const waits = [gate.enter(b), gate.enter(c)];
+    gate.drain();
+    expect(await Promise.all(waits)).toEqual([false, false]);
+    expect(expired).toEqual(["b", "c"]);
+    expect([b, c].map((w) => w.res.listenerCount("close"))).toEqual([0, 0]);
+    (gone.res as unknown as { destroyed: boolean }).destroyed = true;
+    expect(await gate.enter(gone)).toBe(false);
+    expect(abandoned).toEqual(["gone"]);
+    expect(gate.load).toEqual({ active: 1, waiting: 0 });
   });
 });

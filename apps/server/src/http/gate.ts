@@ -12,6 +12,8 @@ import type { Call } from "./call";
 interface Waiter {
   call: Call;
   since: number;
+  /** false once admitted or dropped: a dropped waiter stays in the queue until it reaches the head. */
+  queued: boolean;
   admit: (ok: boolean) => void;
   onClose: () => void;
 }
@@ -25,7 +27,7 @@ export interface GateEvents {
 
 export class Gate {
   private active = 0;
-  /** Waiters oldest first from `head` on; a dropped one leaves null (a queue without shift's copies). */
+  /** Waiters oldest first from `head` on (a queue without shift's copies); dropped ones are skipped. */
   private queue: (Waiter | null)[] = [];
   private head = 0;
   private waiting = 0;
@@ -43,10 +45,15 @@ export class Gate {
       this.take(call);
       return true;
     }
+    if (call.res.destroyed) {
+      this.events.abandoned(call);
+      return Promise.resolve(false);
+    }
     return new Promise<boolean>((resolve) => {
       const waiter: Waiter = {
         call,
         since: performance.now(),
+        queued: true,
         admit: resolve,
         onClose: () => this.drop(waiter, "abandoned"),
       };
@@ -84,30 +91,39 @@ export class Gate {
     call.holdsTurn = true;
   }
 
-  /** The oldest waiter, out of the queue (there is one: `waiting` > 0). */
-  private shift(): Waiter {
+  /** The oldest waiter still queued (the caller knows there is one: `waiting` > 0). */
+  private oldest(): Waiter {
     let waiter = this.queue[this.head];
-    while (!waiter) waiter = this.queue[++this.head];
+    while (!waiter?.queued) waiter = this.queue[++this.head];
+    return waiter;
+  }
+
+  /** The oldest waiter, out of the queue. */
+  private shift(): Waiter {
+    const waiter = this.oldest();
     this.queue[this.head++] = null;
-    this.waiting--;
-    waiter.call.res.off("close", waiter.onClose);
-    if (this.head === this.queue.length) {
-      this.queue = [];
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+    this.unqueue(waiter);
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
     return waiter;
   }
 
-  private drop(waiter: Waiter, why: keyof GateEvents): void {
-    const at = this.queue.indexOf(waiter, this.head);
-    if (at !== -1) {
-      this.queue[at] = null;
-      this.waiting--;
-      waiter.call.res.off("close", waiter.onClose);
+  private unqueue(waiter: Waiter): void {
+    if (!waiter.queued) return;
+    waiter.queued = false;
+    waiter.call.res.off("close", waiter.onClose);
+    if (--this.waiting === 0) {
+      // Nobody left in line: let go of the dropped waiters still in the array.
+      this.queue = [];
+      this.head = 0;
     }
+  }
+
+  /** Turns a waiter away; it stays in the array, skipped, until it reaches the head (no search). */
+  private drop(waiter: Waiter, why: keyof GateEvents): void {
+    this.unqueue(waiter);
     waiter.admit(false);
     this.events[why](waiter.call);
   }
@@ -117,8 +133,7 @@ export class Gate {
     this.timer = null;
     const now = performance.now();
     while (this.waiting > 0) {
-      let oldest = this.queue[this.head];
-      while (!oldest) oldest = this.queue[++this.head];
+      const oldest = this.oldest();
       const left = oldest.since + this.maxWaitMs - now;
       if (left > 0) {
         this.timer = setTimeout(this.expire, left).unref();
