@@ -17,12 +17,21 @@ export function requireWrk(): void {
   }
 }
 
-/** The API server's node flags, read from its `start` script: the bench runs it as deployed. */
-function deployedNodeFlags(): string[] {
+/**
+ * The API server's `start` script, read so the bench runs it as deployed: the
+ * environment it sets before `node` (NAME=value) and node's flags.
+ */
+function deployed(): { env: Record<string, string>; flags: string[] } {
   const manifest = JSON.parse(readFileSync(join(here, "../../apps/server/package.json"), "utf8"));
-  return String(manifest.scripts.start)
-    .split(/\s+/)
-    .filter((part) => part.startsWith("--"));
+  const parts = String(manifest.scripts.start).split(/\s+/);
+  const node = parts.indexOf("node");
+  const env = Object.fromEntries(
+    parts.slice(0, Math.max(node, 0)).flatMap((part) => {
+      const at = part.indexOf("=");
+      return at > 0 ? [[part.slice(0, at), part.slice(at + 1)]] : [];
+    }),
+  );
+  return { env, flags: parts.slice(node + 1).filter((part) => part.startsWith("--")) };
 }
 
 /** Starts a server script (TypeScript through tsx, or built JS) and waits until `readyUrl` answers. */
@@ -39,8 +48,8 @@ export async function start(
   const child = fork(script, {
     execArgv: script.endsWith(".ts")
       ? ["--import", "tsx"]
-      : [...profile, ...deployedNodeFlags(), ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
-    env: { ...process.env, ...env },
+      : [...profile, ...deployed().flags, ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
+    env: { ...process.env, ...(script.endsWith(".mjs") ? deployed().env : {}), ...env },
     stdio: ["ignore", logFd ?? "ignore", "inherit", "ipc"],
   });
   if (logFd !== undefined) closeSync(logFd);
@@ -60,9 +69,9 @@ export async function start(
   throw new Error(`${script} did not start`);
 }
 
-export function rssMb(pid: number): number {
+export function rssMb(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 
 /**
