@@ -2,7 +2,45 @@
 // `node dist/index.mjs`, no TypeScript loader at run time. Third-party packages
 // stay external; pnpm keeps each package's dependencies beside that package, so
 // externals are pinned to the file the importing package would load.
+import { readFile } from "node:fs/promises";
 import { build } from "esbuild";
+
+// Prisma's query compiler ships as a module holding one 2.3 MB base64 string. Imported,
+// V8 parses it (a ~12 MB spike) and keeps two copies for good: the module's source and
+// the string. Instead the bundle reads that string from the same file when Prisma first
+// asks for it: one copy, no parse.
+const WASM_MODULE = /query_compiler_\w+_bg\.\w+\.wasm-base64\.mjs$/;
+const WASM_TEXT = /^const wasm = "[A-Za-z0-9+/=]+";\s*export \{ wasm \};?\s*$/;
+
+const prismaWasmAsFile = {
+  name: "prisma-wasm-as-file",
+  setup(b) {
+    b.onResolve({ filter: WASM_MODULE }, async (args) => {
+      if (args.pluginData === "resolving") return undefined;
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: "resolving",
+      });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return { path: resolved.path, namespace: "prisma-wasm" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "prisma-wasm" }, async (args) => {
+      // Checked at build time: a Prisma release that changes the file's shape fails the build, not a request.
+      if (!WASM_TEXT.test(await readFile(args.path, "latin1"))) {
+        return { errors: [{ text: `${args.path}: not the expected \`const wasm = "<base64>"\` module` }] };
+      }
+      return {
+        contents: `import { readFileSync } from "node:fs";
+const file = readFileSync(${JSON.stringify(args.path)});
+const start = file.indexOf(34) + 1;
+export const wasm = file.latin1Slice(start, file.indexOf(34, start));
+`,
+        loader: "js",
+      };
+    });
+  },
+};
 
 const externalThirdParty = {
   name: "external-third-party",
@@ -37,6 +75,6 @@ await build({
   sourcemap: true,
   mainFields: ["module", "main"],
   conditions: ["node", "import"],
-  plugins: [externalThirdParty],
+  plugins: [prismaWasmAsFile, externalThirdParty],
   logLevel: "warning",
 });
