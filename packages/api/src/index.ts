@@ -16,7 +16,7 @@ export type { AuthFailureReason, Principal } from "./principal";
 export { IpBudget } from "./rate-limit/ip-budget";
 export { type Bucket, type RateLimitConfig, RateLimiter } from "./rate-limit/limiter";
 export { type AppRouter, appRouter } from "./root";
-export { transformer } from "./transformer";
+export { serializedOutput, transformer } from "./transformer";
 export { type Context, createCallerFactory, createContextInner } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -1,7 +1,7 @@
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { fastSerialize, isoString } from "./fast-serialize";
-import { transformer } from "./index";
+import { fastSerialize, fastSerializeText, isoString } from "./fast-serialize";
+import { serializedOutput, transformer } from "./index";
 
 /** A small seeded generator (mulberry32), so a failure names a reproducible seed. */
 function random(seed: number) {
@@ -14,7 +14,22 @@ function random(seed: number) {
   };
 }
 
-const KEYS = ["constructor", "id", "title", "a.b", "back\\slash", "createdAt", "items", "0", "ünï", "x y", ""];
+const KEYS = [
+  "constructor",
+  "id",
+  "title",
+  "a.b",
+  "back\\slash",
+  "createdAt",
+  "items",
+  "0",
+  "ünï",
+  "x y",
+  "",
+  'q"uote',
+  "tab\t",
+  "\u2028",
+];
 
 class Point {
   constructor(public x = 1) {}
@@ -109,6 +124,7 @@ describe("fastSerialize", () => {
     expect(fast).toBeDefined();
     expect(JSON.stringify(fast)).toBe(JSON.stringify(superjson.serialize(value)));
     expect(superjson.deserialize(JSON.parse(JSON.stringify(fast)))).toEqual(value);
+    expect(fastSerializeText(value)).toBe(JSON.stringify(superjson.serialize(value)));
   });
 
   it("takes the fast path for plain values and a Date at the root", () => {
@@ -116,6 +132,7 @@ describe("fastSerialize", () => {
       const fast = fastSerialize(value);
       expect(fast).toBeDefined();
       expect(JSON.stringify(fast)).toBe(JSON.stringify(superjson.serialize(value)));
+      expect(fastSerializeText(value)).toBe(JSON.stringify(superjson.serialize(value)));
     }
   });
 
@@ -134,7 +151,10 @@ describe("fastSerialize", () => {
       new Point(),
       undefined,
     ];
-    for (const value of cases) expect(fastSerialize(value)).toBeUndefined();
+    for (const value of cases) {
+      expect(fastSerialize(value)).toBeUndefined();
+      expect(fastSerializeText(value)).toBeUndefined();
+    }
   });
 
   it("matches superjson byte for byte on 5,000 generated values", () => {
@@ -146,7 +166,16 @@ describe("fastSerialize", () => {
       const expected = outcome(() => superjson.serialize(value));
       const actual = outcome(() => transformer.output.serialize(value));
       if (actual !== expected) throw new Error(`case ${i} differs:\n${actual}\n${expected}`);
+      // The text the server writes: the same bytes, whichever path wrote them.
+      let text: string;
+      try {
+        text = serializedOutput(value);
+      } catch (error) {
+        text = `throws: ${(error as Error).message}`;
+      }
+      if (text !== expected) throw new Error(`case ${i}'s text differs:\n${text}\n${expected}`);
       if (fastSerialize(value)) fastTaken++;
+      expect(fastSerializeText(value) === undefined).toBe(fastSerialize(value) === undefined);
     }
     // Both paths were exercised.
     expect(fastTaken).toBeGreaterThan(CASES / 5);

@@ -7,24 +7,31 @@
 // seen twice, a key superjson escapes or refuses, a Date under an index-like key
 // below the root, which superjson would list first) returns undefined and the
 // caller falls back to superjson. Tests compare both outputs byte for byte.
+// `fastSerializeText` writes the JSON text itself: the Dates' paths go straight into
+// the text instead of becoming the keys of a `meta.values` object (fresh strings V8
+// would intern, one by one, as it added each key).
 import type { SuperJSONResult } from "superjson";
 
-type Annotations = Record<string, ["Date"]>;
+/** The Dates' paths, in superjson's order, each as JSON string content (escaped, unquoted). */
+type Paths = string[];
 
 const DATE: ["Date"] = ["Date"];
 /** Keys superjson refuses (prototype pollution) or escapes in its paths. */
 const SPECIAL_KEY = /^(?:__proto__|constructor|prototype)$|[.\\]/;
 const INDEX_LIKE = /^\d+$/;
-/** Verdicts on keys already seen: responses repeat the same few keys, and the regex cost adds up. */
-const plainKeys = new Map<string, boolean>();
+/**
+ * Each key seen, as JSON string content, or null when superjson must handle it:
+ * responses repeat the same few keys, and the regex cost adds up.
+ */
+const escapedKeys = new Map<string, string | null>();
 
-function isPlainKey(key: string): boolean {
-  let plain = plainKeys.get(key);
-  if (plain === undefined) {
-    plain = !SPECIAL_KEY.test(key);
-    if (plainKeys.size < 10_000) plainKeys.set(key, plain);
+function escapedKey(key: string): string | null {
+  let escaped = escapedKeys.get(key);
+  if (escaped === undefined) {
+    escaped = SPECIAL_KEY.test(key) ? null : JSON.stringify(key).slice(1, -1);
+    if (escapedKeys.size < 10_000) escapedKeys.set(key, escaped);
   }
-  return plain;
+  return escaped;
 }
 
 function isValidDate(value: object): value is Date {
@@ -63,10 +70,10 @@ const FALLBACK = Symbol("fallback");
 type Copy = unknown;
 
 /**
- * One child at `key` under `prefix` ("" at the root, "items.0." below): its JSON
- * copy, a Date's path recorded in `out`; FALLBACK when superjson must decide.
+ * One child at `key` under `prefix` ("" at the root, "items.0." below; both escaped):
+ * its JSON copy, a Date's path added to `paths`; FALLBACK when superjson must decide.
  */
-function visit(value: unknown, key: string, prefix: string, out: Annotations, seen: Set<object>): Copy {
+function visit(value: unknown, key: string, prefix: string, paths: Paths, seen: Set<object>): Copy {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -78,11 +85,11 @@ function visit(value: unknown, key: string, prefix: string, out: Annotations, se
       // superjson records a value met twice (referential equality): leave that to it.
       if (seen.has(value)) return FALLBACK;
       seen.add(value);
-      if (!(value instanceof Date)) return walk(value, `${prefix}${key}.`, out, seen);
+      if (!(value instanceof Date)) return walk(value, `${prefix}${key}.`, paths, seen);
       if (!isValidDate(value)) return FALLBACK;
       // superjson lists a level's index-like leaves before its other paths.
       if (prefix !== "" && INDEX_LIKE.test(key)) return FALLBACK;
-      out[prefix + key] = DATE;
+      paths.push(prefix + key);
       return isoString(value);
     }
     default:
@@ -90,13 +97,13 @@ function visit(value: unknown, key: string, prefix: string, out: Annotations, se
   }
 }
 
-function walk(value: object, prefix: string, out: Annotations, seen: Set<object>): Copy {
+function walk(value: object, prefix: string, paths: Paths, seen: Set<object>): Copy {
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) return FALLBACK;
     const copy: Copy[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) return FALLBACK; // a hole
-      const item = visit(value[i], String(i), prefix, out, seen);
+      const item = visit(value[i], String(i), prefix, paths, seen);
       if (item === FALLBACK) return FALLBACK;
       copy[i] = item;
     }
@@ -106,25 +113,45 @@ function walk(value: object, prefix: string, out: Annotations, seen: Set<object>
   const record = value as Record<string, unknown>;
   const copy: Record<string, Copy> = {};
   for (const key in record) {
-    if (!Object.hasOwn(record, key) || !isPlainKey(key)) return FALLBACK;
-    const item = visit(record[key], key, prefix, out, seen);
+    const escaped = Object.hasOwn(record, key) ? escapedKey(key) : null;
+    if (escaped === null) return FALLBACK;
+    const item = visit(record[key], escaped, prefix, paths, seen);
     if (item === FALLBACK) return FALLBACK;
     copy[key] = item;
   }
   return copy;
 }
 
-/** superjson's `serialize` result for plain data, or undefined when only superjson can say it. */
-export function fastSerialize(value: unknown): SuperJSONResult | undefined {
-  if (value instanceof Date) {
-    return isValidDate(value) ? { json: value.toISOString(), meta: { values: DATE, v: 1 } } : undefined;
-  }
-  const out: Annotations = {};
+/** The JSON copy and the Dates' paths, or undefined when only superjson can say it (a Date at the root: paths null). */
+function copyOf(value: unknown): { json: Copy; paths: Paths | null } | undefined {
+  if (value instanceof Date) return isValidDate(value) ? { json: value.toISOString(), paths: null } : undefined;
+  const paths: Paths = [];
   const json =
     typeof value === "object" && value !== null
-      ? walk(value, "", out, new Set<object>([value]))
-      : visit(value, "", "", out, new Set());
-  if (json === FALLBACK) return undefined;
-  for (const _ in out) return { json: json as never, meta: { values: out, v: 1 } };
-  return { json: json as never };
+      ? walk(value, "", paths, new Set<object>([value]))
+      : visit(value, "", "", paths, new Set());
+  return json === FALLBACK ? undefined : { json, paths };
+}
+
+/** superjson's `serialize` result for plain data, or undefined when only superjson can say it. */
+export function fastSerialize(value: unknown): SuperJSONResult | undefined {
+  const copy = copyOf(value);
+  if (copy === undefined) return undefined;
+  const { json, paths } = copy;
+  if (paths === null) return { json: json as never, meta: { values: DATE, v: 1 } };
+  if (paths.length === 0) return { json: json as never };
+  const values: Record<string, ["Date"]> = {};
+  for (const path of paths) values[JSON.parse(`"${path}"`) as string] = DATE;
+  return { json: json as never, meta: { values, v: 1 } };
+}
+
+/** `JSON.stringify(fastSerialize(value))`, written directly; undefined when only superjson can say it. */
+export function fastSerializeText(value: unknown): string | undefined {
+  const copy = copyOf(value);
+  if (copy === undefined) return undefined;
+  const json = JSON.stringify(copy.json);
+  const { paths } = copy;
+  if (paths === null) return `{"json":${json},"meta":{"values":["Date"],"v":1}}`;
+  if (paths.length === 0) return `{"json":${json}}`;
+  return `{"json":${json},"meta":{"values":{"${paths.join('":["Date"],"')}":["Date"]},"v":1}}`;
 }

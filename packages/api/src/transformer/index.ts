@@ -2,7 +2,7 @@
 // faster serializer for the plain data most responses are (same bytes on the wire).
 import type { CombinedDataTransformer } from "@trpc/server";
 import superjson from "superjson";
-import { fastSerialize } from "./fast-serialize";
+import { fastSerialize, fastSerializeText } from "./fast-serialize";
 
 export const transformer: CombinedDataTransformer = {
   input: superjson,
@@ -11,3 +11,8 @@ export const transformer: CombinedDataTransformer = {
     deserialize: (value) => superjson.deserialize(value),
   },
 };
+
+/** `JSON.stringify(transformer.output.serialize(value))`: what the server writes for a result. */
+export function serializedOutput(value: unknown): string {
+  return fastSerializeText(value) ?? JSON.stringify(superjson.serialize(value));
+}
