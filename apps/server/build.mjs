@@ -12,9 +12,19 @@ import { build } from "esbuild";
 const WASM_MODULE = /query_compiler_\w+_bg\.\w+\.wasm-base64\.mjs$/;
 const WASM_TEXT = /^const wasm = "[A-Za-z0-9+/=]+";\s*export \{ wasm \};?\s*$/;
 
+// Listed before externalThirdParty, which would otherwise claim the import as an external.
 const prismaWasmAsFile = {
   name: "prisma-wasm-as-file",
   setup(b) {
+    let replaced = 0;
+    // A Prisma release that renames the module would bring the spike back silently: fail instead.
+    b.onEnd((result) => {
+      if (result.errors.length === 0 && replaced === 0) {
+        return {
+          errors: [{ text: "prisma-wasm-as-file: no Prisma query compiler module was imported; update WASM_MODULE" }],
+        };
+      }
+    });
     b.onResolve({ filter: WASM_MODULE }, async (args) => {
       if (args.pluginData === "resolving") return undefined;
       const resolved = await b.resolve(args.path, {
@@ -23,6 +33,7 @@ const prismaWasmAsFile = {
         pluginData: "resolving",
       });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
+      replaced++;
       return { path: resolved.path, namespace: "prisma-wasm" };
     });
     b.onLoad({ filter: /.*/, namespace: "prisma-wasm" }, async (args) => {
@@ -34,7 +45,7 @@ const prismaWasmAsFile = {
         contents: `import { readFileSync } from "node:fs";
 const file = readFileSync(${JSON.stringify(args.path)});
 const start = file.indexOf(34) + 1;
-export const wasm = file.latin1Slice(start, file.indexOf(34, start));
+export const wasm = file.toString("latin1", start, file.indexOf(34, start));
 `,
         loader: "js",
       };

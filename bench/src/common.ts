@@ -41,15 +41,17 @@ export async function start(
   readyUrl: string,
   logFile?: string,
 ): Promise<ChildProcess> {
-  const profile =
-    process.env.BENCH_PROFILE && script.endsWith(".mjs") ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
+  // Built JS is the API server's bundle: run with its start script's environment and flags
+  // (which win over the shell's: `BENCH_API_NODE_FLAGS` adds flags); TypeScript through tsx.
+  const api = script.endsWith(".ts") ? null : deployed();
+  const profile = process.env.BENCH_PROFILE && api ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
   // Standard output (where the server's JSON log lines go) to a file, written as in production.
   const logFd = logFile ? openSync(logFile, "w") : undefined;
   const child = fork(script, {
-    execArgv: script.endsWith(".ts")
-      ? ["--import", "tsx"]
-      : [...profile, ...deployed().flags, ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])],
-    env: { ...process.env, ...(script.endsWith(".mjs") ? deployed().env : {}), ...env },
+    execArgv: api
+      ? [...profile, ...api.flags, ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])]
+      : ["--import", "tsx"],
+    env: { ...process.env, ...api?.env, ...env },
     stdio: ["ignore", logFd ?? "ignore", "inherit", "ipc"],
   });
   if (logFd !== undefined) closeSync(logFd);
@@ -161,7 +163,7 @@ export const LOG_DIR = join(here, "../.cache/logs");
 
 /**
  * The API server as deployed: the production bundle (`pnpm --filter @acme/server build`)
- * with the node flags of its `start` script and every production feature on: JSON
+ * with the environment and node flags of its `start` script and every production feature on: JSON
  * log lines at info written to a file (bench/.cache/logs/api-<port>.log), the rate limiters
  * (memory store) with limits the bench never reaches, CORS, security headers.
  */

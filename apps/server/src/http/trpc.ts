@@ -4,7 +4,14 @@
 // as { result: { data } } and errors as { error: shape }, a batch answering 207
 // when its calls end differently. Streaming (httpBatchStreamLink) and
 // subscriptions are not served: no procedure needs them.
-import { type AppRouter, type Context, isDownload, type Procedure, serializedOutput } from "@acme/api";
+import {
+  type AppRouter,
+  type Context,
+  isDownload,
+  type Procedure,
+  serializedOutput,
+  transformer as sharedTransformer,
+} from "@acme/api";
 import { MAX_BATCH_CALLS } from "@acme/api/wire";
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -17,6 +24,8 @@ type Outcome = { data: unknown; error?: undefined } | { error: TRPCError; data?:
 export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: Responder) {
   const config = router._def._config;
   const { transformer } = config;
+  // Results and errors are written by `serializedOutput`, the shared transformer's text form.
+  if (transformer !== sharedTransformer) throw new Error("the router must use @acme/api's transformer");
 
   function shape(
     call: Call,
@@ -25,7 +34,7 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
     path: string | undefined,
     ctx?: Context,
   ) {
-    return transformer.output.serialize(
+    return serializedOutput(
       getTRPCErrorShape({
         config,
         error,
@@ -46,7 +55,7 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
     path?: string,
     ctx?: Context,
   ): [number, string] {
-    return [getHTTPStatusCodeFromError(error), JSON.stringify({ error: shape(call, error, procedure, path, ctx) })];
+    return [getHTTPStatusCodeFromError(error), `{"error":${shape(call, error, procedure, path, ctx)}}`];
   }
 
   function refuse(call: Call, error: TRPCError): void {

@@ -136,6 +136,19 @@ describe("fastSerialize", () => {
     }
   });
 
+  it("lists a Date directly under the root first when its key is an array index, as superjson's object does", () => {
+    const cases: unknown[] = [
+      [{ at: new Date(1) }, new Date(2)],
+      { "0": { x: new Date(1) }, "1": new Date(2) },
+      { b: new Date(1), "10": new Date(2), a: { "2": [1] }, "3": new Date(3) },
+      { "01": new Date(1), x: { at: new Date(2) }, "1": new Date(3) },
+    ];
+    for (const value of cases) {
+      expect(fastSerializeText(value)).toBe(JSON.stringify(superjson.serialize(value)));
+      expect(JSON.stringify(fastSerialize(value))).toBe(JSON.stringify(superjson.serialize(value)));
+    }
+  });
+
   it("leaves to superjson what it annotates beyond Dates", () => {
     const shared = new Date(0);
     const cases: unknown[] = [

@@ -28,11 +28,17 @@ const escapedKeys = new Map<string, string | null>();
 function escapedKey(key: string): string | null {
   let escaped = escapedKeys.get(key);
   if (escaped === undefined) {
-    escaped = SPECIAL_KEY.test(key) ? null : JSON.stringify(key).slice(1, -1);
-    if (escapedKeys.size < 10_000) escapedKeys.set(key, escaped);
+    const json = SPECIAL_KEY.test(key) ? null : JSON.stringify(key);
+    // The key itself when nothing needed escaping: no second copy kept.
+    escaped = json === null ? null : json.length === key.length + 2 ? key : json.slice(1, -1);
+    if (escapedKeys.size < 10_000 && key.length <= 256) escapedKeys.set(key, escaped);
   }
   return escaped;
 }
+
+/** A canonical array index ("0", "17", not "01"): JavaScript lists such keys of an object first, in numeric order. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+const isArrayIndex = (path: string) => ARRAY_INDEX.test(path) && Number(path) < 4_294_967_295;
 
 function isValidDate(value: object): value is Date {
   return Object.getPrototypeOf(value) === Date.prototype && !Number.isNaN((value as Date).getTime());
@@ -153,5 +159,10 @@ export function fastSerializeText(value: unknown): string | undefined {
   const { paths } = copy;
   if (paths === null) return `{"json":${json},"meta":{"values":["Date"],"v":1}}`;
   if (paths.length === 0) return `{"json":${json}}`;
-  return `{"json":${json},"meta":{"values":{"${paths.join('":["Date"],"')}":["Date"]},"v":1}}`;
+  // superjson's `values` is an object, so its index-like keys (only a Date directly under
+  // the root has one, e.g. [{ at }, date] -> "1") come out first when it is stringified.
+  const ordered = paths.some(isArrayIndex)
+    ? [...paths.filter(isArrayIndex), ...paths.filter((path) => !isArrayIndex(path))]
+    : paths;
+  return `{"json":${json},"meta":{"values":{"${ordered.join('":["Date"],"')}":["Date"]},"v":1}}`;
 }
