@@ -15,7 +15,6 @@ import type { SuperJSONResult } from "superjson";
 /** The Dates' paths, in superjson's order, each as JSON string content (escaped, unquoted). */
 type Paths = string[];
 
-const DATE: ["Date"] = ["Date"];
 /** Keys superjson refuses (prototype pollution) or escapes in its paths. */
 const SPECIAL_KEY = /^(?:__proto__|constructor|prototype)$|[.\\]/;
 const INDEX_LIKE = /^\d+$/;
@@ -140,18 +139,6 @@ function copyOf(value: unknown): { json: Copy; paths: Paths | null } | undefined
 }
 
 /** superjson's `serialize` result for plain data, or undefined when only superjson can say it. */
-export function fastSerialize(value: unknown): SuperJSONResult | undefined {
-  const copy = copyOf(value);
-  if (copy === undefined) return undefined;
-  const { json, paths } = copy;
-  if (paths === null) return { json: json as never, meta: { values: DATE, v: 1 } };
-  if (paths.length === 0) return { json: json as never };
-  const values: Record<string, ["Date"]> = {};
-  for (const path of paths) values[JSON.parse(`"${path}"`) as string] = DATE;
-  return { json: json as never, meta: { values, v: 1 } };
-}
-
-/** `JSON.stringify(fastSerialize(value))`, written directly; undefined when only superjson can say it. */
 export function fastSerializeText(value: unknown): string | undefined {
   const copy = copyOf(value);
   if (copy === undefined) return undefined;
@@ -165,4 +152,13 @@ export function fastSerializeText(value: unknown): string | undefined {
     ? [...paths.filter(isArrayIndex), ...paths.filter((path) => !isArrayIndex(path))]
     : paths;
   return `{"json":${json},"meta":{"values":{"${ordered.join('":["Date"],"')}":["Date"]},"v":1}}`;
+}
+
+/**
+ * The same result as an object, for `transformer.output.serialize` (the server writes the
+ * text; nothing on a request's path needs the object): parsed from the one writer above.
+ */
+export function fastSerialize(value: unknown): SuperJSONResult | undefined {
+  const text = fastSerializeText(value);
+  return text === undefined ? undefined : (JSON.parse(text) as SuperJSONResult);
 }
