@@ -6,7 +6,8 @@
 // Anything else (Map, Set, bigint, undefined, NaN, -0, class instances, a value
 // seen twice, a key superjson escapes or refuses, a Date under an index-like key
 // below the root, which superjson would list first) returns undefined and the
-// caller falls back to superjson. Tests compare both outputs byte for byte.
+// caller falls back to superjson. Only what holds a Date is copied. Tests compare
+// both outputs byte for byte.
 // `fastSerializeText` writes the JSON text itself: the Dates' paths go straight into
 // the text instead of becoming the keys of a `meta.values` object (fresh strings V8
 // would intern, one by one, as it added each key).
@@ -44,15 +45,16 @@ function isValidDate(value: object): value is Date {
 }
 
 const DAY_MS = 86_400_000;
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
-/** The date part of the last day formatted: a page's timestamps mostly share a few days. */
+/** The character codes of the last day formatted ("YYYY-MM-DDT"): a page's timestamps mostly share a few days. */
 let lastDay = Number.NaN;
-let lastDayText = "";
+let dayCodes: number[] = [];
+const DIGIT = 48;
 
 /**
- * `date.toISOString()`, eight times faster (measured): the day's "YYYY-MM-DDT" from
- * toISOString, cached, and the time of day by arithmetic. Tests compare both.
+ * `date.toISOString()`, five times faster (measured): the day's "YYYY-MM-DDT" from
+ * toISOString, cached, and the time of day by arithmetic, written as one string at
+ * once (a template of its parts left seven intermediate strings per Date for the
+ * young generation: ~270 bytes). Tests compare both.
  */
 export function isoString(date: Date): string {
   const ms = date.getTime();
@@ -60,15 +62,31 @@ export function isoString(date: Date): string {
   if (day !== lastDay) {
     const text = new Date(day * DAY_MS).toISOString();
     lastDay = day;
-    lastDayText = text.slice(0, text.indexOf("T") + 1);
+    dayCodes = Array.from(text.slice(0, text.indexOf("T") + 1), (char) => char.charCodeAt(0));
   }
+  const c = dayCodes;
+  if (c.length !== 11) return date.toISOString(); // a year past 9999 or before 0
   let rest = ms - day * DAY_MS;
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
-  const seconds = Math.floor(rest / 1000);
-  return `${lastDayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = Math.floor(rest / 1000);
+  const milli = rest - s * 1000;
+  const h1 = Math.floor(h / 10);
+  const m1 = Math.floor(m / 10);
+  const s1 = Math.floor(s / 10);
+  const ms1 = Math.floor(milli / 100);
+  const ms2 = Math.floor(milli / 10) - ms1 * 10;
+  // biome-ignore format: one line per part of "HH:MM:SS.mmmZ"
+  return String.fromCharCode(
+    c[0] as number, c[1] as number, c[2] as number, c[3] as number, c[4] as number, c[5] as number,
+    c[6] as number, c[7] as number, c[8] as number, c[9] as number, c[10] as number,
+    DIGIT + h1, DIGIT + h - h1 * 10, 58,
+    DIGIT + m1, DIGIT + m - m1 * 10, 58,
+    DIGIT + s1, DIGIT + s - s1 * 10, 46,
+    DIGIT + ms1, DIGIT + ms2, DIGIT + (milli % 10), 90,
+  );
 }
 
 const FALLBACK = Symbol("fallback");
@@ -76,7 +94,8 @@ type Copy = unknown;
 
 /**
  * One child at `key` under `prefix` ("" at the root, "items.0." below; both escaped):
- * its JSON copy, a Date's path added to `paths`; FALLBACK when superjson must decide.
+ * the value JSON.stringify writes for it (itself, or a copy with its Dates as ISO
+ * strings), a Date's path added to `paths`; FALLBACK when superjson must decide.
  */
 function visit(value: unknown, key: string, prefix: string, paths: Paths, seen: Set<object>): Copy {
   switch (typeof value) {
@@ -102,29 +121,44 @@ function visit(value: unknown, key: string, prefix: string, paths: Paths, seen: 
   }
 }
 
+/**
+ * The value itself when nothing under it changes for JSON (no Date), else a shallow
+ * copy (one spread or slice: V8 clones the object's layout at once, where adding the
+ * keys one by one cost a keyed store each) with the changed children replaced.
+ * Procedures return plain data (own data properties), so JSON.stringify reads the
+ * same values this walk checked.
+ */
 function walk(value: object, prefix: string, paths: Paths, seen: Set<object>): Copy {
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) return FALLBACK;
-    const copy: Copy[] = new Array(value.length);
+    let copy: Copy[] | undefined;
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) return FALLBACK; // a hole
-      const item = visit(value[i], String(i), prefix, paths, seen);
+      const child = value[i];
+      const item = visit(child, String(i), prefix, paths, seen);
       if (item === FALLBACK) return FALLBACK;
-      copy[i] = item;
+      if (item !== child) {
+        copy ??= value.slice();
+        copy[i] = item;
+      }
     }
-    return copy;
+    return copy ?? value;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return FALLBACK;
   const record = value as Record<string, unknown>;
-  const copy: Record<string, Copy> = {};
+  let copy: Record<string, Copy> | undefined;
   for (const key in record) {
     const escaped = Object.hasOwn(record, key) ? escapedKey(key) : null;
     if (escaped === null) return FALLBACK;
-    const item = visit(record[key], escaped, prefix, paths, seen);
+    const child = record[key];
+    const item = visit(child, escaped, prefix, paths, seen);
     if (item === FALLBACK) return FALLBACK;
-    copy[key] = item;
+    if (item !== child) {
+      copy ??= { ...record };
+      copy[key] = item;
+    }
   }
-  return copy;
+  return copy ?? record;
 }
 
 /** The JSON copy and the Dates' paths, or undefined when only superjson can say it (a Date at the root: paths null). */
