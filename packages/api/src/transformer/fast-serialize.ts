@@ -13,8 +13,16 @@
 // would intern, one by one, as it added each key).
 import type { SuperJSONResult } from "superjson";
 
-/** The Dates' paths, in superjson's order, each as JSON string content (escaped, unquoted). */
-type Paths = string[];
+/**
+ * The Dates' paths, depth first, each as JSON string content (escaped, unquoted).
+ * superjson's `values` is an object, so the index-like keys among them (only a Date
+ * directly under the root has one, e.g. [{ at }, date] -> "1") come out first when it
+ * is stringified: those are kept apart, in `first`.
+ */
+interface Paths {
+  first: string[];
+  rest: string[];
+}
 
 /** Keys superjson refuses (prototype pollution) or escapes in its paths. */
 const SPECIAL_KEY = /^(?:__proto__|constructor|prototype)$|[.\\]/;
@@ -113,7 +121,8 @@ function visit(value: unknown, key: string, prefix: string, paths: Paths, seen: 
       if (!isValidDate(value)) return FALLBACK;
       // superjson lists a level's index-like leaves before its other paths.
       if (prefix !== "" && INDEX_LIKE.test(key)) return FALLBACK;
-      paths.push(prefix + key);
+      if (prefix !== "") paths.rest.push(prefix + key);
+      else (isArrayIndex(key) ? paths.first : paths.rest).push(key);
       return isoString(value);
     }
     default:
@@ -164,7 +173,7 @@ function walk(value: object, prefix: string, paths: Paths, seen: Set<object>): C
 /** The JSON copy and the Dates' paths, or undefined when only superjson can say it (a Date at the root: paths null). */
 function copyOf(value: unknown): { json: Copy; paths: Paths | null } | undefined {
   if (value instanceof Date) return isValidDate(value) ? { json: value.toISOString(), paths: null } : undefined;
-  const paths: Paths = [];
+  const paths: Paths = { first: [], rest: [] };
   const json =
     typeof value === "object" && value !== null
       ? walk(value, "", paths, new Set<object>([value]))
@@ -179,13 +188,9 @@ export function fastSerializeText(value: unknown): string | undefined {
   const json = JSON.stringify(copy.json);
   const { paths } = copy;
   if (paths === null) return `{"json":${json},"meta":{"values":["Date"],"v":1}}`;
-  if (paths.length === 0) return `{"json":${json}}`;
-  // superjson's `values` is an object, so its index-like keys (only a Date directly under
-  // the root has one, e.g. [{ at }, date] -> "1") come out first when it is stringified.
-  const ordered = paths.some(isArrayIndex)
-    ? [...paths.filter(isArrayIndex), ...paths.filter((path) => !isArrayIndex(path))]
-    : paths;
-  return `{"json":${json},"meta":{"values":{"${ordered.join('":["Date"],"')}":["Date"]},"v":1}}`;
+  const all = paths.first.length === 0 ? paths.rest : paths.first.concat(paths.rest);
+  if (all.length === 0) return `{"json":${json}}`;
+  return `{"json":${json},"meta":{"values":{"${all.join('":["Date"],"')}":["Date"]},"v":1}}`;
 }
 
 /**
