@@ -37,6 +37,8 @@ describe("JWT verification against a JWKS", () => {
 
   it("refuses every forgery and malformation with 401 and a request id", async () => {
     const good = await keys.sign(claims);
+    // Verified and cached first: the tampered payload below shares its signature, and must still be refused.
+    expect((await me(good)).status).toBe(200);
     const [header, payload, signature] = good.split(".") as [string, string, string];
     const publicKeyBytes = Buffer.from(keys.publicJwk.x ?? "", "base64url");
     const hsHeader = b64({ alg: "HS256", kid: keys.kid, typ: "JWT" });

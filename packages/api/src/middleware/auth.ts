@@ -2,6 +2,7 @@
 // logged once, at warn, with a reason code; the credential itself never is.
 import { isPlatformPermission, roleAllows, SCOPE_FOR_PERMISSION } from "@acme/auth/permissions";
 import { TRPCError } from "@trpc/server";
+import type { AuthOutcome } from "../auth/authenticate";
 import type { Context } from "../context";
 import type { Meta } from "../init";
 import type { Principal } from "../principal";
@@ -27,8 +28,15 @@ function forbidden(principal: Principal, permission: string): TRPCError {
   return new TRPCError({ code: "FORBIDDEN", message: `Your role (${principal.role}) cannot ${permission}` });
 }
 
-export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Promise<Principal> {
-  const outcome = await ctx.resolveAuth();
+/**
+ * The principal of a request whose credentials were checked (`outcome`), once it may
+ * do the procedure's permission; a promise only for platform permissions (a database check).
+ */
+export function requirePrincipal(
+  ctx: Context,
+  meta: Meta | undefined,
+  outcome: AuthOutcome,
+): Principal | Promise<Principal> {
   if (!outcome.principal) {
     ctx.record.authFailure = outcome.reason;
     if (outcome.reason === "auth_throttled") {
@@ -57,7 +65,7 @@ export async function requirePrincipal(ctx: Context, meta: Meta | undefined): Pr
   const permission = meta?.permission;
   if (!permission) throw new TRPCError({ code: "FORBIDDEN", message: "This procedure declares no permission" });
   if (!allows(principal, permission)) throw forbidden(principal, permission);
-  if (isPlatformPermission(permission)) await requirePlatformAdmin(ctx, principal);
+  if (isPlatformPermission(permission)) return requirePlatformAdmin(ctx, principal).then(() => principal);
   return principal;
 }
 

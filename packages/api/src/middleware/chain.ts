@@ -4,13 +4,14 @@
 //   authed: rate limit (per principal, per IP when unauthenticated) -> auth and scopes
 // Domain errors from either step or the procedure become typed tRPC errors.
 import { t } from "../init";
+import type { Principal } from "../principal";
 import { requirePrincipal } from "./auth";
 import { mapError } from "./map-errors";
 import { enforceRateLimit } from "./rate-limit";
 
 export const publicChain = t.middleware(async ({ ctx, type, next }) => {
   try {
-    await enforceRateLimit(ctx, type, "ip");
+    await enforceRateLimit(ctx, type);
   } catch (error) {
     throw mapError(error);
   }
@@ -20,10 +21,12 @@ export const publicChain = t.middleware(async ({ ctx, type, next }) => {
 });
 
 export const authedChain = t.middleware(async ({ ctx, type, meta, next }) => {
-  let principal: Awaited<ReturnType<typeof requirePrincipal>>;
+  let principal: Principal;
   try {
-    await enforceRateLimit(ctx, type, "principal");
-    principal = await requirePrincipal(ctx, meta);
+    const outcome = await ctx.resolveAuth();
+    await enforceRateLimit(ctx, type, outcome.principal);
+    const allowed = requirePrincipal(ctx, meta, outcome);
+    principal = allowed instanceof Promise ? await allowed : allowed;
   } catch (error) {
     throw mapError(error);
   }

@@ -6,14 +6,17 @@
 // (RATE_LIMIT_ENABLED=false) it does nothing, and no RateLimit-* header claims a limit.
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import type { Principal } from "../principal";
 import type { Bucket, RateLimitDecision, RateLimiter } from "../rate-limit/limiter";
 
-function consume(ctx: Context, limiter: RateLimiter, bucket: Bucket, key: string): Promise<RateLimitDecision> {
-  return limiter.consume(bucket, key).catch((cause: unknown) => {
-    // Fail closed, and say so: the limiter's store and its insurance both failed.
+/** One point from `key`; a store that fails (and its insurance with it) fails closed, and says so. */
+async function consume(ctx: Context, limiter: RateLimiter, bucket: Bucket, key: string): Promise<RateLimitDecision> {
+  try {
+    return await limiter.consume(bucket, key);
+  } catch (cause) {
     ctx.logger.error({ requestId: ctx.requestId, err: cause }, "rate limiter unavailable");
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Rate limiter unavailable", cause });
-  });
+  }
 }
 
 function refuse(ctx: Context, decision: RateLimitDecision, what: string): never {
@@ -21,25 +24,21 @@ function refuse(ctx: Context, decision: RateLimitDecision, what: string): never 
   throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `${what} exceeded; retry in ${decision.resetSeconds}s` });
 }
 
-export async function enforceRateLimit(ctx: Context, type: string, by: "ip" | "principal"): Promise<void> {
+/**
+ * Takes a point from the caller's bucket: the principal's (and its organization's
+ * ceiling) when `principal` is set, else the client IP's.
+ */
+export async function enforceRateLimit(ctx: Context, type: string, principal?: Principal | null): Promise<void> {
   if (!ctx.rateLimiter.config.enabled) return;
-  let key = `ip:${ctx.ip}`;
-  let organizationId: string | undefined;
-  if (by === "principal") {
-    const { principal } = await ctx.resolveAuth();
-    if (principal) {
-      key = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
-      organizationId = principal.organizationId;
-    }
-  }
+  const key = principal ? (principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`) : `ip:${ctx.ip}`;
   const bucket = type === "mutation" ? "write" : "read";
   const decision = await consume(ctx, ctx.rateLimiter, bucket, key);
   ctx.setHeader("RateLimit-Limit", String(decision.limit));
   ctx.setHeader("RateLimit-Remaining", String(decision.remaining));
   ctx.setHeader("RateLimit-Reset", String(decision.resetSeconds));
   if (!decision.allowed) refuse(ctx, decision, "Rate limit");
-  if (organizationId) {
-    const ceiling = await consume(ctx, ctx.organizationRateLimiter, bucket, `org:${organizationId}`);
+  if (principal) {
+    const ceiling = await consume(ctx, ctx.organizationRateLimiter, bucket, `org:${principal.organizationId}`);
     if (!ceiling.allowed) refuse(ctx, ceiling, "The organization's rate limit");
   }
 }
