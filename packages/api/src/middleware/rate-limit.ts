@@ -37,7 +37,7 @@ export async function enforceRateLimit(ctx: Context, type: string, principal?: P
   ctx.setHeader("RateLimit-Remaining", String(decision.remaining));
   ctx.setHeader("RateLimit-Reset", String(decision.resetSeconds));
   if (!decision.allowed) refuse(ctx, decision, "Rate limit");
-  if (principal) {
+  if (principal?.organizationId) {
     const ceiling = await consume(ctx, ctx.organizationRateLimiter, bucket, `org:${principal.organizationId}`);
     if (!ceiling.allowed) refuse(ctx, ceiling, "The organization's rate limit");
   }

@@ -149,6 +149,29 @@ describe("fastSerialize", () => {
     }
   });
 
+  it("reads each value once, as superjson does: a getter with a side effect writes what superjson writes", () => {
+    const counting = () => {
+      let reads = 0;
+      const list = [1, 2];
+      Object.defineProperty(list, 0, { get: () => reads++, enumerable: true });
+      return {
+        get x() {
+          return reads++;
+        },
+        at: new Date(0),
+        nested: {
+          get y() {
+            return reads++;
+          },
+        },
+        list,
+      };
+    };
+    const expected = JSON.stringify(superjson.serialize(counting()));
+    expect(fastSerializeText(counting())).toBe(expected);
+    expect(JSON.stringify(fastSerialize(counting()))).toBe(expected);
+  });
+
   it("leaves to superjson what it annotates beyond Dates", () => {
     const shared = new Date(0);
     const cases: unknown[] = [

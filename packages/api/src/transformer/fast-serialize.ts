@@ -6,8 +6,7 @@
 // Anything else (Map, Set, bigint, undefined, NaN, -0, class instances, a value
 // seen twice, a key superjson escapes or refuses, a Date under an index-like key
 // below the root, which superjson would list first) returns undefined and the
-// caller falls back to superjson. Only what holds a Date is copied. Tests compare
-// both outputs byte for byte.
+// caller falls back to superjson. Tests compare both outputs byte for byte.
 // `fastSerializeText` writes the JSON text itself: the Dates' paths go straight into
 // the text instead of becoming the keys of a `meta.values` object (fresh strings V8
 // would intern, one by one, as it added each key).
@@ -131,43 +130,36 @@ function visit(value: unknown, key: string, prefix: string, paths: Paths, seen: 
 }
 
 /**
- * The value itself when nothing under it changes for JSON (no Date), else a shallow
- * copy (one spread or slice: V8 clones the object's layout at once, where adding the
- * keys one by one cost a keyed store each) with the changed children replaced.
- * Procedures return plain data (own data properties), so JSON.stringify reads the
- * same values this walk checked.
+ * A shallow copy (one spread or slice: V8 clones the object's layout at once, where
+ * adding the keys one by one cost a keyed store each) with each Date below replaced by
+ * its ISO string. Each value is read once, by the copy (a getter runs once, as in
+ * superjson); JSON.stringify then reads the copy's plain data.
  */
 function walk(value: object, prefix: string, paths: Paths, seen: Set<object>): Copy {
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) return FALLBACK;
-    let copy: Copy[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return FALLBACK; // a hole
-      const child = value[i];
+    const copy: Copy[] = value.slice();
+    for (let i = 0; i < copy.length; i++) {
+      if (!(i in copy)) return FALLBACK; // a hole
+      const child = copy[i];
       const item = visit(child, String(i), prefix, paths, seen);
       if (item === FALLBACK) return FALLBACK;
-      if (item !== child) {
-        copy ??= value.slice();
-        copy[i] = item;
-      }
+      if (item !== child) copy[i] = item;
     }
-    return copy ?? value;
+    return copy;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return FALLBACK;
   const record = value as Record<string, unknown>;
-  let copy: Record<string, Copy> | undefined;
+  const copy: Record<string, Copy> = { ...record };
   for (const key in record) {
     const escaped = Object.hasOwn(record, key) ? escapedKey(key) : null;
     if (escaped === null) return FALLBACK;
-    const child = record[key];
+    const child = copy[key];
     const item = visit(child, escaped, prefix, paths, seen);
     if (item === FALLBACK) return FALLBACK;
-    if (item !== child) {
-      copy ??= { ...record };
-      copy[key] = item;
-    }
+    if (item !== child) copy[key] = item;
   }
-  return copy ?? record;
+  return copy;
 }
 
 /** The JSON copy and the Dates' paths, or undefined when only superjson can say it (a Date at the root: paths null). */
