@@ -41,8 +41,8 @@ export function buildDeps(config: ServerConfig, logger: Logger, options: BuildOp
   const env = config.server;
   const db = createDb({
     ...config.db,
-    onIdleError: (error) =>
-      logger.warn({ err: error.message }, "the database closed an idle connection; the pool opens another"),
+    onConnectionError: (error) =>
+      logger.warn({ err: error.message }, "the database closed a connection; the pool opens another"),
   });
   const store = new ObjectStore(config.storage);
   // Better Auth's details (an error, a context object) go into the structured line, redacted like any other.

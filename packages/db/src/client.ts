@@ -11,8 +11,12 @@ export interface DbOptions {
   poolSize?: number;
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
-  /** An idle connection the server closed (see createDb); the pool has dropped it already. */
-  onIdleError?: (error: Error) => void;
+  /**
+   * A connection the server closed outside a query (see createDb): resting in the pool,
+   * which has dropped it already, or checked out between two queries, whose next query
+   * fails and which the pool drops when it comes back.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 export type Db = PrismaClient;
@@ -26,11 +30,22 @@ export function createDb(options: DbOptions): Db {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
   });
-  // The server may close a connection resting in the pool (a restart, a failover, an
-  // administrator, a dropped database): the pool drops it and opens another when needed,
-  // but it says so with an `error` event, which Node turns into an uncaught exception
-  // (the process exits) unless someone listens.
-  pool.on("error", (error) => options.onIdleError?.(error));
+  // The server may close a connection (a restart, a failover, an administrator, a dropped
+  // database). Its client says so with an `error` event, which Node turns into an uncaught
+  // exception (the process exits) unless someone listens. The pool listens only while the
+  // connection rests there (then drops it and re-emits the error on itself); a connection
+  // checked out between two queries (a transaction) has no listener. So every client gets
+  // one for its whole life, reporting its first error only (the closed socket follows with
+  // a second), and the pool's re-emission is only heard, not reported twice.
+  pool.on("connect", (client) => {
+    let reported = false;
+    client.on("error", (error) => {
+      if (reported) return;
+      reported = true;
+      options.onConnectionError?.(error);
+    });
+  });
+  pool.on("error", () => {});
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;
