@@ -24,7 +24,7 @@ type Outcome = { data: unknown; error?: undefined } | { error: TRPCError; data?:
 export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: Responder) {
   const config = router._def._config;
   const { transformer } = config;
-  // Results and errors are written by `serializedOutput`, the shared transformer's text form.
+  // Errors are written by `serializedOutput`, the shared transformer's text form; results by their procedure's `write` (the same text).
   if (transformer !== sharedTransformer) throw new Error("the router must use @acme/api's transformer");
 
   function shape(
@@ -136,7 +136,10 @@ export function createTrpcRoute(router: AppRouter, invoker: Invoker, responder: 
     path: string,
     procedure: Procedure | undefined,
   ): [number, string] {
-    if (result.error === undefined) return [200, `{"result":{"data":${serializedOutput(result.data)}}}`];
+    if (result.error === undefined) {
+      // A result exists only for a procedure found: written as its output schema says.
+      return [200, `{"result":{"data":${(procedure as Procedure).write(result.data)}}}`];
+    }
     return failure(call, result.error, procedure, path, ctx);
   }
 

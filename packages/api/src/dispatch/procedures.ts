@@ -11,6 +11,8 @@
 import { getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import { $ZodAsyncError } from "zod/v4/core";
 import type { Meta } from "../init";
+import { serializedOutput } from "../transformer";
+import { type OutputWriter, outputWriter } from "../transformer/output-writer";
 
 export type ProcedureType = "query" | "mutation" | "subscription";
 
@@ -62,6 +64,8 @@ export interface Procedure {
   readonly meta: Meta | undefined;
   /** Runs the procedure; throws a TRPCError (or what a middleware threw) as tRPC's caller does. */
   call(ctx: unknown, rawInput: unknown, batchIndex?: number): Promise<unknown>;
+  /** A result of `call` as the text superjson would write for it (`serializedOutput`). */
+  write(data: unknown): string;
 }
 
 const MARKER = "middlewareMarker";
@@ -109,10 +113,15 @@ function compile(path: string, caller: TrpcCaller): Procedure {
       meta,
       call: (ctx, rawInput, batchIndex = 0) =>
         caller({ ctx, path, type, getRawInput: async () => rawInput, signal: undefined, batchIndex }),
+      write: serializedOutput,
     };
   }
   const inputSchemas = inputs as Schema[];
   const outputSchema = output as Schema | undefined;
+  // The output schema's own writer, for the objects its parse returned (a middleware
+  // may hand back something else as the data: that goes to `serializedOutput`).
+  const writer = outputSchema ? outputWriter(outputSchema) : null;
+  const validated = writer ? new WeakSet<object>() : null;
 
   /** Input parsers, the resolver, the output parser: tRPC's last middlewares, in one step. */
   async function tail(ctx: unknown, input: unknown, rawInput: unknown, batchIndex: number): Promise<unknown> {
@@ -139,8 +148,10 @@ function compile(path: string, caller: TrpcCaller): Procedure {
     });
     if (!outputSchema) return data;
     try {
-      const parsed = parseWith(outputSchema, data);
-      return parsed instanceof Promise ? await parsed : parsed;
+      let parsed = parseWith(outputSchema, data);
+      if (parsed instanceof Promise) parsed = await parsed;
+      if (validated !== null && typeof parsed === "object" && parsed !== null) validated.add(parsed);
+      return parsed;
     } catch (cause) {
       throw new TRPCError({ message: "Output validation failed", code: "INTERNAL_SERVER_ERROR", cause });
     }
@@ -198,6 +209,10 @@ function compile(path: string, caller: TrpcCaller): Procedure {
     type,
     meta,
     call: (ctx, rawInput, batchIndex = 0) => step(0, ctx, undefined, rawInput, batchIndex).then(unwrap),
+    write: (data) =>
+      (validated !== null && typeof data === "object" && data !== null && validated.has(data)
+        ? (writer as OutputWriter)(data)
+        : undefined) ?? serializedOutput(data),
   };
 }
 

@@ -47,7 +47,7 @@ function escapedKey(key: string): string | null {
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 const isArrayIndex = (path: string) => ARRAY_INDEX.test(path) && Number(path) < 4_294_967_295;
 
-function isValidDate(value: object): value is Date {
+export function isValidDate(value: object): value is Date {
   return Object.getPrototypeOf(value) === Date.prototype && !Number.isNaN((value as Date).getTime());
 }
 
