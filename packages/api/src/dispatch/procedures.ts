@@ -64,7 +64,10 @@ export interface Procedure {
   readonly meta: Meta | undefined;
   /** Runs the procedure; throws a TRPCError (or what a middleware threw) as tRPC's caller does. */
   call(ctx: unknown, rawInput: unknown, batchIndex?: number): Promise<unknown>;
-  /** A result of `call` as the text superjson would write for it (`serializedOutput`). */
+  /**
+   * A result of `call` as the text superjson would write for it (`serializedOutput`),
+   * provided no middleware changed the validated result in place.
+   */
   write(data: unknown): string;
 }
 
@@ -118,8 +121,9 @@ function compile(path: string, caller: TrpcCaller): Procedure {
   }
   const inputSchemas = inputs as Schema[];
   const outputSchema = output as Schema | undefined;
-  // The output schema's own writer, for the objects its parse returned (a middleware
-  // may hand back something else as the data: that goes to `serializedOutput`).
+  // The output schema's own writer, for the objects its synchronous parse returned (a
+  // middleware may hand back something else as the data: that goes to `serializedOutput`;
+  // one that changed the validated result in place is not supported, and none does).
   const writer = outputSchema ? outputWriter(outputSchema) : null;
   const validated = writer ? new WeakSet<object>() : null;
 
@@ -148,8 +152,9 @@ function compile(path: string, caller: TrpcCaller): Procedure {
     });
     if (!outputSchema) return data;
     try {
-      let parsed = parseWith(outputSchema, data);
-      if (parsed instanceof Promise) parsed = await parsed;
+      const parsed = parseWith(outputSchema, data);
+      // Only a synchronous parse keeps the schema's key order (an async check's field is set last).
+      if (parsed instanceof Promise) return await parsed;
       if (validated !== null && typeof parsed === "object" && parsed !== null) validated.add(parsed);
       return parsed;
     } catch (cause) {

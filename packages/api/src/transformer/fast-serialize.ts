@@ -180,9 +180,16 @@ export function fastSerializeText(value: unknown): string | undefined {
   const json = JSON.stringify(copy.json);
   const { paths } = copy;
   if (paths === null) return `{"json":${json},"meta":{"values":["Date"],"v":1}}`;
-  const all = paths.first.length === 0 ? paths.rest : paths.first.concat(paths.rest);
-  if (all.length === 0) return `{"json":${json}}`;
-  return `{"json":${json},"meta":{"values":{"${all.join('":["Date"],"')}":["Date"]},"v":1}}`;
+  return withDates(json, paths.first.length === 0 ? paths.rest : paths.first.concat(paths.rest));
+}
+
+/**
+ * superjson's text for a JSON text whose only annotations are Dates, at `paths` (in
+ * superjson's order, each escaped as JSON string content; none at the root).
+ */
+export function withDates(json: string, paths: readonly string[]): string {
+  if (paths.length === 0) return `{"json":${json}}`;
+  return `{"json":${json},"meta":{"values":{"${paths.join('":["Date"],"')}":["Date"]},"v":1}}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The schema-driven writer against superjson, byte for byte: on hand-picked shapes,
 // and on a value generated for every output schema of the app router, so a new
 // procedure's output is checked without a line added here.
+import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -80,10 +81,34 @@ describe("outputWriter", () => {
       z.unknown(),
       z.date(),
       z.string().transform((s) => s.length),
+      z.date().nullable().nullable(), // a Date at the root, however wrapped
+      z.literal(undefined),
+      z.object({ "": z.object({ at: z.date() }) }), // its path would read as the root's
     ]) {
       expect(outputWriter(schema)).toBeNull();
     }
     expect(outputWriter(z.strictObject({ a: z.string() }))).not.toBeNull();
+    const Node = z.object({
+      name: z.string(),
+      get children() {
+        return z.array(Node);
+      },
+    });
+    expect(outputWriter(Node)).toBeNull(); // recursive: no writer, and no endless walk
+  });
+
+  it("leaves a result parsed asynchronously to the generic writer (its keys are not in the schema's order)", async () => {
+    const t = initTRPC.create();
+    const router = t.router({
+      dates: t.procedure
+        .output(z.object({ a: z.date().refine(async () => true), b: z.date() }))
+        .query(() => ({ a: new Date(0), b: new Date(1) })),
+    });
+    const procedure = compileProcedures(router).get("dates");
+    if (!procedure) throw new Error("dates");
+    const data = await procedure.call({}, undefined);
+    expect(Object.keys(data as object)).toEqual(["b", "a"]);
+    expect(procedure.write(data)).toBe(superjsonText(data));
   });
 });
 

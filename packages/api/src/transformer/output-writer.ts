@@ -1,6 +1,7 @@
 // The text a procedure's result goes out as, written with what its output schema
-// says. zod's output for an object or array schema is a fresh plain object or array
-// (each value read once, by zod) holding exactly the schema's keys, in its order;
+// says. zod's synchronous output for an object or array schema is a fresh plain object
+// or array (each value read once, by zod) holding exactly the schema's keys, in its
+// order (an async check sets its field last: the caller writes those generically);
 // so where the schema allows no Date and no number, the value is already JSON and
 // superjson would add no meta: JSON.stringify writes it as is. Otherwise only the
 // branches that can hold a Date or a number are visited (a page of tasks: its 40
@@ -9,7 +10,7 @@
 // transform, ...) leaves the whole schema to `serializedOutput`, as does any value a
 // branch cannot write (-0, a Date met twice, which superjson records as one).
 // Tests compare the bytes with superjson's.
-import { isoString, isValidDate } from "./fast-serialize";
+import { isoString, isValidDate, withDates } from "./fast-serialize";
 
 /** Where Dates and numbers may be, in the schema's key order; null: no such place below. */
 type Plan =
@@ -24,17 +25,27 @@ interface ZodLike {
 }
 
 const UNSUPPORTED = Symbol("unsupported");
-/** Keys superjson escapes or refuses in a path, and index-like keys, which JavaScript orders first. */
-const AWKWARD_KEY = /^(?:__proto__|constructor|prototype|\d+)$|[.\\]/;
+/**
+ * Keys superjson escapes or refuses in a path, index-like keys (JavaScript orders them
+ * first) and the empty key (its path would read as the root's).
+ */
+const AWKWARD_KEY = /^(?:__proto__|constructor|prototype|\d+|)$|[.\\]/;
 
 const isZod = (value: unknown): value is ZodLike => typeof value === "object" && value !== null && "_zod" in value;
 
 const isJsonLiteral = (value: unknown) => value === null || typeof value === "string" || typeof value === "boolean";
 
 /** The schema's plan; null when no Date nor number can appear; UNSUPPORTED when it cannot say. */
-function planOf(schema: unknown): Plan | null | typeof UNSUPPORTED {
-  if (!isZod(schema)) return UNSUPPORTED;
-  const def = schema._zod.def;
+function planOf(schema: unknown, open = new Set<unknown>()): Plan | null | typeof UNSUPPORTED {
+  // A recursive schema (a getter returning an ancestor) is left to the generic writer.
+  if (!isZod(schema) || open.has(schema)) return UNSUPPORTED;
+  open.add(schema);
+  const plan = planOfDef(schema._zod.def, open);
+  open.delete(schema);
+  return plan;
+}
+
+function planOfDef(def: ZodLike["_zod"]["def"], open: Set<unknown>): Plan | null | typeof UNSUPPORTED {
   switch (def.type) {
     case "string":
     case "boolean":
@@ -49,11 +60,11 @@ function planOf(schema: unknown): Plan | null | typeof UNSUPPORTED {
     case "date":
       return { kind: "date" };
     case "nullable": {
-      const inner = planOf(def.innerType);
+      const inner = planOf(def.innerType, open);
       return inner === null || inner === UNSUPPORTED ? inner : { kind: "nullable", inner };
     }
     case "array": {
-      const item = planOf(def.element);
+      const item = planOf(def.element, open);
       return item === null || item === UNSUPPORTED ? item : { kind: "array", item };
     }
     case "object": {
@@ -64,7 +75,7 @@ function planOf(schema: unknown): Plan | null | typeof UNSUPPORTED {
       for (const [key, child] of Object.entries(def.shape as Record<string, unknown>)) {
         // The key goes into a path as it is: it must need no escaping as JSON.
         if (AWKWARD_KEY.test(key) || JSON.stringify(key) !== `"${key}"`) return UNSUPPORTED;
-        const plan = planOf(child);
+        const plan = planOf(child, open);
         if (plan === UNSUPPORTED) return UNSUPPORTED;
         if (plan !== null) fields.push([key, plan]);
       }
@@ -83,7 +94,7 @@ function copy(value: unknown, plan: Plan, path: string, paths: string[], seen: S
     case "number":
       return typeof value === "number" && Number.isFinite(value) && !Object.is(value, -0) ? value : FAIL;
     case "date": {
-      if (!(value instanceof Date) || !isValidDate(value) || seen.has(value)) return FAIL;
+      if (typeof value !== "object" || value === null || !isValidDate(value) || seen.has(value)) return FAIL;
       seen.add(value);
       paths.push(path);
       return isoString(value);
@@ -129,13 +140,13 @@ export function outputWriter(schema: unknown): OutputWriter | null {
   if (plan === UNSUPPORTED) return null;
   if (plan === null) return (value) => `{"json":${JSON.stringify(value)}}`;
   // A Date at the root has no path: superjson writes its meta differently.
-  if (plan.kind === "date" || (plan.kind === "nullable" && plan.inner.kind === "date")) return null;
+  let root: Plan = plan;
+  while (root.kind === "nullable") root = root.inner;
+  if (root.kind === "date") return null;
   return (value) => {
     const paths: string[] = [];
     const json = copy(value, plan, "", paths, new Set());
     if (json === FAIL) return undefined;
-    const text = JSON.stringify(json);
-    if (paths.length === 0) return `{"json":${text}}`;
-    return `{"json":${text},"meta":{"values":{"${paths.join('":["Date"],"')}":["Date"]},"v":1}}`;
+    return withDates(JSON.stringify(json), paths);
   };
 }
