@@ -1,6 +1,7 @@
+import { createHash, randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { CursorCodec } from "./cursor";
+import { CursorCodec, first16Bytes } from "./cursor";
 
 const scope = { list: "tasks", tenantId: "org_a", filters: { status: "pending", teamId: undefined } };
 const position = ["1767225600000000", "0190aaaa-0000-7000-8000-000000000001"] as const;
@@ -45,6 +46,27 @@ describe("CursorCodec", () => {
       const error = refusal(attempt);
       expect(error.code).toBe("BAD_REQUEST");
       expect((error.cause as { issues?: { path: string[] }[] }).issues?.[0]?.path).toEqual(["cursor"]);
+    }
+  });
+
+  it("keeps the cursors issued before: the same text for the same secret, scope and position", () => {
+    // Issued by the first version (three HMAC updates, digest().subarray(0, 16)): a client
+    // paging across a deploy keeps its place.
+    const codec = new CursorCodec(secret);
+    const issued =
+      "WyIxNzY3MjI1NjAwMDAwMDAwIiwiMDE5MGFhYWEtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDAwMDAxIl0.lH4QDUPPcv8UdXUBG_OsUA";
+    expect(codec.encode(scope, position)).toBe(issued);
+    expect(codec.decode(scope, issued)).toEqual(position);
+    const other = { list: "members", tenantId: "org_b", filters: {} };
+    expect(codec.encode(other, ["b@example.test", "user_2"])).toBe(
+      "WyJiQGV4YW1wbGUudGVzdCIsInVzZXJfMiJd.BR0f3bzsbQPt-hVwabL8Pw",
+    );
+  });
+
+  it("first16Bytes is the base64url of a digest's first 16 bytes", () => {
+    for (let i = 0; i < 2000; i++) {
+      const digest = createHash("sha256").update(randomBytes(8)).digest();
+      expect(first16Bytes(digest.toString("base64url"))).toBe(digest.subarray(0, 16).toString("base64url"));
     }
   });
 });

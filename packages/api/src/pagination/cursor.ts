@@ -3,7 +3,7 @@
 // scope: the list, the tenant and the filters it was issued for. A forged cursor,
 // one of another organization or of another query is refused with a 400 on the
 // `cursor` field, before any SQL runs.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { ZodRealError } from "zod";
 
@@ -33,12 +33,25 @@ export function invalidCursor(): TRPCError {
   });
 }
 
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * The first 16 bytes of a digest, in base64url, from the whole digest's base64url:
+ * its first 21 characters carry bits 0-125; the 22nd carries bits 126-127 and then
+ * 4 zero bits. Same text as `digest().subarray(0, 16).toString("base64url")`,
+ * without the two Buffers (a page's signature is on the hot path).
+ */
+export function first16Bytes(digest: string): string {
+  return digest.slice(0, 21) + BASE64URL[BASE64URL.indexOf(digest[21] as string) & 0b110000];
+}
+
 export class CursorCodec {
-  private readonly key: Buffer;
+  /** A KeyObject: each HMAC starts from it without preparing the key again. */
+  private readonly key: KeyObject;
 
   /** `secret`: shared by every API instance, so a cursor from one works on all. */
   constructor(secret: string) {
-    this.key = createHmac("sha256", secret).update("acme/cursor/v1").digest();
+    this.key = createSecretKey(createHmac("sha256", secret).update("acme/cursor/v1").digest());
   }
 
   encode(scope: CursorScope, position: CursorKey): string {
@@ -61,12 +74,10 @@ export class CursorCodec {
   }
 
   private sign(scope: CursorScope, body: string): string {
-    return createHmac("sha256", this.key)
-      .update(scopeText(scope))
-      .update("\n")
-      .update(body)
-      .digest()
-      .subarray(0, 16)
-      .toString("base64url");
+    return first16Bytes(
+      createHmac("sha256", this.key)
+        .update(`${scopeText(scope)}\n${body}`)
+        .digest("base64url"),
+    );
   }
 }
