@@ -68,5 +68,8 @@ describe("CursorCodec", () => {
       const digest = createHash("sha256").update(randomBytes(8)).digest();
       expect(first16Bytes(digest.toString("base64url"))).toBe(digest.subarray(0, 16).toString("base64url"));
     }
+    // Too short, or not base64url where the 22nd character should be: refused, never padded.
+    expect(() => first16Bytes("abc")).toThrow(/base64url/);
+    expect(() => first16Bytes(`${"A".repeat(21)}=${"A".repeat(21)}`)).toThrow(/base64url/);
   });
 });
